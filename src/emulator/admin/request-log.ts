@@ -1,0 +1,42 @@
+/** A bounded log of the requests the emulator served, read by tests through `GET /__emulator/requests`. */
+export interface LoggedRequest {
+  seq: number;
+  time: string;
+  method: string;
+  /** Path and query string, with token, code and secret values replaced by `***`. */
+  url: string;
+  path: string;
+  status?: number;
+  /** `grant_type` of token-endpoint calls. */
+  grantType?: string;
+  /** The user an API call was authenticated as. */
+  user?: string;
+}
+
+const SECRET_PARAMS = /([?&](?:token|code|refresh_token|client_secret|access_token)=)[^&]*/gi;
+
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_PARAMS, '$1***');
+}
+
+export class RequestLog {
+  private entries: LoggedRequest[] = [];
+  private seq = 0;
+
+  constructor(private readonly capacity = 10_000) {}
+
+  add(entry: Omit<LoggedRequest, 'seq'>): LoggedRequest {
+    const logged = { seq: ++this.seq, ...entry };
+    this.entries.push(logged);
+    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    return logged;
+  }
+
+  list(): LoggedRequest[] {
+    return this.entries.slice();
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}

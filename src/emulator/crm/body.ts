@@ -1,0 +1,69 @@
+import type { FastifyRequest } from 'fastify';
+import { ApiErrors } from './zoho-error';
+
+/**
+ * Request bodies arrive as raw bytes whatever their Content-Type (Zoho's own Python SDK sends JSON with
+ * none), and are parsed here so malformed JSON gets Zoho's error envelope instead of a framework error.
+ */
+export function readJson(request: FastifyRequest): unknown {
+  const body = request.body;
+  if (body === undefined || body === null) return undefined;
+  if (Buffer.isBuffer(body)) {
+    const text = body.toString('utf8').trim();
+    if (text.length === 0) return undefined;
+    try {
+      return JSON.parse(text);
+    } catch {
+      // [I] Zoho's exact message for unparsable JSON is not documented; it answers INVALID_DATA.
+      throw ApiErrors.invalidData({ expected_data_type: 'jsonobject' }, 'body is not a valid JSON');
+    }
+  }
+  return body;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads `{ "<key>": [ {...}, ... ] }` with Zoho's checks: present, an array of objects, at most `max` items. */
+export function readItems(
+  request: FastifyRequest,
+  key = 'data',
+  max = 100,
+): { body: Record<string, unknown>; items: unknown[] } {
+  const body = readJson(request);
+  if (!isPlainObject(body)) throw ApiErrors.invalidData({ expected_data_type: 'jsonobject' });
+  const items = body[key];
+  if (items === undefined || items === null) throw ApiErrors.mandatoryNotFound({ api_name: key });
+  if (!Array.isArray(items)) throw ApiErrors.invalidData({ api_name: key, expected_data_type: 'jsonarray' });
+  if (items.length === 0) throw ApiErrors.mandatoryNotFound({ api_name: key });
+  if (items.length > max) throw ApiErrors.limitExceeded({ api_name: key, limit: max });
+  return { body, items };
+}
+
+/** Splits a comma-separated query parameter, dropping empty entries. */
+export function csv(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
+}
+
+/** Parses `page`/`per_page` with Zoho's defaults and the 200-per-page ceiling. */
+export function paging(query: Record<string, string | undefined>, defaultPerPage = 200): { page: number; perPage: number } {
+  const page = query.page === undefined ? 1 : Number(query.page);
+  const perPage = query.per_page === undefined ? defaultPerPage : Number(query.per_page);
+  if (!Number.isInteger(page) || page < 1) throw ApiErrors.invalidData({ param: 'page' });
+  if (!Number.isInteger(perPage) || perPage < 1) throw ApiErrors.invalidData({ param: 'per_page' });
+  // [I] v2 clamps per_page above 200 rather than failing.
+  return { page, perPage: Math.min(perPage, 200) };
+}
+
+/** Slices a list into Zoho's `{data, info}` page, or `undefined` when the page is empty (→ 204). */
+export function pageOf<T>(items: T[], page: number, perPage: number): { data: T[]; info: Record<string, unknown> } | undefined {
+  const start = (page - 1) * perPage;
+  const data = items.slice(start, start + perPage);
+  if (data.length === 0) return undefined;
+  return { data, info: { per_page: perPage, count: data.length, page, more_records: start + perPage < items.length } };
+}
