@@ -3,7 +3,7 @@ import { IdGenerator } from './ids';
 import { formatDateTime } from './time';
 import { FaultInjector } from './admin/faults';
 import { RequestLog } from './admin/request-log';
-import { ConcurrencyGate, CreditMeter, Edition, editionLimits } from './crm/limits';
+import { ConcurrencyGate, CreditMeter, Edition, EditionLimits, editionLimits } from './crm/limits';
 import { ApiErrors } from './crm/zoho-error';
 import type { EmulatorState, ModuleDef, StoredRecord, UserDef } from './state/types';
 
@@ -39,7 +39,7 @@ export class EmulatorContext {
     private readonly initialState: () => EmulatorState,
     private readonly populate: (ctx: EmulatorContext) => void,
   ) {
-    const limits = editionLimits(settings.edition, state.users.length);
+    const limits = this.defaultLimits();
     this.credits = new CreditMeter(limits.creditsPerDay);
     this.gate = new ConcurrencyGate(limits);
     this.ids = new IdGenerator(state.org.id.slice(0, 7), state.idCursor);
@@ -60,13 +60,28 @@ export class EmulatorContext {
     return id;
   }
 
-  /** Restores the seeded state; OAuth clients and tokens survive so running tests keep their sessions. */
+  /** The budgets of the configured edition. */
+  defaultLimits(): EditionLimits {
+    return editionLimits(this.settings.edition, this.state.users.length);
+  }
+
+  /** Replaces the credit and concurrency budgets (credits already used in the window stay counted). */
+  applyLimits(limits: EditionLimits): void {
+    this.credits.limit = limits.creditsPerDay;
+    this.gate.limits = { ...limits };
+  }
+
+  /**
+   * Restores the seeded state; OAuth clients and tokens survive so running tests keep their sessions.
+   * Budgets changed through `PUT /__emulator/limits` go back to the edition's, like faults and the log.
+   */
   reset(): void {
     const oauth = this.state.oauth;
     this.state = this.initialState();
     this.state.oauth = oauth;
     this.ids = new IdGenerator(this.state.org.id.slice(0, 7), this.state.idCursor);
     this.populate(this);
+    this.applyLimits(this.defaultLimits());
     this.credits.reset();
     this.faults.clear();
     this.log.clear();

@@ -72,9 +72,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const populate = (ctx: EmulatorContext) => seedRecords(ctx, { demo: demoData, seed });
 
   const state = saved ?? fresh();
-  const client = state.oauth.client ?? {
-    clientId: options.clientId ?? `1000.${randomBytes(15).toString('hex').toUpperCase().slice(0, 30)}`,
-    clientSecret: options.clientSecret ?? randomBytes(21).toString('hex'),
+  // Explicit credentials win; otherwise the saved client keeps earlier tokens usable; otherwise random ones.
+  const client = {
+    clientId: options.clientId ?? state.oauth.client?.clientId ?? `1000.${randomBytes(15).toString('hex').toUpperCase()}`,
+    clientSecret: options.clientSecret ?? state.oauth.client?.clientSecret ?? randomBytes(21).toString('hex'),
   };
   state.oauth.client = client;
 
@@ -92,7 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const app = await buildServer(ctx);
   const address = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
-  ctx.baseUrl = address.replace('://[::1]', '://[::1]');
+  ctx.baseUrl = address;
   let stopped = false;
 
   return {

@@ -1,9 +1,11 @@
-import Fastify, { FastifyError, FastifyInstance } from 'fastify';
-import formbody from '@fastify/formbody';
+import Fastify, { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { EmulatorContext } from './context';
 import { redactUrl } from './admin/request-log';
+import { pause } from './admin/faults';
+import { parseFormBody } from './crm/body';
 import { ApiErrors, ZohoApiError } from './crm/zoho-error';
+import { RouteTable } from './route-table';
 import { registerAdminRoutes } from './admin/admin-routes';
 import { registerOAuthRoutes } from './accounts/oauth-routes';
 import { registerCrmRoutes } from './crm/register';
@@ -12,6 +14,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Email of the user a CRM call authenticated as (for the request log). */
     crmUser?: string;
+    /** Scripted latency a CRM route applies once it holds a concurrency slot. */
+    faultDelayMs?: number;
+    /** `grant_type` of a token-endpoint call, as the OAuth route parsed it (any body encoding). */
+    grantType?: string;
   }
 }
 
@@ -20,61 +26,64 @@ export const BODY_LIMIT = 25 * 1024 * 1024;
 
 /** Builds the fastify app serving Zoho Accounts, the CRM API and the `/__emulator` admin routes. */
 export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, routerOptions: { maxParamLength: 1000 }, keepAliveTimeout: 65_000 });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: 1000 },
+    keepAliveTimeout: 65_000,
+    // stop() must not wait on requests held open by latency faults or slow clients.
+    forceCloseConnections: true,
+    // Undecodable URLs and over-long path parameters get Zoho's envelope, not fastify's. [I] Zoho's answer is a 404.
+    frameworkErrors: (_error, _request, reply) => sendZohoError(reply, ApiErrors.invalidUrl()),
+  });
   app.decorateRequest('crmUser', undefined);
+  app.decorateRequest('faultDelayMs', undefined);
+  app.decorateRequest('grantType', undefined);
+  const routes = new RouteTable();
+  app.addHook('onRoute', (route) => routes.add(route.method, route.url));
 
   // Every body is read as bytes and parsed by the routes, so any Content-Type (or none) works as on Zoho.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-  await app.register(formbody);
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (_req, body, done) =>
+    done(null, parseFormBody(body as Buffer)),
+  );
   await app.register(multipart, { limits: { fileSize: BODY_LIMIT, files: 10 } });
 
   app.addHook('onRequest', async (request, reply) => {
-    const path = request.url.split('?')[0];
-    if (path.startsWith('/__emulator/')) return;
+    const path = pathOf(request);
+    if (isAdminPath(path)) return;
     const fault = ctx.faults.take(request.method, path);
     if (!fault) return;
-    if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    const scripted = fault.drop === true || fault.status !== undefined;
+    if (!scripted && request.routeOptions.config.crm) {
+      request.faultDelayMs = fault.delayMs;
+      return;
+    }
+    if (fault.delayMs) await pause(fault.delayMs);
     if (fault.drop) {
+      reply.hijack();
       request.raw.socket.destroy();
-      return reply.hijack();
+      // A dropped request never reaches onResponse; log it without a status.
+      logRequest(ctx, request);
+      return;
     }
     if (fault.status !== undefined) {
       if (fault.headers) reply.headers(fault.headers);
       reply.code(fault.status);
-      return reply.send(fault.body === undefined ? undefined : fault.body);
+      return reply.send(fault.body);
     }
   });
 
   app.addHook('onResponse', async (request, reply) => {
-    const path = request.url.split('?')[0];
-    if (path.startsWith('/__emulator/')) return;
-    const body = request.body;
-    const grantType =
-      path === '/oauth/v2/token' ? readGrantType(request.query, body) : undefined;
-    ctx.log.add({
-      time: ctx.timestamp(),
-      method: request.method,
-      url: redactUrl(request.url),
-      path,
-      status: reply.statusCode,
-      grantType,
-      user: request.crmUser,
-    });
+    if (!isAdminPath(pathOf(request))) logRequest(ctx, request, reply.statusCode);
   });
 
-  app.setErrorHandler((error: FastifyError | ZohoApiError, _request, reply) => {
-    const zoho = toZohoError(error);
-    reply.code(zoho.httpStatus).send(zoho.toJSON());
-  });
+  app.setErrorHandler((error: FastifyError | ZohoApiError, request, reply) => sendZohoError(reply, toZohoError(error, request)));
 
   app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0];
-    const otherMethod = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].some(
-      (m) => m !== request.method && app.hasRoute({ method: m as 'GET', url: path }),
-    );
-    const err = otherMethod ? ApiErrors.invalidMethod() : ApiErrors.invalidUrl();
-    reply.code(err.httpStatus).send(err.toJSON());
+    const known = routes.methodsFor(pathOf(request)).size > 0;
+    sendZohoError(reply, known ? ApiErrors.invalidMethod() : ApiErrors.invalidUrl());
   });
 
   registerOAuthRoutes(app, ctx);
@@ -83,25 +92,47 @@ export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance
   return app;
 }
 
-function readGrantType(query: unknown, body: unknown): string | undefined {
-  const fromQuery = (query as Record<string, unknown> | undefined)?.grant_type;
-  if (typeof fromQuery === 'string') return fromQuery;
-  if (body && typeof body === 'object' && !Buffer.isBuffer(body)) {
-    const value = (body as Record<string, unknown>).grant_type;
-    if (typeof value === 'string') return value;
-  }
-  return undefined;
+function sendZohoError(reply: FastifyReply, error: ZohoApiError): FastifyReply {
+  return reply.code(error.httpStatus).send(error.toJSON());
+}
+
+function pathOf(request: FastifyRequest): string {
+  return request.url.split('?')[0];
+}
+
+/** The admin routes' own traffic stays out of the log and is never faulted. */
+function isAdminPath(path: string): boolean {
+  return path.startsWith('/__emulator/');
+}
+
+function logRequest(ctx: EmulatorContext, request: FastifyRequest, status?: number): void {
+  const path = pathOf(request);
+  ctx.log.add({
+    time: ctx.timestamp(),
+    method: request.method,
+    url: redactUrl(request.url),
+    path,
+    status,
+    grantType: path === '/oauth/v2/token' ? (request.grantType ?? queryGrantType(request.query)) : undefined,
+    user: request.crmUser,
+  });
+}
+
+/** A faulted token call never reaches the OAuth route; its query string may still say which grant it was. */
+function queryGrantType(query: unknown): string | undefined {
+  const value = (query as Record<string, unknown> | undefined)?.grant_type;
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** Maps framework errors (bad bodies, oversize uploads) onto Zoho's envelope; never leaks a stack trace. */
-function toZohoError(error: FastifyError | ZohoApiError): ZohoApiError {
+function toZohoError(error: FastifyError | ZohoApiError, request: FastifyRequest): ZohoApiError {
   if (error instanceof ZohoApiError) return error;
   const status = (error as FastifyError).statusCode;
   if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT') {
     return ApiErrors.payloadTooLarge();
   }
-  if (status !== undefined && status >= 400 && status < 500) {
-    return ApiErrors.invalidData({}, 'invalid data');
-  }
+  // The multipart parser reports a truncated or boundary-less body with plain errors: bad input, not a server fault.
+  const badMultipart = request.isMultipart() && /multipart|content-type/i.test(error.message);
+  if ((status !== undefined && status >= 400 && status < 500) || badMultipart) return ApiErrors.invalidData();
   return ApiErrors.internal();
 }

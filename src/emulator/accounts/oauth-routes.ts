@@ -17,6 +17,7 @@ export const REFRESH_TOKENS_PER_WINDOW = 20;
 export function registerOAuthRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   app.post('/oauth/v2/token', async (request, reply) => {
     const params = await readParams(request);
+    request.grantType = params.grant_type;
     const basic = readBasicAuth(request.headers.authorization);
     const clientId = params.client_id ?? basic?.id;
     const clientSecret = params.client_secret ?? basic?.secret;
@@ -179,6 +180,8 @@ async function readParams(request: FastifyRequest): Promise<Record<string, strin
   if (request.isMultipart()) {
     for await (const part of request.parts()) {
       if (part.type === 'field' && typeof part.value === 'string') params[part.fieldname] = part.value;
+      // An unread file part would stall the parts iterator.
+      else if (part.type === 'file') part.file.resume();
     }
   } else if (request.body && typeof request.body === 'object' && !Buffer.isBuffer(request.body)) {
     for (const [key, value] of Object.entries(request.body as Record<string, unknown>)) {

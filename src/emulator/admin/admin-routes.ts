@@ -1,9 +1,13 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../context';
 import { issueGrantCode } from '../accounts/oauth-routes';
 import { readJson, isPlainObject } from '../crm/body';
-import { editionLimits, Edition } from '../crm/limits';
-import type { FaultRule } from './faults';
+import { EDITIONS, editionLimits, Edition, EditionLimits } from '../crm/limits';
+import { FaultRule, pathMatches, validateRule } from './faults';
+import { isLoopback } from './loopback';
+
+/** A bad admin call: answered 400 `{error}` by the admin scope's error handler. */
+class AdminInputError extends Error {}
 
 /**
  * Test and tooling hooks under `/__emulator/` (no OAuth, loopback clients only):
@@ -11,28 +15,32 @@ import type { FaultRule } from './faults';
  */
 export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   app.register(async (admin) => {
+    // Admin answers are plain `{error}` objects, not Zoho envelopes: these routes are the emulator's, not Zoho's.
+    admin.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) =>
+      reply.code(error instanceof AdminInputError ? 400 : (error.statusCode ?? 500)).send({ error: error.message }),
+    );
     admin.addHook('onRequest', async (request, reply) => {
       if (!isLoopback(request.socket.remoteAddress)) {
         reply.code(403).send({ error: 'the emulator admin routes answer loopback clients only' });
       }
     });
 
-    admin.post('/__emulator/grant-tokens', async (request, reply) => {
+    admin.post('/__emulator/grant-tokens', async (request) => {
       const body = objectBody(request);
-      if (typeof body.scope !== 'string') return badRequest(reply, '"scope" (comma-separated scopes) is required');
-      if (body.email !== undefined && typeof body.email !== 'string') return badRequest(reply, '"email" must be a string');
+      if (typeof body.scope !== 'string') throw new AdminInputError('"scope" (comma-separated scopes) is required');
+      if (body.email !== undefined && typeof body.email !== 'string') throw new AdminInputError('"email" must be a string');
       try {
         return { code: issueGrantCode(ctx, body.scope, body.email as string | undefined) };
       } catch (err) {
-        return badRequest(reply, (err as Error).message);
+        throw new AdminInputError((err as Error).message);
       }
     });
 
     admin.get('/__emulator/clock', async () => ({ now: ctx.now(), time: ctx.timestamp() }));
-    admin.post('/__emulator/clock', async (request, reply) => {
+    admin.post('/__emulator/clock', async (request) => {
       const seconds = objectBody(request).advanceSeconds;
       if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
-        return badRequest(reply, '"advanceSeconds" must be a non-negative number');
+        throw new AdminInputError('"advanceSeconds" must be a non-negative number');
       }
       ctx.clock.advance(seconds);
       return { now: ctx.now(), time: ctx.timestamp() };
@@ -44,23 +52,26 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext):
     });
 
     admin.get('/__emulator/requests', async (request) => {
+      // `?path=` is exact, or a prefix when it ends with `*` (as in fault rules).
       const { path } = request.query as { path?: string };
       const entries = ctx.log.list();
-      return { requests: path === undefined ? entries : entries.filter((e) => e.path === path) };
+      return { requests: typeof path === 'string' ? entries.filter((e) => pathMatches(path, e.path)) : entries };
     });
     admin.delete('/__emulator/requests', async () => {
       ctx.log.clear();
       return { status: 'cleared' };
     });
 
-    admin.post('/__emulator/faults', async (request, reply) => {
+    admin.post('/__emulator/faults', async (request) => {
       const body = objectBody(request);
-      const rules = Array.isArray(body.rules) ? body.rules : [body];
+      const rules: unknown[] = body.rules === undefined ? [body] : Array.isArray(body.rules) ? body.rules : [undefined];
+      // All rules are checked before any is added, so a bad rule in a list leaves the active set unchanged.
       try {
-        for (const rule of rules) ctx.faults.add(rule as FaultRule);
+        rules.forEach(validateRule);
       } catch (err) {
-        return badRequest(reply, (err as Error).message);
+        throw new AdminInputError((err as Error).message);
       }
+      for (const rule of rules as FaultRule[]) ctx.faults.add(rule);
       return { active: ctx.faults.size };
     });
     admin.delete('/__emulator/faults', async () => {
@@ -68,12 +79,17 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext):
       return { active: 0 };
     });
 
+    // Expires live access tokens: one (`accessToken`, or `token`), a user's (`email`), or every one when neither is given.
     admin.post('/__emulator/tokens/expire', async (request) => {
       const body = objectBody(request);
+      const only = body.accessToken ?? body.token;
+      if (only !== undefined && typeof only !== 'string') throw new AdminInputError('"accessToken" must be a string');
+      if (body.email !== undefined && typeof body.email !== 'string') throw new AdminInputError('"email" must be a string');
+      const email = typeof body.email === 'string' ? body.email.toLowerCase() : undefined;
       let expired = 0;
       for (const token of Object.values(ctx.state.oauth.accessTokens)) {
-        if (typeof body.accessToken === 'string' && token.token !== body.accessToken) continue;
-        if (typeof body.email === 'string' && token.email.toLowerCase() !== body.email.toLowerCase()) continue;
+        if (only !== undefined && token.token !== only) continue;
+        if (email !== undefined && token.email.toLowerCase() !== email) continue;
         if (token.expiresAt > ctx.now()) {
           token.expiresAt = ctx.now();
           expired++;
@@ -83,23 +99,25 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext):
     });
 
     admin.get('/__emulator/limits', async () => limitsView(ctx));
-    admin.put('/__emulator/limits', async (request, reply) => {
+    admin.put('/__emulator/limits', async (request) => {
       const body = objectBody(request);
-      if (typeof body.edition === 'string') {
-        const limits = editionLimits(body.edition as Edition, ctx.state.users.length);
-        if (!limits) return badRequest(reply, `unknown edition ${body.edition}`);
-        ctx.gate.limits = limits;
-        ctx.credits.limit = limits.creditsPerDay;
+      if (body.edition !== undefined && !EDITIONS.includes(body.edition as Edition)) {
+        throw new AdminInputError(`"edition" must be one of ${EDITIONS.join(', ')}`);
       }
+      // An edition sets all three budgets; explicit numbers override it. Everything is checked before anything changes.
+      const limits: EditionLimits =
+        body.edition === undefined
+          ? { ...ctx.gate.limits, creditsPerDay: ctx.credits.limit }
+          : editionLimits(body.edition as Edition, ctx.state.users.length);
       for (const key of ['creditsPerDay', 'concurrency', 'heavyConcurrency'] as const) {
         const value = body[key];
         if (value === undefined) continue;
         if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-          return badRequest(reply, `"${key}" must be a non-negative integer`);
+          throw new AdminInputError(`"${key}" must be a non-negative integer`);
         }
-        if (key === 'creditsPerDay') ctx.credits.limit = value;
-        else ctx.gate.limits = { ...ctx.gate.limits, [key]: value };
+        limits[key] = value;
       }
+      ctx.applyLimits(limits);
       if (body.resetCredits === true) ctx.credits.reset();
       return limitsView(ctx);
     });
@@ -114,20 +132,15 @@ function limitsView(ctx: EmulatorContext): Record<string, unknown> {
   };
 }
 
+/** The JSON object body of an admin call; none counts as `{}`. */
 function objectBody(request: FastifyRequest): Record<string, unknown> {
+  let body: unknown;
   try {
-    const body = readJson(request);
-    return isPlainObject(body) ? body : {};
+    body = readJson(request);
   } catch {
-    return {};
+    throw new AdminInputError('the body is not valid JSON');
   }
-}
-
-function badRequest(reply: FastifyReply, error: string): FastifyReply {
-  return reply.code(400).send({ error });
-}
-
-function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+  if (body === undefined) return {};
+  if (!isPlainObject(body)) throw new AdminInputError('the body must be a JSON object');
+  return body;
 }

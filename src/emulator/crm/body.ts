@@ -8,17 +8,42 @@ import { ApiErrors } from './zoho-error';
 export function readJson(request: FastifyRequest): unknown {
   const body = request.body;
   if (body === undefined || body === null) return undefined;
-  if (Buffer.isBuffer(body)) {
-    const text = body.toString('utf8').trim();
-    if (text.length === 0) return undefined;
-    try {
-      return JSON.parse(text);
-    } catch {
-      // [I] Zoho's exact message for unparsable JSON is not documented; it answers INVALID_DATA.
-      throw ApiErrors.invalidData({ expected_data_type: 'jsonobject' }, 'body is not a valid JSON');
-    }
+  const raw = Buffer.isBuffer(body) ? body : rawFormBody(body);
+  if (!raw) return body;
+  const text = raw.toString('utf8').trim();
+  if (text.length === 0) return undefined;
+  try {
+    // A `__proto__` key would swap an object's prototype when merged with Object.assign: drop it, as an unknown field.
+    return text.includes('"__proto__"') ? JSON.parse(text, dropProtoKeys) : JSON.parse(text);
+  } catch {
+    // [I] Zoho's exact message for unparsable JSON is not documented; it answers INVALID_DATA.
+    throw ApiErrors.invalidData({ expected_data_type: 'jsonobject' }, 'body is not a valid JSON');
   }
-  return body;
+}
+
+function dropProtoKeys(key: string, value: unknown): unknown {
+  return key === '__proto__' ? undefined : value;
+}
+
+const RAW_BODY = Symbol('rawBody');
+
+/**
+ * Parses an `application/x-www-form-urlencoded` body into fields (repeated keys become arrays), keeping the raw
+ * bytes beside them: curl's `-d @record.json`, as in Zoho's own examples, sends JSON with that Content-Type.
+ */
+export function parseFormBody(raw: Buffer): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const [key, value] of new URLSearchParams(raw.toString('utf8'))) {
+    if (key === '__proto__') continue;
+    const seen = fields[key];
+    fields[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  Object.defineProperty(fields, RAW_BODY, { value: raw, enumerable: false });
+  return fields;
+}
+
+function rawFormBody(body: unknown): Buffer | undefined {
+  return typeof body === 'object' && body !== null ? (body as { [RAW_BODY]?: Buffer })[RAW_BODY] : undefined;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -4,6 +4,8 @@
  */
 export type Edition = 'free' | 'standard' | 'professional' | 'enterprise' | 'ultimate';
 
+export const EDITIONS: readonly Edition[] = ['free', 'standard', 'professional', 'enterprise', 'ultimate'];
+
 export interface EditionLimits {
   creditsPerDay: number;
   concurrency: number;

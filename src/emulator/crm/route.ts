@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { EmulatorContext } from '../context';
 import type { AccessTokenRecord, UserDef } from '../state/types';
+import { pause } from '../admin/faults';
 import { ScopeRequirement, scopesSatisfy } from './scopes';
 import { ApiErrors, ZohoApiError } from './zoho-error';
 
@@ -34,6 +35,13 @@ export interface CrmRouteSpec {
   handler: (call: CrmCall) => unknown | CrmResult | Promise<unknown | CrmResult>;
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set on CRM routes: they apply scripted latency inside their concurrency slot. */
+    crm?: boolean;
+  }
+}
+
 export function isCrmResult(value: unknown): value is CrmResult {
   return typeof value === 'object' && value !== null && 'status' in value && typeof (value as CrmResult).status === 'number' && Object.keys(value).every((k) => k === 'status' || k === 'body' || k === 'headers');
 }
@@ -64,12 +72,13 @@ export function crmRoute(app: FastifyInstance, ctx: EmulatorContext, spec: CrmRo
   app.route({
     method: spec.method,
     url,
+    config: { crm: true },
     handler: async (request, reply) => {
       const base = {
         request,
         reply,
         params: request.params as Record<string, string>,
-        query: request.query as Record<string, string | undefined>,
+        query: singleValued(request.query),
       };
       const { token, user } = authenticate(ctx, request);
       request.crmUser = user.email;
@@ -80,8 +89,12 @@ export function crmRoute(app: FastifyInstance, ctx: EmulatorContext, spec: CrmRo
       }
       reply.raw.once('close', release);
       try {
+        // A latency fault holds the slot, as a slow Zoho response does, so tests can fill the concurrency limit.
+        if (request.faultDelayMs) await pause(request.faultDelayMs);
         const cost = typeof spec.cost === 'function' ? spec.cost(base) : (spec.cost ?? 1);
         if (!ctx.credits.tryCharge(ctx.now(), cost)) {
+          // [I] The 429 still carries the limit headers (remaining 0), so clients can tell exhaustion from concurrency.
+          setLimitHeaders(ctx, reply, token);
           throw ApiErrors.tooManyRequests(
             'Number of API requests for the 24 hour period is exceeded or the concurrency limit of the user for the app is exceeded',
           );
@@ -94,6 +107,18 @@ export function crmRoute(app: FastifyInstance, ctx: EmulatorContext, spec: CrmRo
       }
     },
   });
+}
+
+/**
+ * Handlers read each query parameter as one string. [I] A repeated parameter is joined with commas, as Zoho's
+ * list parameters are written (`ids=1&ids=2` → `1,2`); scalar ones then fail their own validation with a 400.
+ */
+function singleValued(query: unknown): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+    out[key] = Array.isArray(value) ? value.join(',') : (value as string | undefined);
+  }
+  return out;
 }
 
 function setLimitHeaders(ctx: EmulatorContext, reply: FastifyReply, token: AccessTokenRecord): void {

@@ -8,6 +8,9 @@ import type { OrgDef, OrgTax, ProfileDef, RoleDef, UserDef, VariableDef, Variabl
 export const ORG_PREFIX = '3652397';
 const id = (seq: number): string => ORG_PREFIX + String(seq).padStart(12, '0');
 
+/** When the org's seeded users, profiles and layouts were created and last changed. */
+export const SEED_TIME = '2024-01-02T09:00:00+05:30';
+
 export function seedOrg(): OrgDef {
   return {
     id: id(16010),
@@ -70,6 +73,17 @@ export function seedProfiles(): ProfileDef[] {
   ];
 }
 
+/**
+ * Org-wide permissions outside the modules, as profiles list them (Python SDK `ZCRMPermission`); only
+ * administrators hold them.
+ */
+export const GENERAL_PERMISSIONS = [
+  { id: id(27001), name: 'Crm_Implied_Manage_Users', display_label: 'Manage Users' },
+  { id: id(27004), name: 'Crm_Implied_Import', display_label: 'Import' },
+  { id: id(27007), name: 'Crm_Implied_Export', display_label: 'Export' },
+  { id: id(27010), name: 'Crm_Implied_Customize_Zoho_CRM', display_label: 'Customize Zoho CRM' },
+];
+
 export function seedUsers(): UserDef[] {
   const user = (seq: number, zuid: string, first: string, last: string, role: string, profile: string): UserDef => ({
     id: id(seq),
@@ -104,7 +118,11 @@ export function seedUsers(): UserDef[] {
     personal_account: false,
     default_tab_group: '0',
     Isonline: false,
-    created_time: '2024-01-02T09:00:00+05:30',
+    created_time: SEED_TIME,
+    Modified_Time: SEED_TIME,
+    // Ids of the users who created and last changed this one (the admin, Patricia Boyle).
+    created_by: id(235011),
+    Modified_By: id(235011),
   });
   return [
     user(235011, '808233918', 'Patricia', 'Boyle', ROLE_IDS.ceo, PROFILE_IDS.administrator),

@@ -5,6 +5,24 @@ import type { FieldDef, ModuleDef, RelatedListDef } from '../state/types';
  * system-mandatory and unique flags), upsert duplicate-check fields and related lists.
  * Field lists follow Zoho's standard layouts (wire spec §5.3, §6.2); ids are assigned at seed time.
  */
+/**
+ * Zoho's `json_type` for every field `data_type` the emulator knows (wire spec §6.2): the wire shape a value
+ * takes. Its keys are also the data types a seed file may declare.
+ */
+export const FIELD_JSON_TYPES: Readonly<Record<string, 'string' | 'integer' | 'double' | 'boolean' | 'jsonobject' | 'jsonarray'>> = {
+  text: 'string', textarea: 'string', mediumtext: 'string', email: 'string', phone: 'string', website: 'string',
+  autonumber: 'string', picklist: 'string', date: 'string', datetime: 'string', formula: 'string', profileimage: 'string',
+  // [I] Long integers travel as digit strings (wire spec §8), so their json_type is string.
+  bigint: 'string', long: 'string',
+  integer: 'integer',
+  double: 'double', currency: 'double', percent: 'double', decimal: 'double',
+  boolean: 'boolean',
+  lookup: 'jsonobject', ownerlookup: 'jsonobject', userlookup: 'jsonobject', multimodulelookup: 'jsonobject',
+  consent_lookup: 'jsonobject', event_reminder: 'jsonobject', ALARM: 'jsonobject', RRULE: 'jsonobject',
+  multiselectpicklist: 'jsonarray', multiselectlookup: 'jsonarray', multiuserlookup: 'jsonarray', subform: 'jsonarray',
+  lineitem: 'jsonarray', jsonarray: 'jsonarray', pricing_details: 'jsonarray', fileupload: 'jsonarray', imageupload: 'jsonarray',
+};
+
 type Opts = Partial<Omit<FieldDef, 'api_name' | 'field_label' | 'data_type'>>;
 const f = (api_name: string, field_label: string, data_type: string, opts: Opts = {}): FieldDef => ({
   api_name,

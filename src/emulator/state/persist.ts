@@ -16,18 +16,41 @@ export async function saveState(file: string, state: EmulatorState): Promise<voi
   }
 }
 
-/** Loads a saved state, or `undefined` when the file does not exist yet. */
+/** Loads a saved state, or `undefined` when the file does not exist yet; any other problem names the file. */
 export async function loadState(file: string): Promise<EmulatorState | undefined> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
+    throw new Error(`cannot read emulator state file ${file}: ${(err as Error).message}`);
   }
-  const state = JSON.parse(text) as EmulatorState;
-  if (state?.version !== 1 || !Array.isArray(state.modules)) {
-    throw new Error(`${file} is not an emulator state file (version 1)`);
+  let state: unknown;
+  try {
+    state = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`emulator state file ${file} is not valid JSON (${(err as Error).message}); fix or delete it`);
   }
+  if (!isStateShape(state)) throw new Error(`${file} is not an emulator state file (version 1)`);
   return state;
+}
+
+/** The parts every route relies on; a file missing one would fail later on a request, far from its cause. */
+function isStateShape(value: unknown): value is EmulatorState {
+  if (!isObject(value)) return false;
+  const { version, idCursor, org, users, modules, records, oauth } = value;
+  return (
+    version === 1 &&
+    Number.isInteger(idCursor) &&
+    isObject(org) &&
+    Array.isArray(users) &&
+    Array.isArray(modules) &&
+    isObject(records) &&
+    isObject(oauth) &&
+    ['grants', 'refreshTokens', 'accessTokens'].every((key) => isObject(oauth[key]))
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

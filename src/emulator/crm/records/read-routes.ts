@@ -68,26 +68,34 @@ export function modifiedAfter(record: StoredRecord, since: number): boolean {
   return !Number.isNaN(modified) && modified > since;
 }
 
-function filterApproval(records: StoredRecord[], approved: string | undefined): StoredRecord[] {
+export function filterApproval(records: StoredRecord[], approved: string | undefined): StoredRecord[] {
   const want = approved ?? 'true';
   if (want === 'both') return records;
   const flag = want !== 'false';
   return records.filter((r) => (r['$approved'] ?? true) === flag);
 }
 
-function filterConverted(records: StoredRecord[], converted: string | undefined): StoredRecord[] {
+export function filterConverted(records: StoredRecord[], converted: string | undefined): StoredRecord[] {
   const want = converted ?? 'false';
   if (want === 'both') return records;
   const flag = want === 'true';
   return records.filter((r) => (r['$converted'] ?? false) === flag);
 }
 
-/** `sort_order` alone sorts by id; with `sort_by` by that field (wire spec §5.1). Default: newest first by id. */
-export function sortRecords(records: StoredRecord[], sortBy: string | undefined, sortOrder: string | undefined): StoredRecord[] {
+/**
+ * `sort_order` alone sorts by id; with `sort_by` by that field (wire spec §5.1).
+ * [I] Without `sort_order` records come in ascending order (by id: creation order), which other record
+ * listings (search, notes, related lists) share.
+ */
+export function sortRecords(
+  records: StoredRecord[],
+  sortBy: string | undefined,
+  sortOrder: string | undefined,
+): StoredRecord[] {
   if (sortOrder !== undefined && sortOrder !== 'asc' && sortOrder !== 'desc') {
     throw ApiErrors.invalidData({ param: 'sort_order' });
   }
-  const direction = sortOrder === 'asc' ? 1 : sortOrder === 'desc' ? -1 : sortBy ? 1 : 1;
+  const direction = sortOrder === 'desc' ? -1 : 1;
   const key = sortBy ?? 'id';
   return records.slice().sort((a, b) => direction * compareValues(a[key], b[key]));
 }
@@ -96,9 +104,16 @@ export function compareValues(a: unknown, b: unknown): number {
   if (a === b) return 0;
   if (a === null || a === undefined) return 1;
   if (b === null || b === undefined) return -1;
-  if (typeof a === 'string' && typeof b === 'string' && /^\d+$/.test(a) && /^\d+$/.test(b) && a.length !== b.length) {
+  if (
+    typeof a === 'string' &&
+    typeof b === 'string' &&
+    /^\d+$/.test(a) &&
+    /^\d+$/.test(b) &&
+    a.length !== b.length
+  ) {
     return a.length - b.length;
   }
-  if (typeof a === 'object' && typeof b === 'object') return compareValues((a as { id?: unknown }).id, (b as { id?: unknown }).id);
+  if (typeof a === 'object' && typeof b === 'object')
+    return compareValues((a as { id?: unknown }).id, (b as { id?: unknown }).id);
   return a < b ? -1 : 1;
 }

@@ -1,9 +1,13 @@
 import type { EmulatorContext } from '../../context';
 import type { FieldDef, ModuleDef, StoredRecord } from '../../state/types';
+import { CHILD_MODULES } from './dependents';
+import { idOf } from './field-values';
+import { renderLineItems } from './inventory';
 
 /**
  * Turns a stored record into Zoho's output JSON: lookups become `{name, id}` (users also carry `email`)
- * resolved at read time, so a renamed account shows its new name everywhere, as in Zoho.
+ * resolved at read time, so a renamed account shows its new name everywhere, as in Zoho; the `$` properties
+ * Zoho adds to every record (wire spec §5.1) are filled in where the record does not store its own.
  */
 export function renderRecord(
   ctx: EmulatorContext,
@@ -13,13 +17,36 @@ export function renderRecord(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const wanted = fields && fields.length > 0 ? new Set(fields.map((f) => f.toLowerCase())) : undefined;
-  for (const [key, value] of Object.entries(record)) {
+  for (const [key, value] of Object.entries({ ...recordProperties(ctx, module), ...record })) {
     // `fields=` narrows the output; id and `$` properties always come back, as in Zoho.
     if (wanted && key !== 'id' && !key.startsWith('$') && !wanted.has(key.toLowerCase())) continue;
     const def = fieldDef(module, key);
     out[key] = def ? renderValue(ctx, def, value, record) : value;
   }
   return out;
+}
+
+/**
+ * What every record shows besides its stored values: each field of the module (`null` when empty, as Zoho
+ * prints them) and the `$` properties of a record that has no approval, blueprint or review running.
+ * Notes and attachments only carry `$editable` and `$state` of these (their own keys come from their family).
+ */
+function recordProperties(ctx: EmulatorContext, module: ModuleDef): Record<string, unknown> {
+  if (CHILD_MODULES.includes(module.api_name)) return { $editable: true, $state: 'save' };
+  return {
+    ...Object.fromEntries(module.fields.map((f) => [f.api_name, null])),
+    $currency_symbol: ctx.state.org.currency_symbol,
+    $state: 'save',
+    $process_flow: false,
+    $approved: true,
+    $approval: { delegate: false, approve: false, reject: false, resubmit: false },
+    $editable: true,
+    $review_process: { approve: false, reject: false, resubmit: false },
+    $review: null,
+    ...(module.convertable ? { $converted: false, $converted_detail: {} } : {}),
+    ...(module.photo ? { $photo_id: null } : {}),
+    ...(fieldDef(module, 'Tag') ? { Tag: [] } : {}),
+  };
 }
 
 export function fieldDef(module: ModuleDef, apiName: string): FieldDef | undefined {
@@ -33,20 +60,15 @@ function renderValue(ctx: EmulatorContext, def: FieldDef, value: unknown, record
     case 'userlookup':
       return renderUser(ctx, value);
     case 'lookup': {
-      const target = def.lookup_module === '$se_module' ? (record['$se_module'] as string | undefined) : def.lookup_module;
+      const target =
+        def.lookup_module === '$se_module' ? (record['$se_module'] as string | undefined) : def.lookup_module;
       return renderLookup(ctx, target, value);
     }
+    case 'lineitem':
+      return renderLineItems(ctx, value);
     default:
       return value;
   }
-}
-
-function idOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string') {
-    return (value as { id: string }).id;
-  }
-  return undefined;
 }
 
 export function renderUser(ctx: EmulatorContext, value: unknown): unknown {
@@ -55,13 +77,17 @@ export function renderUser(ctx: EmulatorContext, value: unknown): unknown {
   return user ? ctx.userRef(user) : value;
 }
 
-/** `{name, id}` of a record in `moduleName`; the name comes from the module's display field. */
+/**
+ * `{name, id}` of a record in `moduleName`; the name comes from the module's display field.
+ * [I] A lookup to a record that no longer exists reads as empty, as Zoho clears lookups to deleted records.
+ */
 export function renderLookup(ctx: EmulatorContext, moduleName: string | undefined, value: unknown): unknown {
   const id = idOf(value);
   if (id === undefined) return value;
   const module = moduleName ? ctx.findModule(moduleName) : undefined;
-  const target = module ? ctx.state.records[module.api_name]?.[id] : undefined;
-  return { name: target ? displayName(module!, target) : null, id };
+  if (!module) return { name: null, id };
+  const target = ctx.state.records[module.api_name]?.[id];
+  return target ? { name: displayName(module, target), id } : null;
 }
 
 export function displayName(module: ModuleDef, record: StoredRecord): string | null {

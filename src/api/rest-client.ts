@@ -1,0 +1,140 @@
+import type Bottleneck from 'bottleneck';
+import { createTokenStore } from '../auth/stores/create-token-store';
+import { currentUserEmail, runAs } from '../auth/user-context';
+import { ZohoOAuth } from '../auth/zoho-oauth';
+import { ZohoOAuthClient } from '../auth/zoho-oauth-client';
+import type { ResolvedConfig } from '../config/client-config';
+import { fileLogger, redactingLogger, silentLogger, ZCRMLogger } from '../config/logger';
+import { ConfigInput, resolveConfig } from '../config/resolve-config';
+import { ZCRMException } from '../errors/zcrm-exception';
+import { defaultPipeline } from '../http/default-pipeline';
+import type { Handler, HttpMethod, HttpResponse } from '../http/http-types';
+import type { Pipeline } from '../http/pipeline';
+import { createLimiter } from '../http/steps/limiter';
+
+/** Query parameter values; arrays are sent comma-separated as Zoho expects (`ids=1,2,3`). */
+export type QueryValue = string | number | boolean | ReadonlyArray<string | number> | undefined;
+
+/** One CRM call through the pipeline. */
+export interface RequestOptions {
+  method?: HttpMethod;
+  /** Relative to `/crm/<apiVersion>/` (`Leads`, `settings/modules`), or absolute from the host (`/crm/bulk/v2/read`). */
+  path: string;
+  params?: Record<string, QueryValue>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  responseType?: 'json' | 'arraybuffer' | 'stream';
+  signal?: AbortSignal;
+  /** Overrides the configured timeout for this call. */
+  timeoutMs?: number;
+  /** Allow retries after a response-less failure of a POST (or forbid them for any method). */
+  retryable?: boolean;
+}
+
+/** Test and embedding hooks. */
+export interface ClientOptions {
+  /** Epoch-ms clock of token expiry. */
+  now?: () => number;
+  /** Replaces axios as the pipeline's transport. */
+  transport?: Handler;
+}
+
+let defaultClient: ZCRMRestClient | undefined;
+
+/**
+ * The seed's `ZCRMRestClient`: configuration, the acting user, and the one request entry point the API layer
+ * builds on. `initialize` sets up the process-wide client (and `ZohoOAuth`); `new ZCRMRestClient(config)` makes
+ * an independent one (another org, other credentials).
+ */
+export class ZCRMRestClient {
+  readonly config: ResolvedConfig;
+  readonly oauthClient: ZohoOAuthClient;
+  readonly logger: ZCRMLogger;
+  /** The request pipeline; replace it (see `Pipeline.replace`/`insertAfter`) to customise steps. */
+  pipeline: Pipeline;
+  private readonly limiter?: Bottleneck;
+
+  constructor(config: ConfigInput, options: ClientOptions = {}) {
+    this.config = resolveConfig(config);
+    this.logger = redactingLogger(
+      this.config.logger ?? (this.config.applicationLogFilePath ? fileLogger(this.config.applicationLogFilePath) : silentLogger),
+    );
+    this.oauthClient = new ZohoOAuthClient(this.config, {
+      store: createTokenStore(this.config.tokenStore),
+      logger: this.logger,
+      now: options.now,
+    });
+    this.limiter = this.config.throttle && createLimiter(this.config.throttle);
+    this.pipeline = defaultPipeline({
+      config: this.config,
+      tokens: this.oauthClient,
+      logger: this.logger,
+      limiter: this.limiter,
+      transport: options.transport,
+    });
+  }
+
+  /** Validates `config` and makes the process-wide client that {@link getInstance} and `ZohoOAuth` return. */
+  static initialize(config: ConfigInput, options?: ClientOptions): ZCRMRestClient {
+    const client = new ZCRMRestClient(config, options);
+    const previous = defaultClient;
+    defaultClient = client;
+    ZohoOAuth.initialize(client.oauthClient);
+    void previous?.close();
+    return client;
+  }
+
+  /** The client made by {@link initialize}. */
+  static getInstance(): ZCRMRestClient {
+    if (!defaultClient) throw ZCRMException.notInitialized();
+    return defaultClient;
+  }
+
+  /** Runs `fn` with every call inside it (across awaits) acting as `userEmail`. */
+  static runAs<T>(userEmail: string, fn: () => T): T {
+    return runAs(userEmail, fn);
+  }
+
+  /** The user calls act as now: the `runAs` user, else `currentUserEmail`. */
+  getCurrentUserEmailID(): string {
+    return currentUserEmail(this.config.currentUserEmail);
+  }
+
+  /** Sends one CRM request through the pipeline. Error statuses throw typed exceptions; 204/304 resolve with `noData`. */
+  async request<T = unknown>(options: RequestOptions): Promise<HttpResponse<T>> {
+    // Resolved here, in the caller's async context: the throttle may run the attempt from another context.
+    const userEmail = this.getCurrentUserEmailID();
+    return (await this.pipeline.handle({
+      method: options.method ?? 'GET',
+      url: this.url(options.path, options.params),
+      headers: { ...options.headers },
+      body: options.body,
+      responseType: options.responseType,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs ?? this.config.timeoutMs,
+      retryable: options.retryable,
+      auth: { userEmail },
+    })) as HttpResponse<T>;
+  }
+
+  /** Closes the token store, the Redis limiter connection, and (for the process-wide client) forgets it. */
+  async close(): Promise<void> {
+    if (defaultClient === this) {
+      defaultClient = undefined;
+      ZohoOAuth.initialize(undefined);
+    }
+    await this.limiter?.disconnect();
+    await this.oauthClient.close();
+  }
+
+  private url(path: string, params: Record<string, QueryValue> | undefined): string {
+    const base = path.startsWith('/') ? `${this.config.apiBaseUrl}${path}` : `${this.config.apiBaseUrl}/crm/${this.config.apiVersion}/${path}`;
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(params ?? {})) {
+      if (value === undefined) continue;
+      query.append(key, Array.isArray(value) ? value.join(',') : String(value));
+    }
+    const text = query.toString();
+    return text ? `${base}?${text}` : base;
+  }
+}

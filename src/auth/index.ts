@@ -1,0 +1,10 @@
+export { ZohoOAuth } from './zoho-oauth';
+export { ZohoOAuthClient } from './zoho-oauth-client';
+export type { OAuthClientDeps } from './zoho-oauth-client';
+export { runAs, currentUserEmail } from './user-context';
+export { MemoryTokenStore } from './stores/memory-token-store';
+export { FileTokenStore, TOKEN_FILE_NAME } from './stores/file-token-store';
+export { TypeOrmTokenStore } from './stores/typeorm-token-store';
+export { OAuthTokenEntity, OAUTH_TOKENS_TABLE } from './stores/oauth-token-entity';
+export { createTokenStore } from './stores/create-token-store';
+export type { TokenStore, ZohoOAuthTokens } from '../config/token-store-contract';

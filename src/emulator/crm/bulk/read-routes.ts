@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { EmulatorContext } from '../../context';
+import { readJson } from '../body';
+import { moduleScope } from '../module-scopes';
+import { crmRoute } from '../route';
+import { BulkErrors } from './errors';
+import { findJob, zipReply } from './job-lookup';
+import { observeJob, jobState } from './progress';
+import { createReadJob, readResultName, renderReadJob, runReadJob } from './read-job';
+import { bulkScope, moduleName, peekJson } from './scopes';
+import { bulkState } from './store';
+
+const BULK_READ = bulkScope('READ');
+
+/** Bulk Read (wire spec §7.1): create a job, poll it, download its zipped CSV. */
+export function registerBulkReadRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+  crmRoute(app, ctx, {
+    method: 'POST',
+    url: '/crm/bulk/v2/read',
+    // The export also needs read access to the module it reads ([I] as Zoho documents for its scopes).
+    scopes: ({ request }) => {
+      const name = moduleName((peekJson(request) as { query?: { module?: unknown } } | undefined)?.query?.module);
+      return name === undefined ? [BULK_READ] : [BULK_READ, ...moduleScope(ctx, name, 'READ')];
+    },
+    cost: 50,
+    heavy: true,
+    handler: ({ request, user }) => {
+      const job = createReadJob(ctx, readJson(request), user);
+      bulkState(ctx).readJobs[job.id] = job;
+      // [I] 201, as for other creations (wire spec §7.1).
+      return {
+        status: 201,
+        body: {
+          data: [
+            {
+              status: 'success',
+              code: 'ADDED_SUCCESSFULLY',
+              message: 'Added successfully.',
+              details: { id: job.id, operation: 'read', state: 'ADDED', created_by: job.created_by, created_time: job.created_time },
+            },
+          ],
+          info: {},
+        },
+      };
+    },
+  });
+
+  crmRoute(app, ctx, {
+    method: 'GET',
+    url: '/crm/bulk/v2/read/:id',
+    scopes: () => [BULK_READ],
+    handler: ({ params }) => {
+      const job = findJob(bulkState(ctx).readJobs, params.id);
+      observeJob(job, ctx.now(), () => runReadJob(ctx, job));
+      return { data: [renderReadJob(job)] };
+    },
+  });
+
+  crmRoute(app, ctx, {
+    method: 'GET',
+    url: '/crm/bulk/v2/read/:id/result',
+    scopes: () => [BULK_READ],
+    handler: ({ params }) => {
+      const job = findJob(bulkState(ctx).readJobs, params.id);
+      if (!job.result) throw BulkErrors.notCompleted(job.id, jobState(job));
+      return zipReply(`${job.id}.zip`, { [readResultName(job)]: job.result.text });
+    },
+  });
+}

@@ -1,0 +1,126 @@
+import type { FastifyInstance } from 'fastify';
+import type { EmulatorContext } from '../../context';
+import type { UserDef } from '../../state/types';
+import { isPlainObject, pageOf, paging, readItems } from '../body';
+import { crmRoute, NO_CONTENT } from '../route';
+import type { Operation, ScopeRequirement } from '../scopes';
+import { batchStatus } from '../records/write';
+import { ifModifiedSince, modifiedAfter } from '../records/read-routes';
+import { ApiErrors, itemError, ItemResult } from '../zoho-error';
+import { renderUser } from './render-user';
+import { createUser, deleteUser, isAdmin, privilegeError, updateUser } from './user-write';
+
+type UserFilter = (ctx: EmulatorContext, user: UserDef, caller: UserDef) => boolean;
+const live = (u: UserDef) => u.status !== 'deleted';
+
+/** `GET /users?type=`: which users each type lists (wire spec §6). Deleted users only appear under `DeletedUsers`. */
+const USER_TYPES: Record<string, UserFilter> = {
+  AllUsers: (_ctx, u) => live(u),
+  ActiveUsers: (_ctx, u) => u.status === 'active',
+  DeactiveUsers: (_ctx, u) => u.status === 'disabled',
+  ConfirmedUsers: (_ctx, u) => live(u) && u.confirm,
+  NotConfirmedUsers: (_ctx, u) => live(u) && !u.confirm,
+  DeletedUsers: (_ctx, u) => u.status === 'deleted',
+  ActiveConfirmedUsers: (_ctx, u) => u.status === 'active' && u.confirm,
+  AdminUsers: (ctx, u) => live(u) && isAdmin(ctx, u),
+  ActiveConfirmedAdmins: (ctx, u) => u.status === 'active' && u.confirm && isAdmin(ctx, u),
+  CurrentUser: (_ctx, u, caller) => u.id === caller.id,
+};
+
+const usersScope = (operation: Operation): ScopeRequirement[] => [{ group: 'ZohoCRM.users', operation }];
+
+/** `GET|POST|PUT /users`, `GET|PUT|DELETE /users/{id}` (wire spec §6, §6.3). */
+export function registerUserRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+  crmRoute(app, ctx, {
+    method: 'GET',
+    url: '/users',
+    scopes: () => usersScope('READ'),
+    handler: ({ query, request, user: caller }) => {
+      // [I] Without `type` Zoho lists AllUsers (the Python SDK's get_all_users sends none).
+      const filter = USER_TYPES[query.type ?? 'AllUsers'];
+      if (!filter) throw ApiErrors.invalidData({ param: 'type' });
+      const { page, perPage } = paging(query);
+      let users = ctx.state.users.filter((u) => filter(ctx, u, caller));
+      const since = ifModifiedSince(request.headers['if-modified-since']);
+      if (since !== undefined) {
+        users = users.filter((u) => modifiedAfter(u, since));
+        if (users.length === 0) return { status: 304 };
+      }
+      const result = pageOf(users, page, perPage);
+      if (!result) return NO_CONTENT;
+      return { users: result.data.map((u) => renderUser(ctx, u)), info: result.info };
+    },
+  });
+
+  crmRoute(app, ctx, {
+    method: 'GET',
+    url: '/users/:id',
+    scopes: () => usersScope('READ'),
+    handler: ({ params, request }) => {
+      const user = userByPathId(ctx, params.id);
+      const since = ifModifiedSince(request.headers['if-modified-since']);
+      if (since !== undefined && !modifiedAfter(user, since)) return { status: 304 };
+      return { users: [renderUser(ctx, user)] };
+    },
+  });
+
+  crmRoute(app, ctx, {
+    method: 'POST',
+    url: '/users',
+    scopes: () => usersScope('CREATE'),
+    handler: ({ request, user: caller }) => {
+      if (!isAdmin(ctx, caller)) throw privilegeError('add');
+      const { items } = readItems(request, 'users', 100);
+      const results = items.map((item) => createUser(ctx, item, caller));
+      return { status: batchStatus(ctx, results, 201), body: { users: results } };
+    },
+  });
+
+  crmRoute(app, ctx, {
+    method: 'PUT',
+    url: '/users',
+    scopes: () => usersScope('UPDATE'),
+    handler: ({ request, user: caller }) => {
+      const { items } = readItems(request, 'users', 100);
+      const results = items.map((item): ItemResult => {
+        const id = isPlainObject(item) ? item.id : undefined;
+        if (id === undefined || id === null)
+          return itemError('MANDATORY_NOT_FOUND', 'required field not found', { api_name: 'id' });
+        const target = ctx.userById(String(id));
+        if (!target) return itemError('INVALID_DATA', 'the id given seems to be invalid', { id: String(id) });
+        return updateUser(ctx, target, item, caller);
+      });
+      return { status: batchStatus(ctx, results, 200), body: { users: results } };
+    },
+  });
+
+  crmRoute(app, ctx, {
+    method: 'PUT',
+    url: '/users/:id',
+    scopes: () => usersScope('UPDATE'),
+    handler: ({ params, request, user: caller }) => {
+      const target = userByPathId(ctx, params.id);
+      const { items } = readItems(request, 'users', 1);
+      const result = updateUser(ctx, target, items[0], caller);
+      return { status: batchStatus(ctx, [result], 200), body: { users: [result] } };
+    },
+  });
+
+  crmRoute(app, ctx, {
+    method: 'DELETE',
+    url: '/users/:id',
+    scopes: () => usersScope('DELETE'),
+    handler: ({ params, user: caller }) => {
+      if (!isAdmin(ctx, caller)) throw privilegeError('delete');
+      const result = deleteUser(ctx, userByPathId(ctx, params.id), caller);
+      return { status: batchStatus(ctx, [result], 200), body: { users: [result] } };
+    },
+  });
+}
+
+/** The user a path names; [I] an unknown id is a 400 `INVALID_DATA`, as the Python SDK expects for `get_user`. */
+function userByPathId(ctx: EmulatorContext, id: string): UserDef {
+  const user = ctx.userById(id);
+  if (!user) throw ApiErrors.invalidId(id);
+  return user;
+}

@@ -1,0 +1,28 @@
+import type { EmulatorContext } from '../../context';
+
+/** A mass-update job (wire spec §5.10); jobs run when scheduled, so they are stored completed. */
+export interface MassUpdateJob {
+  module: string;
+  Status: 'COMPLETED' | 'SCHEDULED' | 'RUNNING' | 'FAILED';
+  Failed_Count: number;
+  Updated_Count: number;
+  Not_Updated_Count: number;
+  Total_Count: number;
+}
+
+/** The records family's private, JSON-serialisable state (`ctx.state.extra.records`). */
+export interface RecordsState {
+  /** Last number issued per `Module.Field` autonumber field. */
+  autonumbers: Record<string, number>;
+  massUpdateJobs: Record<string, MassUpdateJob>;
+}
+
+export function recordsState(ctx: EmulatorContext): RecordsState {
+  const existing = ctx.state.extra.records as Partial<RecordsState> | undefined;
+  const state: RecordsState = {
+    autonumbers: existing?.autonumbers ?? {},
+    massUpdateJobs: existing?.massUpdateJobs ?? {},
+  };
+  ctx.state.extra.records = state;
+  return state;
+}

@@ -1,0 +1,10 @@
+import type { FastifyInstance } from 'fastify';
+import type { EmulatorContext } from '../../context';
+import { registerRecordTagRoutes } from './record-tag-routes';
+import { registerTagSettingsRoutes } from './settings-routes';
+
+/** Tags on records and `/settings/tags` (wire spec §5.13). */
+export function registerTagRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+  registerRecordTagRoutes(app, ctx);
+  registerTagSettingsRoutes(app, ctx);
+}

@@ -1,0 +1,170 @@
+import type { FastifyInstance } from 'fastify';
+import type { EmulatorContext } from '../../context';
+import type { ModuleDef, UserDef } from '../../state/types';
+import { idOf } from '../records/field-values';
+import { isPlainObject, readItems } from '../body';
+import { settingsScope } from '../module-scopes';
+import { batchStatus } from '../records/write';
+import { crmRoute, CrmResult } from '../route';
+import { ItemErrors } from '../records/item-errors';
+import { ApiErrors, itemSuccess, ItemResult } from '../zoho-error';
+import {
+  createTag,
+  deleteTag,
+  findTag,
+  findTagByName,
+  mergeTag,
+  renameTag,
+  renderTag,
+  requireTag,
+  taggedRecords,
+  tagsOfModule,
+} from './tag-store';
+
+/** Tags per create/update call (wire spec §5.13). */
+const MAX_TAGS_PER_CALL = 50;
+/** [I] The `allowed_count` Zoho reports for a module's tags. */
+const ALLOWED_TAGS = 1000;
+
+/** `/settings/tags` administration (wire spec §5.13); write results come under `tags`, not `data`. */
+export function registerTagSettingsRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+  const tagsResult = (results: ItemResult[], successStatus: number): CrmResult => ({
+    status: batchStatus(ctx, results, successStatus),
+    body: { tags: results },
+  });
+
+  crmRoute(app, ctx, {
+    method: 'GET',
+    url: '/settings/tags',
+    scopes: () => settingsScope('tags', 'READ'),
+    handler: ({ query }) => {
+      const tags = tagsOfModule(ctx, moduleParam(ctx, query).api_name);
+      return {
+        tags: tags.map((t) => renderTag(ctx, t)),
+        info: { count: tags.length, allowed_count: ALLOWED_TAGS },
+      };
+    },
+  });
+
+  crmRoute(app, ctx, {
+    method: 'POST',
+    url: '/settings/tags',
+    scopes: () => settingsScope('tags', 'CREATE'),
+    handler: ({ query, request, user }) => {
+      const module = moduleParam(ctx, query);
+      const items = readItems(request, 'tags', MAX_TAGS_PER_CALL).items;
+      // [I] 201, as for record inserts.
+      return tagsResult(
+        items.map((item) => createTagItem(module, item, user)),
+        201,
+      );
+    },
+  });
+
+  crmRoute(app, ctx, {
+    method: 'PUT',
+    url: '/settings/tags',
+    scopes: () => settingsScope('tags', 'UPDATE'),
+    handler: ({ query, request, user }) => {
+      const module = moduleParam(ctx, query);
+      const items = readItems(request, 'tags', MAX_TAGS_PER_CALL).items;
+      return tagsResult(
+        items.map((item) =>
+          updateTagItem(module, isPlainObject(item) ? idOf(item.id) : undefined, item, user),
+        ),
+        200,
+      );
+    },
+  });
+
+  crmRoute(app, ctx, {
+    method: 'PUT',
+    url: '/settings/tags/:id',
+    scopes: () => settingsScope('tags', 'UPDATE'),
+    handler: ({ params, query, request, user }) => {
+      const module = moduleParam(ctx, query);
+      const [item] = readItems(request, 'tags', 1).items;
+      return tagsResult([updateTagItem(module, params.id, item, user)], 200);
+    },
+  });
+
+  crmRoute(app, ctx, {
+    method: 'DELETE',
+    url: '/settings/tags/:id',
+    scopes: () => settingsScope('tags', 'DELETE'),
+    handler: ({ params }) => {
+      deleteTag(ctx, requireTag(ctx, params.id));
+      return tagsResult([itemSuccess('tags deleted successfully', { id: params.id })], 200);
+    },
+  });
+
+  crmRoute(app, ctx, {
+    method: 'POST',
+    url: '/settings/tags/:id/actions/merge',
+    scopes: () => settingsScope('tags', 'CREATE'),
+    handler: ({ params, request }) => {
+      const target = requireTag(ctx, params.id);
+      const [item] = readItems(request, 'tags', 1).items;
+      const conflictId = isPlainObject(item) ? idOf(item.conflict_id) : undefined;
+      if (conflictId === undefined) throw ApiErrors.mandatoryNotFound({ api_name: 'conflict_id' });
+      const conflict = findTag(ctx, conflictId);
+      // [I] Merging a tag into itself or across modules is refused like an unknown tag.
+      if (!conflict || conflict.id === target.id || conflict.module !== target.module) {
+        throw ApiErrors.invalidData({ api_name: 'conflict_id' });
+      }
+      mergeTag(ctx, target, conflict);
+      return tagsResult([itemSuccess('tags merged successfully', renderTag(ctx, target))], 200);
+    },
+  });
+
+  crmRoute(app, ctx, {
+    method: 'GET',
+    url: '/settings/tags/:id/actions/records_count',
+    scopes: () => settingsScope('tags', 'READ'),
+    handler: ({ params }) => ({ count: String(taggedRecords(ctx, requireTag(ctx, params.id)).length) }),
+  });
+
+  function createTagItem(module: ModuleDef, item: unknown, user: UserDef): ItemResult {
+    const name = tagName(item);
+    if (name === undefined) return ItemErrors.mandatory('name');
+    const existing = findTagByName(ctx, module.api_name, name);
+    if (existing) return duplicate(existing.id);
+    return itemSuccess(
+      'tags created successfully',
+      renderTag(ctx, createTag(ctx, module.api_name, name, user)),
+    );
+  }
+
+  function updateTagItem(
+    module: ModuleDef,
+    id: string | undefined,
+    item: unknown,
+    user: UserDef,
+  ): ItemResult {
+    if (id === undefined) return ItemErrors.mandatory('id');
+    const tag = findTag(ctx, id);
+    if (!tag || tag.module !== module.api_name) return ItemErrors.invalidId(id);
+    const name = tagName(item);
+    if (name === undefined) return ItemErrors.mandatory('name');
+    const existing = findTagByName(ctx, module.api_name, name);
+    if (existing && existing.id !== tag.id) return duplicate(existing.id);
+    renameTag(ctx, tag, name, user);
+    return itemSuccess('tags updated successfully', renderTag(ctx, tag));
+  }
+}
+
+/** The required `module` query parameter, resolved to its module. */
+function moduleParam(ctx: EmulatorContext, query: Record<string, string | undefined>): ModuleDef {
+  if (query.module === undefined) throw ApiErrors.requiredParamMissing('module');
+  return ctx.module(query.module);
+}
+
+function tagName(item: unknown): string | undefined {
+  const name = isPlainObject(item) && typeof item.name === 'string' ? item.name.trim() : '';
+  return name.length > 0 ? name : undefined;
+}
+
+/** [I] A name the module already has is reported like a duplicate record value. */
+function duplicate(id: string): ItemResult {
+  return ItemErrors.duplicate('name', id);
+}

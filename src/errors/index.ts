@@ -1,0 +1,13 @@
+export { ZCRMException } from './zcrm-exception';
+export type { ZCRMExceptionInit } from './zcrm-exception';
+export { AuthenticationException } from './authentication-exception';
+export { RateLimitException } from './rate-limit-exception';
+export { ValidationException } from './validation-exception';
+export { NotFoundException } from './not-found-exception';
+export { ConnectionException, TimeoutException } from './connection-exception';
+export type { ConnectionFailure } from './connection-exception';
+export { QueryCompileException } from './query-compile-exception';
+export { ConfigurationException } from './configuration-exception';
+export { exceptionClassFor, exceptionFromResponse } from './error-table';
+export type { FailedResponse } from './error-table';
+export { redact, redactValue, registerSecret } from './redact';

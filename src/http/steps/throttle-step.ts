@@ -1,0 +1,27 @@
+import type Bottleneck from 'bottleneck';
+import { ConnectionException } from '../../errors/connection-exception';
+import type { HttpResponse, Step } from '../http-types';
+
+/**
+ * Runs each attempt inside a bottleneck limiter slot (concurrency per org, optional spacing). A caller that
+ * aborts while waiting for a slot is released at once, and its attempt is not sent when the slot comes.
+ */
+export function throttleStep(limiter: Bottleneck): Step {
+  return {
+    name: 'throttle',
+    handle(request, next) {
+      const signal = request.signal;
+      const scheduled = limiter.schedule(() => {
+        if (signal?.aborted) return Promise.reject(ConnectionException.aborted(request.url));
+        return next(request);
+      });
+      if (!signal) return scheduled;
+      return new Promise<HttpResponse>((resolve, reject) => {
+        const onAbort = () => reject(ConnectionException.aborted(request.url));
+        if (signal.aborted) onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        scheduled.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+      });
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/** Public entry point of `zcrm`. */
+export { ZCRMRestClient } from './api/rest-client';
+export type { ClientOptions, QueryValue, RequestOptions } from './api/rest-client';
+
+export {
+  ZohoOAuth,
+  ZohoOAuthClient,
+  MemoryTokenStore,
+  FileTokenStore,
+  TypeOrmTokenStore,
+  OAuthTokenEntity,
+  OAUTH_TOKENS_TABLE,
+} from './auth';
+export type { TokenStore, ZohoOAuthTokens } from './auth';
+
+export { DATA_CENTERS, ENVIRONMENTS, EDITIONS, environmentUrls } from './config';
+export type {
+  DataCenter,
+  DatabaseOptions,
+  Edition,
+  Environment,
+  RedisOptions,
+  RetryOptions,
+  SeedConfigDictionary,
+  ThrottleOptions,
+  ZCRMConfig,
+  ZCRMLogger,
+} from './config';
+
+export {
+  ZCRMException,
+  AuthenticationException,
+  RateLimitException,
+  ValidationException,
+  NotFoundException,
+  ConnectionException,
+  TimeoutException,
+  QueryCompileException,
+  ConfigurationException,
+} from './errors';
+
+export { Pipeline } from './http';
+export type { HttpRequest, HttpResponse, RateLimitInfo, Step } from './http';
+
+export { VERSION } from './version';
