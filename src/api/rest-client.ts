@@ -1,4 +1,3 @@
-import type Bottleneck from 'bottleneck';
 import { createTokenStore } from '../auth/stores/create-token-store';
 import { currentUserEmail, runAs } from '../auth/user-context';
 import { ZohoOAuth } from '../auth/zoho-oauth';
@@ -10,7 +9,7 @@ import { ZCRMException } from '../errors/zcrm-exception';
 import { defaultPipeline } from '../http/default-pipeline';
 import type { Handler, HttpMethod, HttpResponse } from '../http/http-types';
 import type { Pipeline } from '../http/pipeline';
-import { createLimiter } from '../http/steps/limiter';
+import { createLimiter, Limiter } from '../http/steps/limiter';
 
 /** Query parameter values; arrays are sent comma-separated as Zoho expects (`ids=1,2,3`). */
 export type QueryValue = string | number | boolean | ReadonlyArray<string | number> | undefined;
@@ -52,13 +51,11 @@ export class ZCRMRestClient {
   readonly logger: ZCRMLogger;
   /** The request pipeline; replace it (see `Pipeline.replace`/`insertAfter`) to customise steps. */
   pipeline: Pipeline;
-  private readonly limiter?: Bottleneck;
+  private readonly limiter?: Limiter;
 
   constructor(config: ConfigInput, options: ClientOptions = {}) {
     this.config = resolveConfig(config);
-    this.logger = redactingLogger(
-      this.config.logger ?? (this.config.applicationLogFilePath ? fileLogger(this.config.applicationLogFilePath) : silentLogger),
-    );
+    this.logger = this.createLogger();
     this.oauthClient = new ZohoOAuthClient(this.config, {
       store: createTokenStore(this.config.tokenStore),
       logger: this.logger,
@@ -125,6 +122,12 @@ export class ZCRMRestClient {
     }
     await this.limiter?.disconnect();
     await this.oauthClient.close();
+  }
+
+  private createLogger(): ZCRMLogger {
+    if (this.config.logger) return redactingLogger(this.config.logger);
+    if (this.config.applicationLogFilePath) return redactingLogger(fileLogger(this.config.applicationLogFilePath));
+    return silentLogger;
   }
 
   private url(path: string, params: Record<string, QueryValue> | undefined): string {

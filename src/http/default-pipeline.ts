@@ -1,4 +1,3 @@
-import type Bottleneck from 'bottleneck';
 import type { ResolvedConfig } from '../config/client-config';
 import type { ZCRMLogger } from '../config/logger';
 import { USER_AGENT } from '../version';
@@ -11,6 +10,7 @@ import { loggingStep } from './steps/logging-step';
 import { raiseForStatusStep } from './steps/raise-for-status-step';
 import { refreshOnInvalidTokenStep } from './steps/refresh-step';
 import { retryStep } from './steps/retry-step';
+import type { Limiter } from './steps/limiter';
 import { throttleStep } from './steps/throttle-step';
 
 /** What the default pipeline is built from. */
@@ -19,7 +19,7 @@ export interface PipelineDeps {
   tokens: AccessTokenSource;
   logger: ZCRMLogger;
   /** Omitted when throttling is off. */
-  limiter?: Bottleneck;
+  limiter?: Limiter;
   transport?: Handler;
 }
 

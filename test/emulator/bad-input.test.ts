@@ -32,7 +32,7 @@ describe('bad input', () => {
       method,
       headers: { Authorization: `Zoho-oauthtoken ${client.accessToken}`, ...(contentType ? { 'Content-Type': contentType } : {}) },
       body: typeof body === 'string' ? Buffer.from(body) : body,
-    }).then(async (r) => ({ status: r.status, json: await r.json().catch(() => undefined) }));
+    }).then(async (r) => ({ status: r.status, json: (await r.json().catch(() => undefined)) as any }));
 
   describe('record writes', () => {
     it.each([

@@ -1,12 +1,12 @@
-import type Bottleneck from 'bottleneck';
 import { ConnectionException } from '../../errors/connection-exception';
 import type { HttpResponse, Step } from '../http-types';
+import type { Limiter } from './limiter';
 
 /**
- * Runs each attempt inside a bottleneck limiter slot (concurrency per org, optional spacing). A caller that
+ * Runs each attempt inside a limiter slot (concurrency per org, optional spacing). A caller that
  * aborts while waiting for a slot is released at once, and its attempt is not sent when the slot comes.
  */
-export function throttleStep(limiter: Bottleneck): Step {
+export function throttleStep(limiter: Limiter): Step {
   return {
     name: 'throttle',
     handle(request, next) {

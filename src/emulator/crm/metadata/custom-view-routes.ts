@@ -10,6 +10,7 @@ import { moduleExtras } from './metadata-state';
 import { itemById, moduleParam } from './metadata-params';
 import { renderCustomView, VIEW_CATEGORIES } from './render-custom-view';
 import type { CustomViewDef } from './system-views';
+import { ItemErrors } from './item-errors';
 
 /** `GET /settings/custom_views[/{id}]?module=` and `PUT /settings/custom_views/{id}?module=` (wire spec §6, §6.3). */
 export function registerCustomViewRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
@@ -62,13 +63,13 @@ export function registerCustomViewRoutes(app: FastifyInstance, ctx: EmulatorCont
 /** Changes a view's `sort_by`/`sort_order` (the settings the Python SDK's `update_customview` sends), all or nothing. */
 function updateViewSort(module: ModuleDef, cv: CustomViewDef, input: unknown): ItemResult {
   if (!isPlainObject(input))
-    return itemError('INVALID_DATA', 'invalid data', { expected_data_type: 'jsonobject' });
+    return ItemErrors.notAnObject();
   const { sort_by = cv.sort_by, sort_order = cv.sort_order } = input;
   if (sort_by !== null && !module.fields.some((f) => f.api_name === sort_by)) {
-    return itemError('INVALID_DATA', 'invalid data', { api_name: 'sort_by' });
+    return ItemErrors.invalid('sort_by');
   }
   if (sort_order !== null && sort_order !== 'asc' && sort_order !== 'desc') {
-    return itemError('INVALID_DATA', 'invalid data', { api_name: 'sort_order' });
+    return ItemErrors.invalid('sort_order');
   }
   cv.sort_by = sort_by as string | null;
   cv.sort_order = sort_order;

@@ -4,6 +4,7 @@ import { isPlainObject } from '../body';
 import { itemError, itemSuccess, ItemResult } from '../zoho-error';
 import { moduleExtras, RelatedListProperties } from './metadata-state';
 import { BUSINESS_CARD_FIELD_LIMIT } from './render-module';
+import { ItemErrors } from './item-errors';
 
 /** [I] The list-view page sizes Zoho offers. */
 const PER_PAGE_CHOICES = [10, 20, 30, 40, 50, 100];
@@ -12,7 +13,7 @@ type Change = (module: ModuleDef) => void;
 type Check = { change: Change } | { error: ItemResult };
 
 const invalid = (apiName: string): { error: ItemResult } => ({
-  error: itemError('INVALID_DATA', 'invalid data', { api_name: apiName }),
+  error: ItemErrors.invalid(apiName),
 });
 
 /**
@@ -27,7 +28,7 @@ export function updateModuleSettings(
   user: UserDef,
 ): ItemResult {
   if (!isPlainObject(input))
-    return itemError('INVALID_DATA', 'invalid data', { expected_data_type: 'jsonobject' });
+    return ItemErrors.notAnObject();
   const changes: Change[] = [];
   for (const [key, value] of Object.entries(input)) {
     const check = checkSetting(ctx, module, key, value);

@@ -3,6 +3,7 @@ import type { OrgTax } from '../../state/types';
 import { isPlainObject } from '../body';
 import { itemError, itemSuccess, ItemResult } from '../zoho-error';
 import { numberFrom } from './values';
+import { ItemErrors } from '../metadata/item-errors';
 
 /** Messages of Zoho's tax API (TS2 `taxes/success_response`, `taxes/api_exception`). */
 export const TAX_MESSAGES = {
@@ -28,10 +29,10 @@ export class TaxBatch {
   /** `POST /org/taxes` item: name and value are required; values may arrive as strings (the Python SDK sends them so). */
   create(input: unknown): ItemResult {
     if (!isPlainObject(input))
-      return itemError('INVALID_DATA', 'invalid data', { expected_data_type: 'jsonobject' });
+      return ItemErrors.notAnObject();
     for (const key of ['name', 'value']) {
       if (input[key] === undefined || input[key] === null)
-        return itemError('MANDATORY_NOT_FOUND', 'required field not found', { api_name: key });
+        return ItemErrors.missing(key);
     }
     const checked = this.check(input, undefined);
     if ('error' in checked) return checked.error;
@@ -50,9 +51,9 @@ export class TaxBatch {
   /** `PUT /org/taxes` item: the `id` names the tax; other keys change it. */
   update(input: unknown): ItemResult {
     if (!isPlainObject(input))
-      return itemError('INVALID_DATA', 'invalid data', { expected_data_type: 'jsonobject' });
+      return ItemErrors.notAnObject();
     if (input.id === undefined || input.id === null)
-      return itemError('MANDATORY_NOT_FOUND', 'required field not found', { api_name: 'id' });
+      return ItemErrors.missing('id');
     const tax = this.ctx.state.taxes.find((t) => t.id === String(input.id));
     if (!tax) return itemError('INVALID_DATA', TAX_MESSAGES.unknownId, { id: String(input.id) });
     const checked = this.check(input, tax);

@@ -9,6 +9,7 @@ import { ifModifiedSince, modifiedAfter } from '../records/read-routes';
 import { ApiErrors, itemError, ItemResult } from '../zoho-error';
 import { renderUser } from './render-user';
 import { createUser, deleteUser, isAdmin, privilegeError, updateUser } from './user-write';
+import { ItemErrors } from '../metadata/item-errors';
 
 type UserFilter = (ctx: EmulatorContext, user: UserDef, caller: UserDef) => boolean;
 const live = (u: UserDef) => u.status !== 'deleted';
@@ -85,7 +86,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: EmulatorContext): 
       const results = items.map((item): ItemResult => {
         const id = isPlainObject(item) ? item.id : undefined;
         if (id === undefined || id === null)
-          return itemError('MANDATORY_NOT_FOUND', 'required field not found', { api_name: 'id' });
+          return ItemErrors.missing('id');
         const target = ctx.userById(String(id));
         if (!target) return itemError('INVALID_DATA', 'the id given seems to be invalid', { id: String(id) });
         return updateUser(ctx, target, item, caller);

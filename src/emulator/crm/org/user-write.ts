@@ -3,6 +3,7 @@ import type { UserDef } from '../../state/types';
 import { isPlainObject } from '../body';
 import { itemError, itemSuccess, ItemResult, ZohoApiError } from '../zoho-error';
 import { EMAIL } from './values';
+import { ItemErrors } from '../metadata/item-errors';
 
 /** Keys Zoho computes or owns; input carrying them is ignored for those keys. */
 const SYSTEM_KEYS = new Set([
@@ -69,10 +70,10 @@ export function privilegeError(action: 'add' | 'delete'): ZohoApiError {
 /** `POST /users`: one input item → a new, active, not yet confirmed user (an invitation in Zoho). */
 export function createUser(ctx: EmulatorContext, input: unknown, caller: UserDef): ItemResult {
   if (!isPlainObject(input))
-    return itemError('INVALID_DATA', 'invalid data', { expected_data_type: 'jsonobject' });
+    return ItemErrors.notAnObject();
   for (const key of ['last_name', 'email', 'role', 'profile']) {
     if (input[key] === undefined || input[key] === null || input[key] === '') {
-      return itemError('MANDATORY_NOT_FOUND', 'required field not found', { api_name: key });
+      return ItemErrors.missing(key);
     }
   }
   const outcome = readChanges(ctx, input, undefined);
@@ -109,7 +110,7 @@ export function updateUser(
   caller: UserDef,
 ): ItemResult {
   if (!isPlainObject(input))
-    return itemError('INVALID_DATA', 'invalid data', { expected_data_type: 'jsonobject' });
+    return ItemErrors.notAnObject();
   if (target.status === 'deleted')
     return itemError('CANNOT_UPDATE_DELETED_USER', MESSAGES.deletedUser, { id: target.id });
   if (!isAdmin(ctx, caller) && caller.id !== target.id)

@@ -7,6 +7,7 @@ import { settingsScope } from '../module-scopes';
 import { batchStatus } from '../records/write';
 import { ApiErrors, itemError, ItemResult } from '../zoho-error';
 import { createVariable, deleteVariable, findGroup, findVariable, updateVariable } from './variable-write';
+import { ItemErrors } from '../metadata/item-errors';
 
 const MAX_VARIABLES = 100;
 
@@ -62,7 +63,7 @@ export function registerVariableRoutes(app: FastifyInstance, ctx: EmulatorContex
         // [I] Items name their variable by id, or by API name when the id is absent.
         const key = isPlainObject(item) ? (item.id ?? item.api_name) : undefined;
         if (key === undefined || key === null)
-          return itemError('MANDATORY_NOT_FOUND', 'required field not found', { api_name: 'id' });
+          return ItemErrors.missing('id');
         const variable = findVariable(ctx, String(key));
         if (!variable)
           return itemError('INVALID_DATA', 'the id given seems to be invalid', { id: String(key) });

@@ -4,6 +4,7 @@ import { isDate, parseDateTime } from '../../time';
 import { isPlainObject } from '../body';
 import { itemError, itemSuccess, ItemResult } from '../zoho-error';
 import { EMAIL, numberFrom } from './values';
+import { ItemErrors } from '../metadata/item-errors';
 
 /** Messages of Zoho's variables API (TS2 `variables/success_response`, `variables/api_exception`). */
 const MESSAGES = {
@@ -59,10 +60,10 @@ export function findVariable(ctx: EmulatorContext, key: string): VariableDef | u
 /** `POST /settings/variables` item: name, type and variable_group are required; the API name derives from the name when absent. */
 export function createVariable(ctx: EmulatorContext, input: unknown): ItemResult {
   if (!isPlainObject(input))
-    return itemError('INVALID_DATA', 'invalid data', { expected_data_type: 'jsonobject' });
+    return ItemErrors.notAnObject();
   for (const key of ['name', 'type', 'variable_group']) {
     if (input[key] === undefined || input[key] === null)
-      return itemError('MANDATORY_NOT_FOUND', 'required field not found', { api_name: key });
+      return ItemErrors.missing(key);
   }
   const name = typeof input.name === 'string' ? input.name : '';
   const base = { api_name: input.api_name ?? apiNameFrom(name), description: null, value: null };
@@ -76,7 +77,7 @@ export function createVariable(ctx: EmulatorContext, input: unknown): ItemResult
 /** `PUT` item for an existing variable: merged with its current values and checked as a whole before it changes. */
 export function updateVariable(ctx: EmulatorContext, variable: VariableDef, input: unknown): ItemResult {
   if (!isPlainObject(input))
-    return itemError('INVALID_DATA', 'invalid data', { expected_data_type: 'jsonobject' });
+    return ItemErrors.notAnObject();
   // The id names the variable; it is never changed.
   const checked = checkVariable(
     ctx,
