@@ -5,7 +5,7 @@ import { isPlainObject, pageOf, paging, readItems } from '../body';
 import { crmRoute, NO_CONTENT } from '../route';
 import { settingsScope } from '../module-scopes';
 import { batchStatus } from '../records/write';
-import { itemError, itemSuccess, ItemResult } from '../zoho-error';
+import { itemSuccess, ItemResult } from '../zoho-error';
 import { moduleExtras } from './metadata-state';
 import { itemById, moduleParam } from './metadata-params';
 import { renderCustomView, VIEW_CATEGORIES } from './render-custom-view';
@@ -62,8 +62,7 @@ export function registerCustomViewRoutes(app: FastifyInstance, ctx: EmulatorCont
 
 /** Changes a view's `sort_by`/`sort_order` (the settings the Python SDK's `update_customview` sends), all or nothing. */
 function updateViewSort(module: ModuleDef, cv: CustomViewDef, input: unknown): ItemResult {
-  if (!isPlainObject(input))
-    return ItemErrors.notAnObject();
+  if (!isPlainObject(input)) return ItemErrors.notAnObject();
   const { sort_by = cv.sort_by, sort_order = cv.sort_order } = input;
   if (sort_by !== null && !module.fields.some((f) => f.api_name === sort_by)) {
     return ItemErrors.invalid('sort_by');

@@ -27,8 +27,7 @@ export function updateModuleSettings(
   input: unknown,
   user: UserDef,
 ): ItemResult {
-  if (!isPlainObject(input))
-    return ItemErrors.notAnObject();
+  if (!isPlainObject(input)) return ItemErrors.notAnObject();
   const changes: Change[] = [];
   for (const [key, value] of Object.entries(input)) {
     const check = checkSetting(ctx, module, key, value);

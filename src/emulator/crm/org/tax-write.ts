@@ -28,11 +28,9 @@ export class TaxBatch {
 
   /** `POST /org/taxes` item: name and value are required; values may arrive as strings (the Python SDK sends them so). */
   create(input: unknown): ItemResult {
-    if (!isPlainObject(input))
-      return ItemErrors.notAnObject();
+    if (!isPlainObject(input)) return ItemErrors.notAnObject();
     for (const key of ['name', 'value']) {
-      if (input[key] === undefined || input[key] === null)
-        return ItemErrors.missing(key);
+      if (input[key] === undefined || input[key] === null) return ItemErrors.missing(key);
     }
     const checked = this.check(input, undefined);
     if ('error' in checked) return checked.error;
@@ -50,10 +48,8 @@ export class TaxBatch {
 
   /** `PUT /org/taxes` item: the `id` names the tax; other keys change it. */
   update(input: unknown): ItemResult {
-    if (!isPlainObject(input))
-      return ItemErrors.notAnObject();
-    if (input.id === undefined || input.id === null)
-      return ItemErrors.missing('id');
+    if (!isPlainObject(input)) return ItemErrors.notAnObject();
+    if (input.id === undefined || input.id === null) return ItemErrors.missing('id');
     const tax = this.ctx.state.taxes.find((t) => t.id === String(input.id));
     if (!tax) return itemError('INVALID_DATA', TAX_MESSAGES.unknownId, { id: String(input.id) });
     const checked = this.check(input, tax);
@@ -69,8 +65,8 @@ export class TaxBatch {
     input: Record<string, unknown>,
     tax: OrgTax | undefined,
   ): Partial<Omit<OrgTax, 'id'>> | { error: ItemResult } {
-    const invalid = (apiName: string, message = 'invalid data') => ({
-      error: itemError('INVALID_DATA', message, { api_name: apiName }),
+    const invalid = (apiName: string, message?: string) => ({
+      error: ItemErrors.invalid(apiName, {}, message),
     });
     const out: Partial<Omit<OrgTax, 'id'>> = {};
     if (input.name !== undefined) {

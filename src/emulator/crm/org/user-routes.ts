@@ -85,8 +85,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: EmulatorContext): 
       const { items } = readItems(request, 'users', 100);
       const results = items.map((item): ItemResult => {
         const id = isPlainObject(item) ? item.id : undefined;
-        if (id === undefined || id === null)
-          return ItemErrors.missing('id');
+        if (id === undefined || id === null) return ItemErrors.missing('id');
         const target = ctx.userById(String(id));
         if (!target) return itemError('INVALID_DATA', 'the id given seems to be invalid', { id: String(id) });
         return updateUser(ctx, target, item, caller);

@@ -69,8 +69,7 @@ export function privilegeError(action: 'add' | 'delete'): ZohoApiError {
 
 /** `POST /users`: one input item → a new, active, not yet confirmed user (an invitation in Zoho). */
 export function createUser(ctx: EmulatorContext, input: unknown, caller: UserDef): ItemResult {
-  if (!isPlainObject(input))
-    return ItemErrors.notAnObject();
+  if (!isPlainObject(input)) return ItemErrors.notAnObject();
   for (const key of ['last_name', 'email', 'role', 'profile']) {
     if (input[key] === undefined || input[key] === null || input[key] === '') {
       return ItemErrors.missing(key);
@@ -109,8 +108,7 @@ export function updateUser(
   input: unknown,
   caller: UserDef,
 ): ItemResult {
-  if (!isPlainObject(input))
-    return ItemErrors.notAnObject();
+  if (!isPlainObject(input)) return ItemErrors.notAnObject();
   if (target.status === 'deleted')
     return itemError('CANNOT_UPDATE_DELETED_USER', MESSAGES.deletedUser, { id: target.id });
   if (!isAdmin(ctx, caller) && caller.id !== target.id)

@@ -62,8 +62,7 @@ export function registerVariableRoutes(app: FastifyInstance, ctx: EmulatorContex
       const results = readItems(request, 'variables', MAX_VARIABLES).items.map((item): ItemResult => {
         // [I] Items name their variable by id, or by API name when the id is absent.
         const key = isPlainObject(item) ? (item.id ?? item.api_name) : undefined;
-        if (key === undefined || key === null)
-          return ItemErrors.missing('id');
+        if (key === undefined || key === null) return ItemErrors.missing('id');
         const variable = findVariable(ctx, String(key));
         if (!variable)
           return itemError('INVALID_DATA', 'the id given seems to be invalid', { id: String(key) });

@@ -44,7 +44,7 @@ const TYPES: Record<string, (value: unknown) => unknown> = {
 
 type Checked = { error: ItemResult } | { variable: Omit<VariableDef, 'id'> };
 const invalid = (apiName: string, extra: Record<string, unknown> = {}): { error: ItemResult } => ({
-  error: itemError('INVALID_DATA', 'invalid data', { api_name: apiName, ...extra }),
+  error: ItemErrors.invalid(apiName, extra),
 });
 
 /** A variable group by id or API name. */
@@ -59,11 +59,9 @@ export function findVariable(ctx: EmulatorContext, key: string): VariableDef | u
 
 /** `POST /settings/variables` item: name, type and variable_group are required; the API name derives from the name when absent. */
 export function createVariable(ctx: EmulatorContext, input: unknown): ItemResult {
-  if (!isPlainObject(input))
-    return ItemErrors.notAnObject();
+  if (!isPlainObject(input)) return ItemErrors.notAnObject();
   for (const key of ['name', 'type', 'variable_group']) {
-    if (input[key] === undefined || input[key] === null)
-      return ItemErrors.missing(key);
+    if (input[key] === undefined || input[key] === null) return ItemErrors.missing(key);
   }
   const name = typeof input.name === 'string' ? input.name : '';
   const base = { api_name: input.api_name ?? apiNameFrom(name), description: null, value: null };
@@ -76,8 +74,7 @@ export function createVariable(ctx: EmulatorContext, input: unknown): ItemResult
 
 /** `PUT` item for an existing variable: merged with its current values and checked as a whole before it changes. */
 export function updateVariable(ctx: EmulatorContext, variable: VariableDef, input: unknown): ItemResult {
-  if (!isPlainObject(input))
-    return ItemErrors.notAnObject();
+  if (!isPlainObject(input)) return ItemErrors.notAnObject();
   // The id names the variable; it is never changed.
   const checked = checkVariable(
     ctx,
