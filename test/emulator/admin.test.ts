@@ -10,25 +10,39 @@ describe('admin routes', () => {
   beforeAll(async () => ({ emulator, client } = await startTestEmulator()));
   afterAll(() => emulator.stop());
 
-  const admin = (method: string, path: string, body?: unknown) => client.request(method, `/__emulator/${path}`, { body, token: null });
+  const admin = (method: string, path: string, body?: unknown) =>
+    client.request(method, `/__emulator/${path}`, { body, token: null });
 
   describe('grant tokens', () => {
     it('mints a one-time code for a scope and user', async () => {
-      const res = await admin('POST', 'grant-tokens', { scope: 'ZohoCRM.modules.ALL,AaaServer.profile.READ', email: 'priya.raman@zylker.com' });
+      const res = await admin('POST', 'grant-tokens', {
+        scope: 'ZohoCRM.modules.ALL,AaaServer.profile.READ',
+        email: 'priya.raman@zylker.com',
+      });
       expect(res.status).toBe(200);
       expect(res.json).toEqual({ code: expect.stringMatching(/^1000\.[0-9a-f]{32}\.[0-9a-f]{32}$/) });
       const tokens = await fetch(`${emulator.url}/oauth/v2/token`, {
         method: 'POST',
-        body: new URLSearchParams({ grant_type: 'authorization_code', client_id: emulator.clientId, client_secret: emulator.clientSecret, code: res.json.code }),
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          client_id: emulator.clientId,
+          client_secret: emulator.clientSecret,
+          code: res.json.code,
+        }),
       }).then((r) => r.json() as Promise<{ access_token: string }>);
-      const info = await fetch(`${emulator.url}/oauth/user/info`, { headers: { Authorization: `Zoho-oauthtoken ${tokens.access_token}` } });
+      const info = await fetch(`${emulator.url}/oauth/user/info`, {
+        headers: { Authorization: `Zoho-oauthtoken ${tokens.access_token}` },
+      });
       expect(((await info.json()) as any).Email).toBe('priya.raman@zylker.com');
     });
 
     it.each([
       [{}, '"scope" (comma-separated scopes) is required'],
       [{ scope: ' , ' }, 'a grant token needs at least one scope'],
-      [{ scope: 'ZohoCRM.modules.ALL', email: 'nobody@zylker.com' }, 'no emulated user has the email nobody@zylker.com'],
+      [
+        { scope: 'ZohoCRM.modules.ALL', email: 'nobody@zylker.com' },
+        'no emulated user has the email nobody@zylker.com',
+      ],
       [{ scope: 'ZohoCRM.modules.ALL', email: 3 }, '"email" must be a string'],
       ['{"scope":', 'the body is not valid JSON'],
       ['["ZohoCRM.modules.ALL"]', 'the body must be a JSON object'],
@@ -52,7 +66,10 @@ describe('admin routes', () => {
 
     it.each([{ advanceSeconds: -1 }, { advanceSeconds: '60' }, {}])('refuses %j', async (body) => {
       const res = await admin('POST', 'clock', body);
-      expect([res.status, res.json]).toEqual([400, { error: '"advanceSeconds" must be a non-negative number' }]);
+      expect([res.status, res.json]).toEqual([
+        400,
+        { error: '"advanceSeconds" must be a non-negative number' },
+      ]);
     });
   });
 
@@ -66,9 +83,32 @@ describe('admin routes', () => {
       await admin('GET', 'clock');
       const { requests } = await client.admin('GET', 'requests');
       expect(requests).toEqual([
-        { seq: expect.any(Number), time: expect.stringMatching(ORG_TIME), method: 'GET', url: '/crm/v2/Leads?per_page=2', path: '/crm/v2/Leads', status: 200, user: 'patricia.boyle@zylker.com' },
-        { seq: expect.any(Number), time: expect.stringMatching(ORG_TIME), method: 'GET', url: '/crm/v9/Leads', path: '/crm/v9/Leads', status: 404, user: undefined },
-        { seq: expect.any(Number), time: expect.stringMatching(ORG_TIME), method: 'GET', url: '/crm/v2/Contacts', path: '/crm/v2/Contacts', status: 401 },
+        {
+          seq: expect.any(Number),
+          time: expect.stringMatching(ORG_TIME),
+          method: 'GET',
+          url: '/crm/v2/Leads?per_page=2',
+          path: '/crm/v2/Leads',
+          status: 200,
+          user: 'patricia.boyle@zylker.com',
+        },
+        {
+          seq: expect.any(Number),
+          time: expect.stringMatching(ORG_TIME),
+          method: 'GET',
+          url: '/crm/v9/Leads',
+          path: '/crm/v9/Leads',
+          status: 404,
+          user: undefined,
+        },
+        {
+          seq: expect.any(Number),
+          time: expect.stringMatching(ORG_TIME),
+          method: 'GET',
+          url: '/crm/v2/Contacts',
+          path: '/crm/v2/Contacts',
+          status: 401,
+        },
       ]);
       expect(requests[0].seq).toBeLessThan(requests[1].seq);
     });
@@ -86,16 +126,28 @@ describe('admin routes', () => {
 
     it('redacts codes, tokens and secrets in logged URLs', async () => {
       const code = await emulator.issueGrantToken({ scope: 'ZohoCRM.modules.ALL' });
-      const query = new URLSearchParams({ grant_type: 'authorization_code', client_id: emulator.clientId, client_secret: emulator.clientSecret, code });
-      const tokens = await fetch(`${emulator.url}/oauth/v2/token?${query}`, { method: 'POST' }).then((r) => r.json() as Promise<any>);
+      const query = new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: emulator.clientId,
+        client_secret: emulator.clientSecret,
+        code,
+      });
+      const tokens = await fetch(`${emulator.url}/oauth/v2/token?${query}`, { method: 'POST' }).then(
+        (r) => r.json() as Promise<any>,
+      );
       await fetch(`${emulator.url}/oauth/v2/token/revoke?token=${tokens.refresh_token}`, { method: 'POST' });
       const { requests } = await client.admin('GET', 'requests');
       expect(requests.map((r: any) => [r.url, r.status, r.grantType])).toEqual([
-        [`/oauth/v2/token?grant_type=authorization_code&client_id=${emulator.clientId}&client_secret=***&code=***`, 200, 'authorization_code'],
+        [
+          `/oauth/v2/token?grant_type=authorization_code&client_id=${emulator.clientId}&client_secret=***&code=***`,
+          200,
+          'authorization_code',
+        ],
         ['/oauth/v2/token/revoke?token=***', 200, undefined],
       ]);
       const text = JSON.stringify(requests);
-      for (const secret of [code, emulator.clientSecret, tokens.refresh_token]) expect(text).not.toContain(secret);
+      for (const secret of [code, emulator.clientSecret, tokens.refresh_token])
+        expect(text).not.toContain(secret);
     });
 
     it('is emptied by DELETE', async () => {
@@ -119,7 +171,12 @@ describe('admin routes', () => {
       expect((await client.get(`/crm/v2/Leads/${tempId}`)).status).toBe(204);
       expect((await client.get(`/crm/v2/Leads/${daly.id}`)).json.data[0].Company).toBe('Zylker');
       expect((await client.get('/crm/v2/Deals')).status).toBe(200);
-      expect(await client.admin('GET', 'limits')).toEqual({ creditsPerDay: 53_000, concurrency: 20, heavyConcurrency: 10, creditsUsed: 3 });
+      expect(await client.admin('GET', 'limits')).toEqual({
+        creditsPerDay: 53_000,
+        concurrency: 20,
+        heavyConcurrency: 10,
+        creditsUsed: 3,
+      });
       expect((await client.admin('GET', 'requests')).requests.map((r: any) => r.path)).toEqual([
         `/crm/v2/Leads/${tempId}`,
         `/crm/v2/Leads/${daly.id}`,
@@ -143,16 +200,19 @@ describe('admin routes from another host', () => {
     .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
 
   // Needs a non-loopback interface to connect from; the address check itself is unit-tested in unit-faults.
-  (external ? it : it.skip)('refuses non-loopback clients with 403 while the CRM API still answers', async () => {
-    const emulator = await startEmulator({ host: external });
-    try {
-      const res = await fetch(`${emulator.url}/__emulator/limits`);
-      expect(res.status).toBe(403);
-      expect(await res.json()).toEqual({ error: 'the emulator admin routes answer loopback clients only' });
-      const crm = await fetch(`${emulator.url}/crm/v2/Leads`);
-      expect(crm.status).toBe(401);
-    } finally {
-      await emulator.stop();
-    }
-  });
+  (external ? it : it.skip)(
+    'refuses non-loopback clients with 403 while the CRM API still answers',
+    async () => {
+      const emulator = await startEmulator({ host: external });
+      try {
+        const res = await fetch(`${emulator.url}/__emulator/limits`);
+        expect(res.status).toBe(403);
+        expect(await res.json()).toEqual({ error: 'the emulator admin routes answer loopback clients only' });
+        const crm = await fetch(`${emulator.url}/crm/v2/Leads`);
+        expect(crm.status).toBe(401);
+      } finally {
+        await emulator.stop();
+      }
+    },
+  );
 });

@@ -12,7 +12,8 @@ describe('CRM API authentication and scopes', () => {
   beforeAll(async () => ({ emulator, client } = await startTestEmulator()));
   afterAll(() => emulator.stop());
 
-  const tokenFor = async (scope: string, email?: string) => (await obtainTokens(emulator, scope, email)).access_token;
+  const tokenFor = async (scope: string, email?: string) =>
+    (await obtainTokens(emulator, scope, email)).access_token;
   const creditsUsed = async (): Promise<number> => (await client.admin('GET', 'limits')).creditsUsed;
   const leadCount = async (): Promise<number> => (await client.get('/crm/v2/Leads')).json.data.length;
 
@@ -25,25 +26,35 @@ describe('CRM API authentication and scopes', () => {
       ['no prefix', { Authorization: 'TOKEN' }],
     ])('answers 401 AUTHENTICATION_FAILURE when %s', async (_label, headers: Record<string, string>) => {
       const value = headers.Authorization?.replace('TOKEN', client.accessToken!);
-      const res = await client.request('GET', '/crm/v2/Leads', { token: null, headers: value ? { Authorization: value } : {} });
+      const res = await client.request('GET', '/crm/v2/Leads', {
+        token: null,
+        headers: value ? { Authorization: value } : {},
+      });
       expect(res.status).toBe(401);
       expect(res.json).toEqual(AUTH_FAILED);
       expect(res.headers.get('x-accesstoken-reset')).toBeNull();
     });
 
     it('accepts the prefix in any case', async () => {
-      const res = await client.request('GET', '/crm/v2/Leads', { token: null, headers: { Authorization: `zoho-OAUTHTOKEN ${client.accessToken}` } });
+      const res = await client.request('GET', '/crm/v2/Leads', {
+        token: null,
+        headers: { Authorization: `zoho-OAUTHTOKEN ${client.accessToken}` },
+      });
       expect(res.status).toBe(200);
     });
 
     it('answers 401 INVALID_TOKEN for unknown, expired and revoked tokens', async () => {
-      const unknown = await client.request('GET', '/crm/v2/Leads', { token: `1000.${'a'.repeat(32)}.${'b'.repeat(32)}` });
+      const unknown = await client.request('GET', '/crm/v2/Leads', {
+        token: `1000.${'a'.repeat(32)}.${'b'.repeat(32)}`,
+      });
       expect([unknown.status, unknown.json]).toEqual([401, INVALID_TOKEN]);
       const garbage = await client.request('GET', '/crm/v2/Leads', { token: 'not-a-token' });
       expect([garbage.status, garbage.json]).toEqual([401, INVALID_TOKEN]);
 
       const tokens = await obtainTokens(emulator);
-      expect((await client.admin('POST', 'tokens/expire', { accessToken: tokens.access_token })).expired).toBe(1);
+      expect(
+        (await client.admin('POST', 'tokens/expire', { accessToken: tokens.access_token })).expired,
+      ).toBe(1);
       const expired = await client.request('GET', '/crm/v2/Leads', { token: tokens.access_token });
       expect([expired.status, expired.json]).toEqual([401, INVALID_TOKEN]);
 
@@ -57,7 +68,9 @@ describe('CRM API authentication and scopes', () => {
       const before = await creditsUsed();
       await client.request('GET', '/crm/v2/Leads', { token: null });
       await client.request('GET', '/crm/v2/Leads', { token: 'unknown' });
-      await client.request('GET', '/crm/v2/Contacts', { token: await tokenFor('ZohoCRM.modules.leads.READ') });
+      await client.request('GET', '/crm/v2/Contacts', {
+        token: await tokenFor('ZohoCRM.modules.leads.READ'),
+      });
       expect(await creditsUsed()).toBe(before);
       await client.get('/crm/v2/Leads');
       expect(await creditsUsed()).toBe(before + 1);
@@ -71,7 +84,10 @@ describe('CRM API authentication and scopes', () => {
       const contacts = await client.request('GET', '/crm/v2/Contacts', { token });
       expect([contacts.status, contacts.json]).toEqual([401, SCOPE_MISMATCH]);
       const before = await leadCount();
-      const create = await client.request('POST', '/crm/v2/Leads', { token, body: { data: [{ Last_Name: 'Nope' }] } });
+      const create = await client.request('POST', '/crm/v2/Leads', {
+        token,
+        body: { data: [{ Last_Name: 'Nope' }] },
+      });
       expect([create.status, create.json]).toEqual([401, SCOPE_MISMATCH]);
       expect(await leadCount()).toBe(before);
     });
@@ -83,10 +99,16 @@ describe('CRM API authentication and scopes', () => {
 
     it('lets WRITE create, update and delete but not read', async () => {
       const token = await tokenFor('ZohoCRM.modules.leads.WRITE');
-      const created = await client.request('POST', '/crm/v2/Leads', { token, body: { data: [{ Last_Name: 'Scoped' }] } });
+      const created = await client.request('POST', '/crm/v2/Leads', {
+        token,
+        body: { data: [{ Last_Name: 'Scoped' }] },
+      });
       expect(created.status).toBe(201);
       const id = created.json.data[0].details.id;
-      const updated = await client.request('PUT', `/crm/v2/Leads/${id}`, { token, body: { data: [{ Company: 'Zylker' }] } });
+      const updated = await client.request('PUT', `/crm/v2/Leads/${id}`, {
+        token,
+        body: { data: [{ Company: 'Zylker' }] },
+      });
       expect(updated.status).toBe(200);
       expect((await client.get(`/crm/v2/Leads/${id}`)).json.data[0].Company).toBe('Zylker');
       const read = await client.request('GET', `/crm/v2/Leads/${id}`, { token });
@@ -97,12 +119,20 @@ describe('CRM API authentication and scopes', () => {
 
     it('keeps CREATE, UPDATE and DELETE apart', async () => {
       const create = await tokenFor('ZohoCRM.modules.leads.CREATE');
-      const created = await client.request('POST', '/crm/v2/Leads', { token: create, body: { data: [{ Last_Name: 'Split' }] } });
+      const created = await client.request('POST', '/crm/v2/Leads', {
+        token: create,
+        body: { data: [{ Last_Name: 'Split' }] },
+      });
       expect(created.status).toBe(201);
       const id = created.json.data[0].details.id;
-      const update = await client.request('PUT', `/crm/v2/Leads/${id}`, { token: create, body: { data: [{ Company: 'No' }] } });
+      const update = await client.request('PUT', `/crm/v2/Leads/${id}`, {
+        token: create,
+        body: { data: [{ Company: 'No' }] },
+      });
       expect([update.status, update.json]).toEqual([401, SCOPE_MISMATCH]);
-      const del = await client.request('DELETE', `/crm/v2/Leads/${id}`, { token: await tokenFor('ZohoCRM.modules.leads.UPDATE') });
+      const del = await client.request('DELETE', `/crm/v2/Leads/${id}`, {
+        token: await tokenFor('ZohoCRM.modules.leads.UPDATE'),
+      });
       expect([del.status, del.json]).toEqual([401, SCOPE_MISMATCH]);
       const stored = (await client.get(`/crm/v2/Leads/${id}`)).json.data[0];
       expect([stored.Last_Name, stored.Company ?? null]).toEqual(['Split', null]);
@@ -114,8 +144,13 @@ describe('CRM API authentication and scopes', () => {
         expect((await client.request('GET', `/crm/v2/${module}`, { token })).status).toBe(200);
       }
       const unknown = await client.request('GET', '/crm/v2/Nonexistent', { token });
-      expect([unknown.status, unknown.json]).toEqual([400, envelope('INVALID_MODULE', 'the module name given seems to be invalid')]);
-      const narrow = await client.request('GET', '/crm/v2/Nonexistent', { token: await tokenFor('ZohoCRM.modules.leads.ALL') });
+      expect([unknown.status, unknown.json]).toEqual([
+        400,
+        envelope('INVALID_MODULE', 'the module name given seems to be invalid'),
+      ]);
+      const narrow = await client.request('GET', '/crm/v2/Nonexistent', {
+        token: await tokenFor('ZohoCRM.modules.leads.ALL'),
+      });
       expect([narrow.status, narrow.json]).toEqual([401, SCOPE_MISMATCH]);
     });
 
@@ -123,16 +158,27 @@ describe('CRM API authentication and scopes', () => {
       const token = await tokenFor('ZohoCRM.modules.ALL');
       const res = await client.request('GET', '/crm/v2/settings/modules', { token });
       expect([res.status, res.json]).toEqual([401, SCOPE_MISMATCH]);
-      expect((await client.request('GET', '/crm/v2/settings/modules', { token: await tokenFor('ZohoCRM.settings.ALL') })).status).toBe(200);
+      expect(
+        (
+          await client.request('GET', '/crm/v2/settings/modules', {
+            token: await tokenFor('ZohoCRM.settings.ALL'),
+          })
+        ).status,
+      ).toBe(200);
     });
   });
 
   describe('routing', () => {
-    it.each(['/crm/v2/Leads/1/2/3/4', '/crm/v9/Leads', '/nothing/here', '/crm'])('answers 404 INVALID_URL_PATTERN for %s', async (path) => {
-      const res = await client.get(path);
-      expect(res.status).toBe(404);
-      expect(res.json).toEqual(envelope('INVALID_URL_PATTERN', 'Please check if the URL trying to access is a correct one'));
-    });
+    it.each(['/crm/v2/Leads/1/2/3/4', '/crm/v9/Leads', '/nothing/here', '/crm'])(
+      'answers 404 INVALID_URL_PATTERN for %s',
+      async (path) => {
+        const res = await client.get(path);
+        expect(res.status).toBe(404);
+        expect(res.json).toEqual(
+          envelope('INVALID_URL_PATTERN', 'Please check if the URL trying to access is a correct one'),
+        );
+      },
+    );
 
     it.each([
       ['PATCH', '/crm/v2/Leads'],
@@ -143,7 +189,9 @@ describe('CRM API authentication and scopes', () => {
     ])('answers 400 INVALID_REQUEST_METHOD for %s %s', async (method, path) => {
       const res = await client.request(method, path);
       expect(res.status).toBe(400);
-      expect(res.json).toEqual(envelope('INVALID_REQUEST_METHOD', 'The http request method type is not a valid one'));
+      expect(res.json).toEqual(
+        envelope('INVALID_REQUEST_METHOD', 'The http request method type is not a valid one'),
+      );
     });
 
     it('logs the user an API call authenticated as', async () => {

@@ -1,7 +1,12 @@
 import { RunningEmulator } from '../../src/emulator';
 import { RawClient, startTestEmulator } from '../support/emulator';
 
-const envelope = (code: string, message: string, details: Record<string, unknown> = {}) => ({ code, details, message, status: 'error' });
+const envelope = (code: string, message: string, details: Record<string, unknown> = {}) => ({
+  code,
+  details,
+  message,
+  status: 'error',
+});
 const NOT_JSON = envelope('INVALID_DATA', 'body is not a valid JSON', { expected_data_type: 'jsonobject' });
 const NOT_OBJECT = envelope('INVALID_DATA', 'invalid data', { expected_data_type: 'jsonobject' });
 
@@ -25,12 +30,16 @@ describe('bad input', () => {
   });
   afterAll(() => emulator.stop());
 
-  const leadIds = async (): Promise<string[]> => (await client.get('/crm/v2/Leads')).json.data.map((r: any) => r.id).sort();
+  const leadIds = async (): Promise<string[]> =>
+    (await client.get('/crm/v2/Leads')).json.data.map((r: any) => r.id).sort();
   /** Sends raw bytes: no Content-Type unless given, as Zoho's Python SDK does. */
   const raw = (method: string, path: string, body: string | Buffer, contentType?: string) =>
     fetch(`${emulator.url}${path}`, {
       method,
-      headers: { Authorization: `Zoho-oauthtoken ${client.accessToken}`, ...(contentType ? { 'Content-Type': contentType } : {}) },
+      headers: {
+        Authorization: `Zoho-oauthtoken ${client.accessToken}`,
+        ...(contentType ? { 'Content-Type': contentType } : {}),
+      },
       body: typeof body === 'string' ? Buffer.from(body) : body,
     }).then(async (r) => ({ status: r.status, json: (await r.json().catch(() => undefined)) as any }));
 
@@ -42,11 +51,31 @@ describe('bad input', () => {
       ['a string', '"Last_Name"', NOT_OBJECT],
       ['a number', '42', NOT_OBJECT],
       ['an empty body', '', NOT_OBJECT],
-      ['no data key', '{"Last_Name":"A"}', envelope('MANDATORY_NOT_FOUND', 'required field not found', { api_name: 'data' })],
-      ['data null', '{"data":null}', envelope('MANDATORY_NOT_FOUND', 'required field not found', { api_name: 'data' })],
-      ['data empty', '{"data":[]}', envelope('MANDATORY_NOT_FOUND', 'required field not found', { api_name: 'data' })],
-      ['data an object', '{"data":{"Last_Name":"A"}}', envelope('INVALID_DATA', 'invalid data', { api_name: 'data', expected_data_type: 'jsonarray' })],
-      ['data a string', '{"data":"A"}', envelope('INVALID_DATA', 'invalid data', { api_name: 'data', expected_data_type: 'jsonarray' })],
+      [
+        'no data key',
+        '{"Last_Name":"A"}',
+        envelope('MANDATORY_NOT_FOUND', 'required field not found', { api_name: 'data' }),
+      ],
+      [
+        'data null',
+        '{"data":null}',
+        envelope('MANDATORY_NOT_FOUND', 'required field not found', { api_name: 'data' }),
+      ],
+      [
+        'data empty',
+        '{"data":[]}',
+        envelope('MANDATORY_NOT_FOUND', 'required field not found', { api_name: 'data' }),
+      ],
+      [
+        'data an object',
+        '{"data":{"Last_Name":"A"}}',
+        envelope('INVALID_DATA', 'invalid data', { api_name: 'data', expected_data_type: 'jsonarray' }),
+      ],
+      [
+        'data a string',
+        '{"data":"A"}',
+        envelope('INVALID_DATA', 'invalid data', { api_name: 'data', expected_data_type: 'jsonarray' }),
+      ],
     ])('answers an insert with %s with 400 and stores nothing', async (_label, body, expected) => {
       const before = await leadIds();
       for (const contentType of [undefined, 'application/json']) {
@@ -58,8 +87,13 @@ describe('bad input', () => {
 
     it('refuses more than 100 records in one call', async () => {
       const before = await leadIds();
-      const res = await client.post('/crm/v2/Leads', { data: Array.from({ length: 101 }, (_, i) => ({ Last_Name: `N${i}` })) });
-      expect([res.status, res.json]).toEqual([400, envelope('LIMIT_EXCEEDED', 'limit exceeded', { api_name: 'data', limit: 100 })]);
+      const res = await client.post('/crm/v2/Leads', {
+        data: Array.from({ length: 101 }, (_, i) => ({ Last_Name: `N${i}` })),
+      });
+      expect([res.status, res.json]).toEqual([
+        400,
+        envelope('LIMIT_EXCEEDED', 'limit exceeded', { api_name: 'data', limit: 100 }),
+      ]);
       expect(await leadIds()).toEqual(before);
     });
 
@@ -67,16 +101,33 @@ describe('bad input', () => {
       ['malformed JSON', '{"data":[{"Company":"Broken"', NOT_JSON],
       ['JSON null', 'null', NOT_OBJECT],
       ['an array', '[{"Company":"Broken"}]', NOT_OBJECT],
-      ['data a string', '{"data":"Broken"}', envelope('INVALID_DATA', 'invalid data', { api_name: 'data', expected_data_type: 'jsonarray' })],
-    ])('answers an update with %s with 400 and leaves the record as it was', async (_label, body, expected) => {
-      const res = await raw('PUT', `/crm/v2/Leads/${leadId}`, body);
-      expect([res.status, res.json]).toEqual([400, expected]);
-    });
+      [
+        'data a string',
+        '{"data":"Broken"}',
+        envelope('INVALID_DATA', 'invalid data', { api_name: 'data', expected_data_type: 'jsonarray' }),
+      ],
+    ])(
+      'answers an update with %s with 400 and leaves the record as it was',
+      async (_label, body, expected) => {
+        const res = await raw('PUT', `/crm/v2/Leads/${leadId}`, body);
+        expect([res.status, res.json]).toEqual([400, expected]);
+      },
+    );
 
     it('reads JSON sent with no Content-Type, as text, or urlencoded by curl -d', async () => {
-      for (const contentType of [undefined, 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-8']) {
+      for (const contentType of [
+        undefined,
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/json; charset=utf-8',
+      ]) {
         const name = `Typed ${contentType ?? 'none'}`;
-        const res = await raw('POST', '/crm/v2/Leads', JSON.stringify({ data: [{ Last_Name: name, Company: 'A&B=C+D' }] }), contentType);
+        const res = await raw(
+          'POST',
+          '/crm/v2/Leads',
+          JSON.stringify({ data: [{ Last_Name: name, Company: 'A&B=C+D' }] }),
+          contentType,
+        );
         expect(res.status).toBe(201);
         const stored = (await client.get(`/crm/v2/Leads/${res.json.data[0].details.id}`)).json.data[0];
         expect([stored.Last_Name, stored.Company]).toEqual([name, 'A&B=C+D']);
@@ -94,7 +145,10 @@ describe('bad input', () => {
       const before = await leadIds();
       const huge = Buffer.alloc(25 * 1024 * 1024 + 1024, 0x20);
       const res = await raw('POST', '/crm/v2/Leads', huge, 'application/json');
-      expect([res.status, res.json]).toEqual([413, envelope('FILE_SIZE_MORE_THAN_ALLOWED_SIZE', 'The request body is larger than allowed')]);
+      expect([res.status, res.json]).toEqual([
+        413,
+        envelope('FILE_SIZE_MORE_THAN_ALLOWED_SIZE', 'The request body is larger than allowed'),
+      ]);
       expect(await leadIds()).toEqual(before);
     });
 
@@ -102,15 +156,25 @@ describe('bad input', () => {
       const deep = `{"data":[${'['.repeat(100_000)}${']'.repeat(100_000)}]}`;
       const res = await raw('POST', '/crm/v2/Leads', deep);
       expect(res.status).toBe(400);
-      expect(res.json).toEqual(expect.objectContaining({ data: [expect.objectContaining({ code: 'INVALID_DATA', status: 'error' })] }));
+      expect(res.json).toEqual(
+        expect.objectContaining({
+          data: [expect.objectContaining({ code: 'INVALID_DATA', status: 'error' })],
+        }),
+      );
     });
   });
 
   describe('paths and parameters', () => {
-    it.each(['abc', '12345678901234567890', '-1', '1.5'])('answers the malformed id %s with 400 INVALID_DATA', async (id) => {
-      const res = await client.get(`/crm/v2/Leads/${id}`);
-      expect([res.status, res.json]).toEqual([400, envelope('INVALID_DATA', 'the id given seems to be invalid')]);
-    });
+    it.each(['abc', '12345678901234567890', '-1', '1.5'])(
+      'answers the malformed id %s with 400 INVALID_DATA',
+      async (id) => {
+        const res = await client.get(`/crm/v2/Leads/${id}`);
+        expect([res.status, res.json]).toEqual([
+          400,
+          envelope('INVALID_DATA', 'the id given seems to be invalid'),
+        ]);
+      },
+    );
 
     it('answers a well-formed id that names no record with 204 and no body', async () => {
       const res = await client.get('/crm/v2/Leads/3652397999999999999');
@@ -119,7 +183,10 @@ describe('bad input', () => {
 
     it('answers unknown modules with 400 INVALID_MODULE for reads and writes', async () => {
       const invalid = envelope('INVALID_MODULE', 'the module name given seems to be invalid');
-      for (const res of [await client.get('/crm/v2/Widgets'), await client.post('/crm/v2/Widgets', { data: [{ Name: 'w' }] })]) {
+      for (const res of [
+        await client.get('/crm/v2/Widgets'),
+        await client.post('/crm/v2/Widgets', { data: [{ Name: 'w' }] }),
+      ]) {
         expect([res.status, res.json]).toEqual([400, invalid]);
       }
     });
@@ -143,7 +210,10 @@ describe('bad input', () => {
 
     it('answers an unparsable If-Modified-Since with 400', async () => {
       const res = await client.get('/crm/v2/Leads', { 'If-Modified-Since': 'yesterday-ish' });
-      expect([res.status, res.json]).toEqual([400, envelope('INVALID_DATA', 'invalid data', { header: 'If-Modified-Since' })]);
+      expect([res.status, res.json]).toEqual([
+        400,
+        envelope('INVALID_DATA', 'invalid data', { header: 'If-Modified-Since' }),
+      ]);
     });
 
     it.each([
@@ -151,7 +221,10 @@ describe('bad input', () => {
       ['an over-long path segment', `/crm/v2/Leads/${'9'.repeat(1_100)}`],
     ])('answers %s with 404 INVALID_URL_PATTERN', async (_label, path) => {
       const res = await client.get(path);
-      expect([res.status, res.json]).toEqual([404, envelope('INVALID_URL_PATTERN', 'Please check if the URL trying to access is a correct one')]);
+      expect([res.status, res.json]).toEqual([
+        404,
+        envelope('INVALID_URL_PATTERN', 'Please check if the URL trying to access is a correct one'),
+      ]);
     });
   });
 
@@ -167,7 +240,12 @@ describe('bad input', () => {
       const code = await emulator.issueGrantToken({ scope: 'ZohoCRM.modules.ALL' });
       const ok = await fetch(`${emulator.url}/oauth/v2/token`, {
         method: 'POST',
-        body: new URLSearchParams({ grant_type: 'authorization_code', client_id: emulator.clientId, client_secret: emulator.clientSecret, code }),
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          client_id: emulator.clientId,
+          client_secret: emulator.clientSecret,
+          code,
+        }),
       });
       expect(((await ok.json()) as any).access_token).toMatch(/^1000\./);
     });

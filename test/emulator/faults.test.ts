@@ -8,7 +8,8 @@ describe('fault injection', () => {
   afterAll(() => emulator.stop());
   afterEach(() => client.admin('DELETE', 'faults'));
 
-  const addFault = (rule: unknown) => client.request('POST', '/__emulator/faults', { body: rule, token: null });
+  const addFault = (rule: unknown) =>
+    client.request('POST', '/__emulator/faults', { body: rule, token: null });
   const statuses = async (n: number, path = '/crm/v2/Leads') => {
     const out = [];
     for (let i = 0; i < n; i++) out.push((await client.get(path)).status);
@@ -17,7 +18,13 @@ describe('fault injection', () => {
 
   it('scripts a 429 with its headers and body, once', async () => {
     const body = { code: 'TOO_MANY_REQUESTS', details: {}, message: 'slow down', status: 'error' };
-    const added = await addFault({ path: '/crm/v2/Leads', status: 429, body, headers: { 'Retry-After': '2', 'X-API-CREDITS-REMAINING': '0' }, times: 1 });
+    const added = await addFault({
+      path: '/crm/v2/Leads',
+      status: 429,
+      body,
+      headers: { 'Retry-After': '2', 'X-API-CREDITS-REMAINING': '0' },
+      times: 1,
+    });
     expect([added.status, added.json]).toEqual([200, { active: 1 }]);
     const res = await client.get('/crm/v2/Leads');
     expect(res.status).toBe(429);
@@ -82,7 +89,13 @@ describe('fault injection', () => {
   });
 
   it('applies to the token endpoint, so clients can meet a failing Accounts server', async () => {
-    await addFault({ method: 'POST', path: '/oauth/v2/token', status: 500, body: { error: 'server_error' }, times: 1 });
+    await addFault({
+      method: 'POST',
+      path: '/oauth/v2/token',
+      status: 500,
+      body: { error: 'server_error' },
+      times: 1,
+    });
     const code = await emulator.issueGrantToken({ scope: 'ZohoCRM.modules.ALL' });
     const url = `${emulator.url}/oauth/v2/token?grant_type=authorization_code&client_id=${emulator.clientId}&client_secret=${emulator.clientSecret}&code=${code}`;
     const failed = await fetch(url, { method: 'POST' });
@@ -99,11 +112,21 @@ describe('fault injection', () => {
   });
 
   it('accepts a list of rules, all or none', async () => {
-    const bad = await addFault({ rules: [{ path: '/crm/v2/Leads', status: 500 }, { path: '/crm/v2/Leads', status: 'x' }] });
+    const bad = await addFault({
+      rules: [
+        { path: '/crm/v2/Leads', status: 500 },
+        { path: '/crm/v2/Leads', status: 'x' },
+      ],
+    });
     expect(bad.status).toBe(400);
     expect(bad.json).toEqual({ error: '"status" must be an HTTP status (100-599)' });
     expect(await statuses(1)).toEqual([200]);
-    const good = await addFault({ rules: [{ path: '/crm/v2/Leads', status: 500, times: 1 }, { path: '/crm/v2/Leads', status: 501, times: 1 }] });
+    const good = await addFault({
+      rules: [
+        { path: '/crm/v2/Leads', status: 500, times: 1 },
+        { path: '/crm/v2/Leads', status: 501, times: 1 },
+      ],
+    });
     expect(good.json).toEqual({ active: 2 });
     expect(await statuses(3)).toEqual([500, 501, 200]);
   });
@@ -121,30 +144,48 @@ describe('fault injection', () => {
     it('expires one token, so its next call is 401 INVALID_TOKEN while others work', async () => {
       const a = await obtainTokens(emulator);
       const b = await obtainTokens(emulator);
-      expect(await client.admin('POST', 'tokens/expire', { accessToken: a.access_token })).toEqual({ expired: 1 });
+      expect(await client.admin('POST', 'tokens/expire', { accessToken: a.access_token })).toEqual({
+        expired: 1,
+      });
       const res = await client.request('GET', '/crm/v2/Leads', { token: a.access_token });
-      expect([res.status, res.json]).toEqual([401, { code: 'INVALID_TOKEN', details: {}, message: 'invalid oauth token', status: 'error' }]);
+      expect([res.status, res.json]).toEqual([
+        401,
+        { code: 'INVALID_TOKEN', details: {}, message: 'invalid oauth token', status: 'error' },
+      ]);
       expect((await client.request('GET', '/crm/v2/Leads', { token: b.access_token })).status).toBe(200);
       expect(await client.admin('POST', 'tokens/expire', { token: b.access_token })).toEqual({ expired: 1 });
       expect((await client.request('GET', '/crm/v2/Leads', { token: b.access_token })).status).toBe(401);
     });
 
-    it("expires every live token of one user by email, and refreshing recovers", async () => {
+    it('expires every live token of one user by email, and refreshing recovers', async () => {
       const kevin1 = await obtainTokens(emulator, 'ZohoCRM.modules.ALL', 'kevin.hart@zylker.com');
       const kevin2 = await obtainTokens(emulator, 'ZohoCRM.modules.ALL', 'kevin.hart@zylker.com');
       const priya = await obtainTokens(emulator, 'ZohoCRM.modules.ALL', 'priya.raman@zylker.com');
-      expect(await client.admin('POST', 'tokens/expire', { email: 'Kevin.Hart@zylker.com' })).toEqual({ expired: 2 });
-      for (const t of [kevin1, kevin2]) expect((await client.request('GET', '/crm/v2/Leads', { token: t.access_token })).status).toBe(401);
+      expect(await client.admin('POST', 'tokens/expire', { email: 'Kevin.Hart@zylker.com' })).toEqual({
+        expired: 2,
+      });
+      for (const t of [kevin1, kevin2])
+        expect((await client.request('GET', '/crm/v2/Leads', { token: t.access_token })).status).toBe(401);
       expect((await client.request('GET', '/crm/v2/Leads', { token: priya.access_token })).status).toBe(200);
       const refreshed = await fetch(`${emulator.url}/oauth/v2/token`, {
         method: 'POST',
-        body: new URLSearchParams({ grant_type: 'refresh_token', client_id: emulator.clientId, client_secret: emulator.clientSecret, refresh_token: kevin1.refresh_token }),
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          client_id: emulator.clientId,
+          client_secret: emulator.clientSecret,
+          refresh_token: kevin1.refresh_token,
+        }),
       }).then((r) => r.json() as Promise<{ access_token: string }>);
-      expect((await client.request('GET', '/crm/v2/Leads', { token: refreshed.access_token })).status).toBe(200);
+      expect((await client.request('GET', '/crm/v2/Leads', { token: refreshed.access_token })).status).toBe(
+        200,
+      );
     });
 
     it('rejects a non-string token', async () => {
-      const res = await client.request('POST', '/__emulator/tokens/expire', { body: { accessToken: 5 }, token: null });
+      const res = await client.request('POST', '/__emulator/tokens/expire', {
+        body: { accessToken: 5 },
+        token: null,
+      });
       expect(res.status).toBe(400);
       expect((await client.get('/crm/v2/Leads')).status).toBe(200);
     });

@@ -4,10 +4,16 @@ import { obtainTokens, RawClient, RawResponse, startTestEmulator } from '../supp
 const CREDITS_EXHAUSTED = {
   code: 'TOO_MANY_REQUESTS',
   details: {},
-  message: 'Number of API requests for the 24 hour period is exceeded or the concurrency limit of the user for the app is exceeded',
+  message:
+    'Number of API requests for the 24 hour period is exceeded or the concurrency limit of the user for the app is exceeded',
   status: 'error',
 };
-const TOO_CONCURRENT = { code: 'TOO_MANY_REQUESTS', details: {}, message: 'Many requests fired in concurrent than the allowed limit', status: 'error' };
+const TOO_CONCURRENT = {
+  code: 'TOO_MANY_REQUESTS',
+  details: {},
+  message: 'Many requests fired in concurrent than the allowed limit',
+  status: 'error',
+};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -21,7 +27,8 @@ describe('API credits and concurrency', () => {
     await client.admin('PUT', 'limits', { edition: 'enterprise', resetCredits: true });
   });
 
-  const limits = (body: unknown = undefined) => client.admin(body === undefined ? 'GET' : 'PUT', 'limits', body);
+  const limits = (body: unknown = undefined) =>
+    client.admin(body === undefined ? 'GET' : 'PUT', 'limits', body);
   const creditHeaders = (res: RawResponse) => [
     res.headers.get('x-api-credits-remaining'),
     res.headers.get('x-ratelimit-day-limit'),
@@ -29,7 +36,12 @@ describe('API credits and concurrency', () => {
   ];
 
   it('starts from the edition budget: enterprise with three users', async () => {
-    expect(await limits()).toEqual({ creditsPerDay: 53_000, concurrency: 20, heavyConcurrency: 10, creditsUsed: 0 });
+    expect(await limits()).toEqual({
+      creditsPerDay: 53_000,
+      concurrency: 20,
+      heavyConcurrency: 10,
+      creditsUsed: 0,
+    });
     const res = await client.get('/crm/v2/Leads');
     expect(creditHeaders(res)).toEqual([null, '53000', '52999']);
   });
@@ -125,15 +137,28 @@ describe('API credits and concurrency', () => {
 
   describe('PUT /__emulator/limits', () => {
     it('switches every budget with an edition and lets numbers override it', async () => {
-      expect(await limits({ edition: 'free' })).toMatchObject({ creditsPerDay: 5_000, concurrency: 5, heavyConcurrency: 5 });
-      expect(await limits({ edition: 'professional', concurrency: 3 })).toMatchObject({ creditsPerDay: 51_500, concurrency: 3, heavyConcurrency: 10 });
+      expect(await limits({ edition: 'free' })).toMatchObject({
+        creditsPerDay: 5_000,
+        concurrency: 5,
+        heavyConcurrency: 5,
+      });
+      expect(await limits({ edition: 'professional', concurrency: 3 })).toMatchObject({
+        creditsPerDay: 51_500,
+        concurrency: 3,
+        heavyConcurrency: 10,
+      });
       const res = await client.get('/crm/v2/Leads');
       expect(res.headers.get('x-ratelimit-day-limit')).toBe('51500');
     });
 
     it('rejects bad values with 400 and changes nothing', async () => {
       const before = await limits();
-      for (const body of [{ edition: 'gold' }, { concurrency: -1 }, { concurrency: 2, creditsPerDay: 'many' }, { heavyConcurrency: 1.5 }]) {
+      for (const body of [
+        { edition: 'gold' },
+        { concurrency: -1 },
+        { concurrency: 2, creditsPerDay: 'many' },
+        { heavyConcurrency: 1.5 },
+      ]) {
         const res = await client.request('PUT', '/__emulator/limits', { body, token: null });
         expect(res.status).toBe(400);
         expect(res.json.error).toEqual(expect.any(String));
@@ -146,11 +171,19 @@ describe('API credits and concurrency', () => {
 describe('limits of other editions and header settings', () => {
   let emulator: RunningEmulator;
   let client: RawClient;
-  beforeAll(async () => ({ emulator, client } = await startTestEmulator({ edition: 'free', legacyRateLimitHeaders: false })));
+  beforeAll(
+    async () =>
+      ({ emulator, client } = await startTestEmulator({ edition: 'free', legacyRateLimitHeaders: false })),
+  );
   afterAll(() => emulator.stop());
 
   it('uses the free edition budget and can leave out the v2-era headers', async () => {
-    expect(await client.admin('GET', 'limits')).toEqual({ creditsPerDay: 5_000, concurrency: 5, heavyConcurrency: 5, creditsUsed: 0 });
+    expect(await client.admin('GET', 'limits')).toEqual({
+      creditsPerDay: 5_000,
+      concurrency: 5,
+      heavyConcurrency: 5,
+      creditsUsed: 0,
+    });
     const res = await client.get('/crm/v2/Leads');
     expect(res.status).toBe(200);
     expect(res.headers.get('x-ratelimit-day-limit')).toBeNull();

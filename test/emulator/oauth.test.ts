@@ -17,7 +17,10 @@ describe('Zoho Accounts OAuth', () => {
   afterAll(() => emulator.stop());
 
   /** Calls the token endpoint the way different clients do: Python SDK (query + "null" body, no Content-Type), forms, Basic. */
-  async function tokenCall(params: Record<string, string>, mode: Mode = 'urlencoded'): Promise<{ status: number; json: any }> {
+  async function tokenCall(
+    params: Record<string, string>,
+    mode: Mode = 'urlencoded',
+  ): Promise<{ status: number; json: any }> {
     const all = { client_id: emulator.clientId, client_secret: emulator.clientSecret, ...params };
     let url = `${emulator.url}/oauth/v2/token`;
     const init: RequestInit & { headers: Record<string, string> } = { method: 'POST', headers: {} };
@@ -51,59 +54,88 @@ describe('Zoho Accounts OAuth', () => {
   const refresh = (refreshToken: string, mode: Mode = 'urlencoded') =>
     tokenCall({ grant_type: 'refresh_token', refresh_token: refreshToken }, mode);
 
-  const leadsStatus = async (token: string) => (await client.request('GET', '/crm/v2/Leads', { token })).status;
+  const leadsStatus = async (token: string) =>
+    (await client.request('GET', '/crm/v2/Leads', { token })).status;
 
-  it.each<Mode>(['query', 'urlencoded', 'multipart', 'basic'])('exchanges a grant code sent as %s for the exact §1.3 shape', async (mode) => {
-    const code = await emulator.issueGrantToken({ scope: 'ZohoCRM.modules.ALL' });
-    const res = await tokenCall({ grant_type: 'authorization_code', code, redirect_uri: 'http://localhost/cb' }, mode);
-    expect(res.status).toBe(200);
-    expect(res.json).toEqual({
-      access_token: expect.stringMatching(TOKEN_SHAPE),
-      refresh_token: expect.stringMatching(TOKEN_SHAPE),
-      api_domain: emulator.url,
-      token_type: 'Bearer',
-      expires_in: 3600,
-    });
-    expect(Object.keys(res.json)).toHaveLength(5);
-    expect(res.json.access_token).not.toBe(res.json.refresh_token);
-    expect(await leadsStatus(res.json.access_token)).toBe(200);
-  });
+  it.each<Mode>(['query', 'urlencoded', 'multipart', 'basic'])(
+    'exchanges a grant code sent as %s for the exact §1.3 shape',
+    async (mode) => {
+      const code = await emulator.issueGrantToken({ scope: 'ZohoCRM.modules.ALL' });
+      const res = await tokenCall(
+        { grant_type: 'authorization_code', code, redirect_uri: 'http://localhost/cb' },
+        mode,
+      );
+      expect(res.status).toBe(200);
+      expect(res.json).toEqual({
+        access_token: expect.stringMatching(TOKEN_SHAPE),
+        refresh_token: expect.stringMatching(TOKEN_SHAPE),
+        api_domain: emulator.url,
+        token_type: 'Bearer',
+        expires_in: 3600,
+      });
+      expect(Object.keys(res.json)).toHaveLength(5);
+      expect(res.json.access_token).not.toBe(res.json.refresh_token);
+      expect(await leadsStatus(res.json.access_token)).toBe(200);
+    },
+  );
 
-  it.each<Mode>(['query', 'urlencoded', 'multipart', 'basic'])('refreshes with parameters sent as %s, without a new refresh token', async (mode) => {
-    const { access_token, refresh_token } = await exchange();
-    const res = await refresh(refresh_token, mode);
-    expect(res.status).toBe(200);
-    expect(res.json).toEqual({
-      access_token: expect.stringMatching(TOKEN_SHAPE),
-      api_domain: emulator.url,
-      token_type: 'Bearer',
-      expires_in: 3600,
-    });
-    expect(res.json.access_token).not.toBe(access_token);
-    // The earlier access token stays valid until it expires.
-    expect(await leadsStatus(res.json.access_token)).toBe(200);
-    expect(await leadsStatus(access_token)).toBe(200);
-  });
+  it.each<Mode>(['query', 'urlencoded', 'multipart', 'basic'])(
+    'refreshes with parameters sent as %s, without a new refresh token',
+    async (mode) => {
+      const { access_token, refresh_token } = await exchange();
+      const res = await refresh(refresh_token, mode);
+      expect(res.status).toBe(200);
+      expect(res.json).toEqual({
+        access_token: expect.stringMatching(TOKEN_SHAPE),
+        api_domain: emulator.url,
+        token_type: 'Bearer',
+        expires_in: 3600,
+      });
+      expect(res.json.access_token).not.toBe(access_token);
+      // The earlier access token stays valid until it expires.
+      expect(await leadsStatus(res.json.access_token)).toBe(200);
+      expect(await leadsStatus(access_token)).toBe(200);
+    },
+  );
 
   it('uses a grant code once only', async () => {
     const code = await emulator.issueGrantToken({ scope: 'ZohoCRM.modules.ALL' });
-    expect((await tokenCall({ grant_type: 'authorization_code', code })).json.access_token).toMatch(TOKEN_SHAPE);
-    expect(await tokenCall({ grant_type: 'authorization_code', code })).toEqual({ status: 200, json: { error: 'invalid_code' } });
+    expect((await tokenCall({ grant_type: 'authorization_code', code })).json.access_token).toMatch(
+      TOKEN_SHAPE,
+    );
+    expect(await tokenCall({ grant_type: 'authorization_code', code })).toEqual({
+      status: 200,
+      json: { error: 'invalid_code' },
+    });
   });
 
   it('answers 200 invalid_code for unknown, missing and expired codes and unknown refresh tokens', async () => {
     const unknown = `1000.${'0'.repeat(32)}.${'0'.repeat(32)}`;
-    expect(await tokenCall({ grant_type: 'authorization_code', code: unknown })).toEqual({ status: 200, json: { error: 'invalid_code' } });
-    expect(await tokenCall({ grant_type: 'authorization_code' })).toEqual({ status: 200, json: { error: 'invalid_code' } });
+    expect(await tokenCall({ grant_type: 'authorization_code', code: unknown })).toEqual({
+      status: 200,
+      json: { error: 'invalid_code' },
+    });
+    expect(await tokenCall({ grant_type: 'authorization_code' })).toEqual({
+      status: 200,
+      json: { error: 'invalid_code' },
+    });
     expect(await refresh(unknown)).toEqual({ status: 200, json: { error: 'invalid_code' } });
-    expect(await tokenCall({ grant_type: 'refresh_token' })).toEqual({ status: 200, json: { error: 'invalid_code' } });
+    expect(await tokenCall({ grant_type: 'refresh_token' })).toEqual({
+      status: 200,
+      json: { error: 'invalid_code' },
+    });
 
     const fresh = await emulator.issueGrantToken({ scope: 'ZohoCRM.modules.ALL' });
     const stale = await emulator.issueGrantToken({ scope: 'ZohoCRM.modules.ALL' });
     await client.admin('POST', 'clock', { advanceSeconds: 170 });
-    expect((await tokenCall({ grant_type: 'authorization_code', code: fresh })).json.access_token).toMatch(TOKEN_SHAPE);
+    expect((await tokenCall({ grant_type: 'authorization_code', code: fresh })).json.access_token).toMatch(
+      TOKEN_SHAPE,
+    );
     await client.admin('POST', 'clock', { advanceSeconds: 11 });
-    expect(await tokenCall({ grant_type: 'authorization_code', code: stale })).toEqual({ status: 200, json: { error: 'invalid_code' } });
+    expect(await tokenCall({ grant_type: 'authorization_code', code: stale })).toEqual({
+      status: 200,
+      json: { error: 'invalid_code' },
+    });
   });
 
   it('checks the client before the code, so a wrong secret does not burn the code', async () => {
@@ -121,11 +153,16 @@ describe('Zoho Accounts OAuth', () => {
       body: new URLSearchParams({ grant_type: 'authorization_code', code }),
     });
     expect(await res.json()).toEqual({ error: 'invalid_client' });
-    expect((await tokenCall({ grant_type: 'authorization_code', code })).json.access_token).toMatch(TOKEN_SHAPE);
+    expect((await tokenCall({ grant_type: 'authorization_code', code })).json.access_token).toMatch(
+      TOKEN_SHAPE,
+    );
   });
 
   it('answers unsupported_grant_type for other grants', async () => {
-    expect(await tokenCall({ grant_type: 'client_credentials' })).toEqual({ status: 200, json: { error: 'unsupported_grant_type' } });
+    expect(await tokenCall({ grant_type: 'client_credentials' })).toEqual({
+      status: 200,
+      json: { error: 'unsupported_grant_type' },
+    });
   });
 
   it('mints at most 10 access tokens per refresh token per 10 minutes, then allows more', async () => {
@@ -167,14 +204,21 @@ describe('Zoho Accounts OAuth', () => {
     await client.admin('POST', 'clock', { advanceSeconds: 15 });
     const expired = await client.request('GET', '/crm/v2/Leads', { token: access_token });
     expect(expired.status).toBe(401);
-    expect(expired.json).toEqual({ code: 'INVALID_TOKEN', details: {}, message: 'invalid oauth token', status: 'error' });
+    expect(expired.json).toEqual({
+      code: 'INVALID_TOKEN',
+      details: {},
+      message: 'invalid oauth token',
+      status: 'error',
+    });
     // Refresh tokens never expire.
     expect(await leadsStatus((await refresh(refresh_token)).json.access_token)).toBe(200);
   });
 
   describe('user info', () => {
     const userInfo = (token: string) =>
-      fetch(`${emulator.url}/oauth/user/info`, { headers: { Authorization: `Zoho-oauthtoken ${token}` } }).then(async (r) => ({
+      fetch(`${emulator.url}/oauth/user/info`, {
+        headers: { Authorization: `Zoho-oauthtoken ${token}` },
+      }).then(async (r) => ({
         status: r.status,
         json: await r.json(),
       }));
@@ -183,10 +227,19 @@ describe('Zoho Accounts OAuth', () => {
       const { access_token } = await exchange('ZohoCRM.modules.ALL,AaaServer.profile.READ');
       expect(await userInfo(access_token)).toEqual({
         status: 200,
-        json: { First_Name: 'Patricia', Email: 'patricia.boyle@zylker.com', Last_Name: 'Boyle', Display_Name: 'Patricia Boyle', ZUID: 808233918 },
+        json: {
+          First_Name: 'Patricia',
+          Email: 'patricia.boyle@zylker.com',
+          Last_Name: 'Boyle',
+          Display_Name: 'Patricia Boyle',
+          ZUID: 808233918,
+        },
       });
       const kevin = await exchange('aaaserver.PROFILE.read', 'kevin.hart@zylker.com');
-      expect((await userInfo(kevin.access_token)).json).toMatchObject({ Email: 'kevin.hart@zylker.com', ZUID: 808233920 });
+      expect((await userInfo(kevin.access_token)).json).toMatchObject({
+        Email: 'kevin.hart@zylker.com',
+        ZUID: 808233920,
+      });
     });
 
     it('has no Email without the profile scope, and refuses unknown tokens', async () => {
@@ -204,7 +257,9 @@ describe('Zoho Accounts OAuth', () => {
     const doomed = await exchange();
     const second = (await refresh(doomed.refresh_token)).json.access_token;
     const other = await exchange();
-    const res = await fetch(`${emulator.url}/oauth/v2/token/revoke?token=${doomed.refresh_token}`, { method: 'POST' });
+    const res = await fetch(`${emulator.url}/oauth/v2/token/revoke?token=${doomed.refresh_token}`, {
+      method: 'POST',
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'success' });
     expect(await leadsStatus(doomed.access_token)).toBe(401);

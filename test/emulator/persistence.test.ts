@@ -16,7 +16,9 @@ describe('state persistence', () => {
     const first = await startEmulator({ state: file });
     const tokens = await obtainTokens(first);
     const client = new RawClient(first, tokens.access_token);
-    const created = await client.post('/crm/v2/Leads', { data: [{ Last_Name: 'Persisted', Company: 'Disk Inc' }] });
+    const created = await client.post('/crm/v2/Leads', {
+      data: [{ Last_Name: 'Persisted', Company: 'Disk Inc' }],
+    });
     const id: string = created.json.data[0].details.id;
     await expect(fs.stat(file)).rejects.toThrow(/ENOENT/);
     await first.stop();
@@ -43,10 +45,17 @@ describe('state persistence', () => {
       // The refresh token issued before the restart still mints access tokens.
       const refreshed = await fetch(`${second.url}/oauth/v2/token`, {
         method: 'POST',
-        body: new URLSearchParams({ grant_type: 'refresh_token', client_id: second.clientId, client_secret: second.clientSecret, refresh_token: tokens.refresh_token }),
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          client_id: second.clientId,
+          client_secret: second.clientSecret,
+          refresh_token: tokens.refresh_token,
+        }),
       }).then((r) => r.json() as Promise<any>);
       expect(refreshed.api_domain).toBe(second.url);
-      expect((await again.request('GET', '/crm/v2/Leads', { token: refreshed.access_token })).status).toBe(200);
+      expect((await again.request('GET', '/crm/v2/Leads', { token: refreshed.access_token })).status).toBe(
+        200,
+      );
     } finally {
       await second.stop();
     }
@@ -67,7 +76,11 @@ describe('state persistence', () => {
   it('lets explicit client credentials override the saved ones', async () => {
     const file = path.join(dir, 'state.json');
     await (await startEmulator({ state: file })).stop();
-    const emulator = await startEmulator({ state: file, clientId: '1000.EXPLICIT', clientSecret: 'explicit-secret' });
+    const emulator = await startEmulator({
+      state: file,
+      clientId: '1000.EXPLICIT',
+      clientSecret: 'explicit-secret',
+    });
     try {
       expect([emulator.clientId, emulator.clientSecret]).toEqual(['1000.EXPLICIT', 'explicit-secret']);
       expect((await obtainTokens(emulator)).access_token).toMatch(/^1000\./);
@@ -80,15 +93,22 @@ describe('state persistence', () => {
     ['not JSON', '{"version":1,', /is not valid JSON/],
     ['JSON null', 'null', /is not an emulator state file/],
     ['another version', '{"version":2,"modules":[]}', /is not an emulator state file/],
-    ['a state without OAuth tables', '{"version":1,"idCursor":1,"org":{},"users":[],"modules":[],"records":{}}', /is not an emulator state file/],
-  ])('refuses to start from a file holding %s, naming the file and leaving it untouched', async (_label, text, message) => {
-    const file = path.join(dir, 'broken.json');
-    await fs.writeFile(file, text);
-    const start = startEmulator({ state: file });
-    await expect(start).rejects.toThrow(message);
-    await expect(start).rejects.toThrow(file);
-    expect(await fs.readFile(file, 'utf8')).toBe(text);
-  });
+    [
+      'a state without OAuth tables',
+      '{"version":1,"idCursor":1,"org":{},"users":[],"modules":[],"records":{}}',
+      /is not an emulator state file/,
+    ],
+  ])(
+    'refuses to start from a file holding %s, naming the file and leaving it untouched',
+    async (_label, text, message) => {
+      const file = path.join(dir, 'broken.json');
+      await fs.writeFile(file, text);
+      const start = startEmulator({ state: file });
+      await expect(start).rejects.toThrow(message);
+      await expect(start).rejects.toThrow(file);
+      expect(await fs.readFile(file, 'utf8')).toBe(text);
+    },
+  );
 
   it('names the file when it cannot be read', async () => {
     await expect(startEmulator({ state: dir })).rejects.toThrow(`cannot read emulator state file ${dir}`);

@@ -26,16 +26,25 @@ describe('readJson', () => {
   it('answers INVALID_DATA for text that is not JSON', () => {
     const err = zohoError(() => readJson(withBody(Buffer.from('{"data":['))));
     expect(err.httpStatus).toBe(400);
-    expect(err.toJSON()).toEqual({ code: 'INVALID_DATA', details: { expected_data_type: 'jsonobject' }, message: 'body is not a valid JSON', status: 'error' });
+    expect(err.toJSON()).toEqual({
+      code: 'INVALID_DATA',
+      details: { expected_data_type: 'jsonobject' },
+      message: 'body is not a valid JSON',
+      status: 'error',
+    });
   });
 
   it('reads JSON sent as a urlencoded body (curl -d), from the raw bytes', () => {
     const json = '{"data":[{"Last_Name":"a+b&c=d"}]}';
-    expect(readJson(withBody(parseFormBody(Buffer.from(json))))).toEqual({ data: [{ Last_Name: 'a+b&c=d' }] });
+    expect(readJson(withBody(parseFormBody(Buffer.from(json))))).toEqual({
+      data: [{ Last_Name: 'a+b&c=d' }],
+    });
   });
 
   it('drops __proto__ keys so a body cannot swap a prototype', () => {
-    const parsed = readJson(withBody(Buffer.from('{"data":[{"__proto__":{"polluted":true},"Last_Name":"x"}]}'))) as any;
+    const parsed = readJson(
+      withBody(Buffer.from('{"data":[{"__proto__":{"polluted":true},"Last_Name":"x"}]}')),
+    ) as any;
     const item = parsed.data[0];
     expect(Object.keys(item)).toEqual(['Last_Name']);
     const target: Record<string, unknown> = {};
@@ -69,16 +78,25 @@ describe('readItems', () => {
 
   it('caps the item count', () => {
     const err = zohoError(items(JSON.stringify({ data: [{}, {}, {}] }), 2));
-    expect(err.toJSON()).toEqual({ code: 'LIMIT_EXCEEDED', details: { api_name: 'data', limit: 2 }, message: 'limit exceeded', status: 'error' });
+    expect(err.toJSON()).toEqual({
+      code: 'LIMIT_EXCEEDED',
+      details: { api_name: 'data', limit: 2 },
+      message: 'limit exceeded',
+      status: 'error',
+    });
   });
 });
 
 describe('parseFormBody', () => {
   it('decodes fields, turning repeated keys into arrays and ignoring __proto__', () => {
-    const fields = parseFormBody(Buffer.from('grant_type=refresh_token&scope=a%2Cb&x=1&x=2&x=3&__proto__=p&plus=a+b'));
+    const fields = parseFormBody(
+      Buffer.from('grant_type=refresh_token&scope=a%2Cb&x=1&x=2&x=3&__proto__=p&plus=a+b'),
+    );
     expect(fields).toEqual({ grant_type: 'refresh_token', scope: 'a,b', x: ['1', '2', '3'], plus: 'a b' });
     expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
-    expect(JSON.stringify(fields)).toBe('{"grant_type":"refresh_token","scope":"a,b","x":["1","2","3"],"plus":"a b"}');
+    expect(JSON.stringify(fields)).toBe(
+      '{"grant_type":"refresh_token","scope":"a,b","x":["1","2","3"],"plus":"a b"}',
+    );
   });
 });
 

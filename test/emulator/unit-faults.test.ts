@@ -54,7 +54,9 @@ describe('FaultInjector', () => {
     const faults = new FaultInjector();
     expect(() => faults.add({ path: '/x' })).toThrow();
     expect(faults.size).toBe(0);
-    expect(() => validateRule({ path: '/x', status: 429, headers: { 'Retry-After': '5' }, times: 3, delayMs: 0 })).not.toThrow();
+    expect(() =>
+      validateRule({ path: '/x', status: 429, headers: { 'Retry-After': '5' }, times: 3, delayMs: 0 }),
+    ).not.toThrow();
   });
 
   it('pathMatches compares exactly unless the pattern ends with *', () => {
@@ -67,13 +69,31 @@ describe('FaultInjector', () => {
 
 describe('isLoopback', () => {
   it('accepts IPv4 and IPv6 loopback, including IPv4-mapped', () => {
-    for (const address of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1', '::FFFF:127.0.0.2', '0:0:0:0:0:0:0:1']) {
+    for (const address of [
+      '127.0.0.1',
+      '127.1.2.3',
+      '::1',
+      '::ffff:127.0.0.1',
+      '::FFFF:127.0.0.2',
+      '0:0:0:0:0:0:0:1',
+    ]) {
       expect(isLoopback(address)).toBe(true);
     }
   });
 
   it('refuses every other address, and a missing one', () => {
-    for (const address of [undefined, '', '10.0.0.1', '192.168.1.127', '::ffff:10.0.0.1', '127.0.0.1.evil', '1270.0.0.1', '127.0.0.999', 'fe80::1', '::']) {
+    for (const address of [
+      undefined,
+      '',
+      '10.0.0.1',
+      '192.168.1.127',
+      '::ffff:10.0.0.1',
+      '127.0.0.1.evil',
+      '1270.0.0.1',
+      '127.0.0.999',
+      'fe80::1',
+      '::',
+    ]) {
       expect(isLoopback(address)).toBe(false);
     }
   });
@@ -82,11 +102,17 @@ describe('isLoopback', () => {
 describe('request log', () => {
   it('redacts token, code and secret values in logged URLs', () => {
     expect(
-      redactUrl('/oauth/v2/token?grant_type=refresh_token&client_id=1000.ABC&client_secret=s3cret&refresh_token=1000.aa.bb'),
+      redactUrl(
+        '/oauth/v2/token?grant_type=refresh_token&client_id=1000.ABC&client_secret=s3cret&refresh_token=1000.aa.bb',
+      ),
     ).toBe('/oauth/v2/token?grant_type=refresh_token&client_id=1000.ABC&client_secret=***&refresh_token=***');
     expect(redactUrl('/oauth/v2/token/revoke?token=1000.aa.bb')).toBe('/oauth/v2/token/revoke?token=***');
-    expect(redactUrl('/oauth/v2/token?code=1000.x.y&access_token=z&scope=a')).toBe('/oauth/v2/token?code=***&access_token=***&scope=a');
-    expect(redactUrl('/crm/v2/Leads?fields=Last_Name&zcode=keep')).toBe('/crm/v2/Leads?fields=Last_Name&zcode=keep');
+    expect(redactUrl('/oauth/v2/token?code=1000.x.y&access_token=z&scope=a')).toBe(
+      '/oauth/v2/token?code=***&access_token=***&scope=a',
+    );
+    expect(redactUrl('/crm/v2/Leads?fields=Last_Name&zcode=keep')).toBe(
+      '/crm/v2/Leads?fields=Last_Name&zcode=keep',
+    );
   });
 
   it('keeps the newest entries up to its capacity, numbered in order', () => {

@@ -6,10 +6,18 @@ const DAY = 24 * 60 * MINUTE;
 describe('editionLimits', () => {
   it('follows the per-edition credit formula, caps and concurrency of wire spec §4', () => {
     expect(editionLimits('free', 3)).toEqual({ creditsPerDay: 5_000, concurrency: 5, heavyConcurrency: 5 });
-    expect(editionLimits('standard', 3)).toEqual({ creditsPerDay: 50_750, concurrency: 10, heavyConcurrency: 10 });
+    expect(editionLimits('standard', 3)).toEqual({
+      creditsPerDay: 50_750,
+      concurrency: 10,
+      heavyConcurrency: 10,
+    });
     expect(editionLimits('standard', 1_000).creditsPerDay).toBe(100_000);
     expect(editionLimits('professional', 3)).toMatchObject({ creditsPerDay: 51_500, concurrency: 15 });
-    expect(editionLimits('enterprise', 3)).toMatchObject({ creditsPerDay: 53_000, concurrency: 20, heavyConcurrency: 10 });
+    expect(editionLimits('enterprise', 3)).toMatchObject({
+      creditsPerDay: 53_000,
+      concurrency: 20,
+      heavyConcurrency: 10,
+    });
     expect(editionLimits('enterprise', 10_000).creditsPerDay).toBe(5_000_000);
     expect(editionLimits('ultimate', 10_000)).toMatchObject({ creditsPerDay: 20_050_000, concurrency: 25 });
     expect(EDITIONS).toEqual(['free', 'standard', 'professional', 'enterprise', 'ultimate']);

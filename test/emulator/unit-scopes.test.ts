@@ -17,13 +17,21 @@ describe('scopeCovers', () => {
     for (const operation of ['READ', 'CREATE', 'UPDATE', 'DELETE'] as const) {
       expect(scopeCovers('ZohoCRM.modules.leads.ALL', { ...leadsRead, operation })).toBe(true);
       expect(scopeCovers('ZohoCRM.modules.ALL', { ...contactsRead, operation })).toBe(true);
-      expect(scopeCovers('ZohoCRM.modules.leads.WRITE', { ...leadsRead, operation })).toBe(operation !== 'READ');
+      expect(scopeCovers('ZohoCRM.modules.leads.WRITE', { ...leadsRead, operation })).toBe(
+        operation !== 'READ',
+      );
     }
   });
 
   it('lets a group-wide grant cover every resource of that group only', () => {
     expect(scopeCovers('ZohoCRM.modules.READ', contactsRead)).toBe(true);
-    expect(scopeCovers('ZohoCRM.settings.ALL', { group: 'ZohoCRM.settings', resource: 'fields', operation: 'READ' })).toBe(true);
+    expect(
+      scopeCovers('ZohoCRM.settings.ALL', {
+        group: 'ZohoCRM.settings',
+        resource: 'fields',
+        operation: 'READ',
+      }),
+    ).toBe(true);
     expect(scopeCovers('ZohoCRM.settings.ALL', leadsRead)).toBe(false);
     expect(scopeCovers('ZohoCRM.modules.ALL', coql)).toBe(false);
   });

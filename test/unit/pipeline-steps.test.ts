@@ -11,6 +11,7 @@ import { retryStep } from '../../src/http/steps/retry-step';
 import { refreshOnInvalidTokenStep } from '../../src/http/steps/refresh-step';
 import { authHeaderStep } from '../../src/http/steps/auth-header-step';
 import { throttleStep } from '../../src/http/steps/throttle-step';
+import { ConcurrencyLimiter, createLimiter } from '../../src/http/steps/limiter';
 import { defaultHeadersStep } from '../../src/http/steps/default-headers-step';
 import { raiseForStatusStep } from '../../src/http/steps/raise-for-status-step';
 import { loggingStep } from '../../src/http/steps/logging-step';
@@ -226,8 +227,11 @@ describe('auth and refresh steps', () => {
 });
 
 describe('throttle step', () => {
-  it('keeps at most maxConcurrent attempts in flight', async () => {
-    const limiter = new Bottleneck({ maxConcurrent: 3 });
+  it.each([
+    ['the in-process limiter', () => new ConcurrencyLimiter(3)],
+    ['bottleneck', () => new Bottleneck({ maxConcurrent: 3 })],
+  ])('keeps at most maxConcurrent attempts in flight with %s', async (_name, makeLimiter) => {
+    const limiter = makeLimiter();
     let inFlight = 0;
     let peak = 0;
     const transport: Handler = async () => {
@@ -242,8 +246,13 @@ describe('throttle step', () => {
     expect(peak).toBeGreaterThan(1);
   });
 
+  it('uses bottleneck for spacing and Redis, the in-process limiter otherwise', () => {
+    expect(createLimiter({ maxConcurrent: 2, minTimeMs: 0, id: 'a' })).toBeInstanceOf(ConcurrencyLimiter);
+    expect(createLimiter({ maxConcurrent: 2, minTimeMs: 10, id: 'a' })).toBeInstanceOf(Bottleneck);
+  });
+
   it('releases a caller that aborts while queued, and never sends its attempt', async () => {
-    const limiter = new Bottleneck({ maxConcurrent: 1 });
+    const limiter = new ConcurrencyLimiter(1);
     const sent: string[] = [];
     const transport: Handler = async (req) => {
       sent.push(req.url);
@@ -257,7 +266,7 @@ describe('throttle step', () => {
     controller.abort();
     await expect(second).rejects.toMatchObject({ errorCode: 'ABORTED' });
     await first;
-    await limiter.stop({ dropWaitingJobs: false });
+    await new Promise((resolve) => setTimeout(resolve, 10));
     expect(sent).toEqual(['https://x/first']);
   });
 });

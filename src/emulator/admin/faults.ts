@@ -83,9 +83,9 @@ function isStringMap(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
 }
 
-/** Resolves after `ms` milliseconds (scripted latency). */
+/** Resolves after `ms` milliseconds (scripted latency); the timer does not keep a stopped emulator's process alive. */
 export function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function matches(rule: FaultRule, method: string, path: string): boolean {

@@ -7,5 +7,7 @@ export function isLoopback(address: string | undefined): boolean {
   const v4 = address.toLowerCase().startsWith('::ffff:') ? address.slice(7) : address;
   if (v4 === '::1' || v4 === '0:0:0:0:0:0:0:1') return true;
   const octets = v4.split('.');
-  return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
+  return (
+    octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255)
+  );
 }

@@ -11,13 +11,18 @@ export function throttleStep(limiter: Limiter): Step {
     name: 'throttle',
     handle(request, next) {
       const signal = request.signal;
+      let started = false;
       const scheduled = limiter.schedule(() => {
+        started = true;
         if (signal?.aborted) return Promise.reject(ConnectionException.aborted(request.url));
         return next(request);
       });
       if (!signal) return scheduled;
+      // While queued, an abort releases the caller at once; once running, the transport handles it.
       return new Promise<HttpResponse>((resolve, reject) => {
-        const onAbort = () => reject(ConnectionException.aborted(request.url));
+        const onAbort = () => {
+          if (!started) reject(ConnectionException.aborted(request.url));
+        };
         if (signal.aborted) onAbort();
         signal.addEventListener('abort', onAbort, { once: true });
         scheduled.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));

@@ -51,7 +51,7 @@ const fail = (
 ): { error: ItemResult } => ({
   error: itemError(code, message, details),
 });
-const invalid = (apiName: string) => fail('INVALID_DATA', 'invalid data', { api_name: apiName });
+const invalid = (apiName: string): { error: ItemResult } => ({ error: ItemErrors.invalid(apiName) });
 
 /** Users who may add, change and delete other users: the Administrator profile. */
 export function isAdmin(ctx: EmulatorContext, user: UserDef): boolean {
