@@ -3,3 +3,4 @@ export { APIResponse } from './api-response';
 export { BulkAPIResponse } from './bulk-api-response';
 export { EntityResponse } from './entity-response';
 export { ResponseInfo } from './response-info';
+export { FileAPIResponse } from './file-api-response';
