@@ -32,7 +32,8 @@ export class ZCRMException extends Error {
     const statusCode = init.statusCode ?? 0;
     const errorMessage = redact(init.errorMessage);
     const url = init.url === undefined ? undefined : redact(init.url);
-    super(describe(init.errorCode, errorMessage, statusCode, url), init.cause === undefined ? undefined : { cause: init.cause });
+    const cause = sanitizeCause(init.cause);
+    super(describe(init.errorCode, errorMessage, statusCode, url), cause === undefined ? undefined : { cause });
     this.name = new.target.name;
     this.statusCode = statusCode;
     this.errorCode = init.errorCode;
@@ -65,6 +66,21 @@ export class ZCRMException extends Error {
     const text = cause instanceof Error ? cause.message : String(cause);
     return new ZCRMException({ errorCode: 'UNEXPECTED_ERROR', errorMessage: `${context}: ${text}`, url, cause });
   }
+}
+
+/**
+ * Keeps a cause's name, code and redacted message only: HTTP client and database errors carry request
+ * headers, bodies and query parameters (tokens, secrets) that `console.log(error)` would print.
+ */
+function sanitizeCause(cause: unknown): Error | undefined {
+  if (cause === undefined || cause instanceof ZCRMException) return cause;
+  const source = cause instanceof Error ? cause : new Error(String(cause));
+  const safe = new Error(redact(source.message));
+  safe.name = source.name;
+  const code = (source as { code?: unknown }).code;
+  if (typeof code === 'string') (safe as Error & { code?: string }).code = code;
+  safe.stack = `${safe.name}: ${safe.message}`;
+  return safe;
 }
 
 function describe(code: string, message: string, status: number, url: string | undefined): string {

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import type { RunningEmulator } from '../../src/emulator';
 import { startEmulator } from '../../src/emulator';
 import { ZCRMRestClient } from '../../src/api/rest-client';
@@ -93,7 +94,7 @@ describe('no secret reaches a log line or an error', () => {
   it('keeps every secret out of every error field', () => {
     expect(errors.length).toBeGreaterThanOrEqual(6);
     for (const error of errors) {
-      const text = [error.message, error.errorMessage, JSON.stringify(error.errorDetails), JSON.stringify(error.errorContent), error.url, String(error), error.stack].join('\n');
+      const text = [error.message, error.errorMessage, JSON.stringify(error.errorDetails), JSON.stringify(error.errorContent), error.url, String(error), error.stack, inspect(error, { depth: 10 })].join('\n');
       for (const secret of secrets) expect(text).not.toContain(secret);
     }
   });
