@@ -4,7 +4,7 @@
  * Environment: BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS (default 10).
  */
 import autocannon from 'autocannon';
-import { startEmulatorProcess } from './emulator-process';
+import { startEmulatorProcess } from './support/emulator-process';
 
 const TARGET_RPS = 3_000;
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -25,11 +25,17 @@ async function main(): Promise<void> {
     const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION });
 
     const rps = result.requests.average;
-    console.log(`emulator single-record GET: ${Math.round(rps)} req/s (${(rps / TARGET_RPS).toFixed(2)}x the ${TARGET_RPS} req/s target)`);
-    console.log(`  ${CONNECTIONS} keep-alive connections, ${DURATION} s, ${result.requests.total} requests, latency p50 ${result.latency.p50} ms / p99 ${result.latency.p99} ms`);
+    console.log(
+      `emulator single-record GET: ${Math.round(rps)} req/s (${(rps / TARGET_RPS).toFixed(2)}x the ${TARGET_RPS} req/s target)`,
+    );
+    console.log(
+      `  ${CONNECTIONS} keep-alive connections, ${DURATION} s, ${result.requests.total} requests, latency p50 ${result.latency.p50} ms / p99 ${result.latency.p99} ms`,
+    );
     const failed = result.non2xx + result.errors + result.timeouts;
     if (failed > 0) {
-      console.error(`  ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts: the figure above is not valid`);
+      console.error(
+        `  ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts: the figure above is not valid`,
+      );
       process.exitCode = 1;
     }
   } finally {

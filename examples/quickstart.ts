@@ -32,18 +32,27 @@ async function main(): Promise<void> {
       }),
     });
     const tokens = (await tokenResponse.json()) as { access_token?: string; error?: string };
-    if (!tokens.access_token) throw new Error(`token exchange failed: ${tokens.error ?? tokenResponse.status}`);
+    if (!tokens.access_token)
+      throw new Error(`token exchange failed: ${tokens.error ?? tokenResponse.status}`);
 
     // 3. List Leads with the `Zoho-oauthtoken` authorization scheme.
-    const leadsResponse = await fetch(`${emulator.url}/crm/v2/Leads?fields=Full_Name,Last_Name,Company,Email,Lead_Source`, {
-      headers: { Authorization: `Zoho-oauthtoken ${tokens.access_token}` },
-    });
+    const leadsResponse = await fetch(
+      `${emulator.url}/crm/v2/Leads?fields=Full_Name,Last_Name,Company,Email,Lead_Source`,
+      {
+        headers: { Authorization: `Zoho-oauthtoken ${tokens.access_token}` },
+      },
+    );
     // Zoho answers an empty list with 204 and no body.
     const leads = leadsResponse.status === 204 ? [] : ((await leadsResponse.json()) as { data: Lead[] }).data;
     console.log(`\n${leads.length} lead(s):\n`);
     printTable(
       ['Name', 'Company', 'Email', 'Source'],
-      leads.map((l) => [l.Full_Name ?? l.Last_Name ?? '', l.Company ?? '', l.Email ?? '', l.Lead_Source ?? '']),
+      leads.map((l) => [
+        l.Full_Name ?? l.Last_Name ?? '',
+        l.Company ?? '',
+        l.Email ?? '',
+        l.Lead_Source ?? '',
+      ]),
     );
   } finally {
     await emulator.stop();
@@ -53,7 +62,11 @@ async function main(): Promise<void> {
 /** Prints rows under a header, each column padded to its widest cell. */
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of rows) console.log(line(row));

@@ -17,7 +17,7 @@ export type QueryValue = string | number | boolean | ReadonlyArray<string | numb
 /** One CRM call through the pipeline. */
 export interface RequestOptions {
   method?: HttpMethod;
-  /** Relative to `/crm/<apiVersion>/` (`Leads`, `settings/modules`), or absolute from the host (`/crm/bulk/v2/read`). */
+  /** Relative to `/crm/<apiVersion>/` (`Leads`, `settings/modules`), absolute from the host (`/crm/bulk/v2/read`), or a full `https://` URL (bulk-write upload host and download URLs). */
   path: string;
   params?: Record<string, QueryValue>;
   body?: unknown;
@@ -131,7 +131,7 @@ export class ZCRMRestClient {
   }
 
   private url(path: string, params: Record<string, QueryValue> | undefined): string {
-    const base = path.startsWith('/') ? `${this.config.apiBaseUrl}${path}` : `${this.config.apiBaseUrl}/crm/${this.config.apiVersion}/${path}`;
+    const base = /^https?:\/\//i.test(path) ? path : path.startsWith('/') ? `${this.config.apiBaseUrl}${path}` : `${this.config.apiBaseUrl}/crm/${this.config.apiVersion}/${path}`;
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(params ?? {})) {
       if (value === undefined) continue;

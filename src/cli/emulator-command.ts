@@ -24,19 +24,36 @@ export function registerEmulatorCommand(program: Command): void {
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--state <file>', 'JSON state file: loaded at start if present, written atomically on exit')
     .option('--seed <file>', 'JSON seed file with custom modules, fields and records', existingFile)
-    .addOption(new Option('--edition <edition>', 'CRM edition (API credit and concurrency limits)').choices(EDITIONS).default('enterprise'))
+    .addOption(
+      new Option('--edition <edition>', 'CRM edition (API credit and concurrency limits)')
+        .choices(EDITIONS)
+        .default('enterprise'),
+    )
     .action(async (flags: EmulatorFlags) => {
       // Loaded on use, so other commands (and bad flags) do not pay for the whole server.
       const { startEmulator } = await import('../emulator');
-      const emulator = await startEmulator({ port: flags.port, host: flags.host, state: flags.state, seed: flags.seed, edition: flags.edition });
-      process.stdout.write(JSON.stringify({ url: emulator.url, clientId: emulator.clientId, clientSecret: emulator.clientSecret }) + '\n');
+      const emulator = await startEmulator({
+        port: flags.port,
+        host: flags.host,
+        state: flags.state,
+        seed: flags.seed,
+        edition: flags.edition,
+      });
+      process.stdout.write(
+        JSON.stringify({
+          url: emulator.url,
+          clientId: emulator.clientId,
+          clientSecret: emulator.clientSecret,
+        }) + '\n',
+      );
       stopOnSignals(emulator);
     });
 }
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('must be an integer from 0 to 65535.');
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new InvalidArgumentError('must be an integer from 0 to 65535.');
   return port;
 }
 
@@ -54,7 +71,9 @@ function stopOnSignals(emulator: RunningEmulator): void {
     emulator.stop().then(
       () => process.exit(0),
       (err: unknown) => {
-        process.stderr.write(`zcrm emulator: could not stop cleanly: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.stderr.write(
+          `zcrm emulator: could not stop cleanly: ${err instanceof Error ? err.message : String(err)}\n`,
+        );
         process.exit(1);
       },
     );

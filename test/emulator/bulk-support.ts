@@ -29,14 +29,27 @@ export function uploadForm(bytes: Uint8Array, fileName = 'upload.zip', field = '
 }
 
 /** Uploads `csv` zipped as `<name>` and returns the file id. */
-export async function uploadCsv(client: RawClient, zgid: string, csv: string, name = 'Leads.csv'): Promise<string> {
-  const res = await client.request('POST', '/crm/v2/upload', { form: uploadForm(zipOf({ [name]: csv })), headers: ORG_HEADERS(zgid) });
+export async function uploadCsv(
+  client: RawClient,
+  zgid: string,
+  csv: string,
+  name = 'Leads.csv',
+): Promise<string> {
+  const res = await client.request('POST', '/crm/v2/upload', {
+    form: uploadForm(zipOf({ [name]: csv })),
+    headers: ORG_HEADERS(zgid),
+  });
   if (res.status !== 200) throw new Error(`upload failed: ${res.status} ${res.text}`);
   return res.json.details.file_id as string;
 }
 
 /** Polls a job URL until it reports COMPLETED (at most `max` polls); returns every status seen and the last body. */
-export async function pollJob(client: RawClient, path: string, state: (body: any) => string, max = 5): Promise<{ seen: string[]; body: any }> {
+export async function pollJob(
+  client: RawClient,
+  path: string,
+  state: (body: any) => string,
+  max = 5,
+): Promise<{ seen: string[]; body: any }> {
   const seen: string[] = [];
   for (let i = 0; i < max; i++) {
     const res = await client.get(path);

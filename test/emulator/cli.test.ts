@@ -20,7 +20,10 @@ interface Run {
 
 /** Spawns a TypeScript entry point of this repository through ts-node (transpile only). */
 function spawnTs(entry: string, args: string[] = []): Run {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', entry, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', entry, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
@@ -34,7 +37,10 @@ async function firstLine(run: Run): Promise<string> {
   for (;;) {
     const newline = run.stdout().indexOf('\n');
     if (newline >= 0) return run.stdout().slice(0, newline);
-    const exited = await Promise.race([run.exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 50))]);
+    const exited = await Promise.race([
+      run.exited.then(() => true),
+      new Promise<false>((r) => setTimeout(() => r(false), 50)),
+    ]);
     if (exited && run.stdout().indexOf('\n') < 0) throw new Error(`exited before printing: ${run.stderr()}`);
   }
 }
@@ -47,11 +53,19 @@ interface Banner {
 
 /** A grant code from the admin route, exchanged at the token endpoint with the printed client credentials. */
 async function login(banner: Banner): Promise<string> {
-  const grant = await fetch(`${banner.url}/__emulator/grant-tokens`, { method: 'POST', body: JSON.stringify({ scope: 'ZohoCRM.modules.ALL,ZohoCRM.bulk.ALL,ZohoFiles.files.ALL' }) });
+  const grant = await fetch(`${banner.url}/__emulator/grant-tokens`, {
+    method: 'POST',
+    body: JSON.stringify({ scope: 'ZohoCRM.modules.ALL,ZohoCRM.bulk.ALL,ZohoFiles.files.ALL' }),
+  });
   const { code } = (await grant.json()) as { code: string };
   const res = await fetch(`${banner.url}/oauth/v2/token`, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: banner.clientId, client_secret: banner.clientSecret, code }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: banner.clientId,
+      client_secret: banner.clientSecret,
+      code,
+    }),
   });
   return ((await res.json()) as { access_token: string }).access_token;
 }
@@ -81,7 +95,10 @@ describe('zcrm emulator (CLI)', () => {
     const token = await login(first.banner);
     const client = new RawClient({ url: first.banner.url } as RunningEmulator, token);
     const fileId = await uploadCsv(client, seedOrg().zgid, 'Last_Name,Company\nPersisted,Saved Ltd\n');
-    const job = await client.post('/crm/bulk/v2/write', { operation: 'insert', resource: [{ module: 'Leads', file_id: fileId }] });
+    const job = await client.post('/crm/bulk/v2/write', {
+      operation: 'insert',
+      resource: [{ module: 'Leads', file_id: fileId }],
+    });
     await pollJob(client, `/crm/bulk/v2/write/${job.json.details.id}`, (b) => b.status);
     const list = await client.get('/crm/v2/Leads?per_page=200');
     const created = list.json.data.find((r: any) => r.Last_Name === 'Persisted');
@@ -99,7 +116,9 @@ describe('zcrm emulator (CLI)', () => {
     const again = new RawClient({ url: second.banner.url } as RunningEmulator, token);
     const record = await again.get(`/crm/v2/Leads/${created.id}`);
     expect(record.status).toBe(200);
-    expect(record.json.data[0]).toEqual(expect.objectContaining({ id: created.id, Last_Name: 'Persisted', Company: 'Saved Ltd' }));
+    expect(record.json.data[0]).toEqual(
+      expect.objectContaining({ id: created.id, Last_Name: 'Persisted', Company: 'Saved Ltd' }),
+    );
     second.run.child.kill('SIGINT');
     expect(await second.run.exited).toBe(0);
   });
@@ -120,7 +139,10 @@ describe('zcrm emulator (CLI)', () => {
 
   it('loads a seed file given with --seed', async () => {
     const seed = path.join(dir, 'seed.json');
-    writeFileSync(seed, JSON.stringify({ records: { Leads: [{ Last_Name: 'Seeded', Company: 'Seed Co' }] } }));
+    writeFileSync(
+      seed,
+      JSON.stringify({ records: { Leads: [{ Last_Name: 'Seeded', Company: 'Seed Co' }] } }),
+    );
     const { run, banner } = await start(['--seed', seed]);
     const client = new RawClient({ url: banner.url } as RunningEmulator, await login(banner));
     const list = await client.get('/crm/v2/Leads?per_page=200');

@@ -76,6 +76,14 @@ describe('no secret reaches a log line or an error', () => {
     secrets.add('another-secret-0f9e8d');
     await capture(wrongSecret.oauthClient.generateAccessTokenFromRefreshToken(patricia.refreshToken, PATRICIA));
 
+    // Failures without a response: the HTTP client's error (with headers and form body) must not leak via `cause`.
+    const offline = new ZCRMRestClient(emulatorConfig(emulator, { accountsUrl: 'http://127.0.0.1:9', applicationLogFilePath: logDir }));
+    await capture(offline.oauthClient.generateAccessTokenFromRefreshToken(patricia.refreshToken, PATRICIA));
+    await addFault(emulator, { path: '/crm/v2/Leads', times: 1, drop: true });
+    await capture(client.request({ path: 'Leads', retryable: false }));
+    expect(errors.filter((e) => e.cause !== undefined).length).toBeGreaterThanOrEqual(2);
+    await offline.close();
+
     await client.oauthClient.revokeRefreshToken(KEVIN);
     await capture(ZCRMRestClient.runAs(KEVIN, () => client.request({ path: 'Leads' })));
     await capture(client.oauthClient.generateAccessTokenFromRefreshToken([...secrets].find((s) => s.startsWith('1000.'))!, KEVIN));

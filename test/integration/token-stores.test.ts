@@ -155,7 +155,14 @@ describe('token stores', () => {
 
     it('names the key when the module or class is wrong', () => {
       const make = (extra: Record<string, unknown>) => () => new ZCRMRestClient(emulatorConfig(emulator, { tokenStore: undefined, ...extra }));
-      expect(make({ persistence_handler_path: join(dir, 'missing.js') })).toThrow(ConfigurationException);
+      expect(() => {
+        try {
+          make({ persistence_handler_path: join(dir, 'missing.js') })();
+        } catch (err) {
+          expect(err).toBeInstanceOf(ConfigurationException);
+          throw err;
+        }
+      }).toThrow();
       expect(make({ persistence_handler_path: join(dir, 'missing.js') })).toThrow(/persistence_handler_path/);
       expect(make({ persistence_handler_path: modulePath, persistence_handler_class: 'Nope' })).toThrow(/persistence_handler_class/);
       expect(make({ persistence_handler_path: modulePath, persistence_handler_class: 'NotAStore' })).toThrow(/getOAuthTokens, saveOAuthTokens and deleteOAuthTokens/);

@@ -13,9 +13,12 @@ export interface Callback {
 /** Reads an optional `callback` (`{url, method: "post"}`); shared by bulk read and write. */
 export function readCallback(value: unknown): Callback | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!isPlainObject(value)) throw BulkErrors.invalid('$.callback', 'callback', { expected_data_type: 'jsonobject' });
-  if (typeof value.url !== 'string' || !/^https?:\/\/\S+$/i.test(value.url)) throw BulkErrors.invalid('$.callback.url', 'url');
+  if (!isPlainObject(value))
+    throw BulkErrors.invalid('$.callback', 'callback', { expected_data_type: 'jsonobject' });
+  if (typeof value.url !== 'string' || !/^https?:\/\/\S+$/i.test(value.url))
+    throw BulkErrors.invalid('$.callback.url', 'url');
   const method = value.method ?? 'post';
-  if (typeof method !== 'string' || method.toLowerCase() !== 'post') throw BulkErrors.invalid('$.callback.method', 'method');
+  if (typeof method !== 'string' || method.toLowerCase() !== 'post')
+    throw BulkErrors.invalid('$.callback.method', 'method');
   return { url: value.url, method: 'post' };
 }

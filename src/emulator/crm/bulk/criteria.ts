@@ -9,8 +9,20 @@ import { BulkErrors } from './errors';
  * tree (kept on the job) that `matchesCriteria` evaluates against stored records.
  */
 export const COMPARATORS = [
-  'equal', 'not_equal', 'in', 'not_in', 'less_than', 'less_equal', 'greater_than', 'greater_equal',
-  'contains', 'not_contains', 'starts_with', 'ends_with', 'between', 'not_between',
+  'equal',
+  'not_equal',
+  'in',
+  'not_in',
+  'less_than',
+  'less_equal',
+  'greater_than',
+  'greater_equal',
+  'contains',
+  'not_contains',
+  'starts_with',
+  'ends_with',
+  'between',
+  'not_between',
 ] as const;
 export type Comparator = (typeof COMPARATORS)[number];
 
@@ -27,7 +39,18 @@ export type CompiledCriteria =
   | { field: string; kind: Kind; comparator: Comparator; empty?: false; value: Operand | Operand[] }
   | { operator: 'and' | 'or'; group: CompiledCriteria[] };
 
-const ORDERED: Comparator[] = ['equal', 'not_equal', 'in', 'not_in', 'less_than', 'less_equal', 'greater_than', 'greater_equal', 'between', 'not_between'];
+const ORDERED: Comparator[] = [
+  'equal',
+  'not_equal',
+  'in',
+  'not_in',
+  'less_than',
+  'less_equal',
+  'greater_than',
+  'greater_equal',
+  'between',
+  'not_between',
+];
 const ALLOWED: Record<Kind, readonly Comparator[]> = {
   text: ['equal', 'not_equal', 'in', 'not_in', 'contains', 'not_contains', 'starts_with', 'ends_with'],
   number: ORDERED,
@@ -43,7 +66,13 @@ const RANGE_OPERAND = new Set<Comparator>(['between', 'not_between']);
 
 function kindOf(def: FieldDef): Kind {
   switch (def.data_type) {
-    case 'integer': case 'bigint': case 'long': case 'double': case 'currency': case 'percent': case 'decimal':
+    case 'integer':
+    case 'bigint':
+    case 'long':
+    case 'double':
+    case 'currency':
+    case 'percent':
+    case 'decimal':
       return 'number';
     case 'date':
       return 'date';
@@ -51,7 +80,9 @@ function kindOf(def: FieldDef): Kind {
       return 'datetime';
     case 'boolean':
       return 'boolean';
-    case 'lookup': case 'ownerlookup': case 'userlookup':
+    case 'lookup':
+    case 'ownerlookup':
+    case 'userlookup':
       return 'lookup';
     case 'multiselectpicklist':
       return 'multi';
@@ -61,7 +92,11 @@ function kindOf(def: FieldDef): Kind {
 }
 
 /** Validates raw criteria against `module` and compiles them; throws Zoho's INVALID_DATA with a json_path. */
-export function compileCriteria(module: ModuleDef, raw: unknown, path = '$.query.criteria'): CompiledCriteria {
+export function compileCriteria(
+  module: ModuleDef,
+  raw: unknown,
+  path = '$.query.criteria',
+): CompiledCriteria {
   let conditions = 0;
   const compile = (node: unknown, at: string): CompiledCriteria => {
     if (!isPlainObject(node)) throw BulkErrors.invalid(at, 'criteria', { expected_data_type: 'jsonobject' });
@@ -71,8 +106,10 @@ export function compileCriteria(module: ModuleDef, raw: unknown, path = '$.query
   };
   const compileGroup = (node: Record<string, unknown>, at: string): CompiledCriteria => {
     const operator = typeof node.group_operator === 'string' ? node.group_operator.toLowerCase() : undefined;
-    if (operator !== 'and' && operator !== 'or') throw BulkErrors.invalid(`${at}.group_operator`, 'group_operator');
-    if (!Array.isArray(node.group) || node.group.length === 0) throw BulkErrors.invalid(`${at}.group`, 'group', { expected_data_type: 'jsonarray' });
+    if (operator !== 'and' && operator !== 'or')
+      throw BulkErrors.invalid(`${at}.group_operator`, 'group_operator');
+    if (!Array.isArray(node.group) || node.group.length === 0)
+      throw BulkErrors.invalid(`${at}.group`, 'group', { expected_data_type: 'jsonarray' });
     return { operator, group: node.group.map((child, i) => compile(child, `${at}.group[${i}]`)) };
   };
   return compile(raw, path);
@@ -83,7 +120,10 @@ function compileCondition(module: ModuleDef, node: Record<string, unknown>, at: 
   if (typeof name !== 'string' || name.length === 0) throw BulkErrors.missing(`${at}.api_name`, 'api_name');
   const kind = name.toLowerCase() === 'id' ? 'lookup' : fieldKind(module, name);
   if (kind === undefined) throw BulkErrors.invalid(`${at}.api_name`, name);
-  const field = name.toLowerCase() === 'id' ? 'id' : module.fields.find((f) => f.api_name.toLowerCase() === name.toLowerCase())!.api_name;
+  const field =
+    name.toLowerCase() === 'id'
+      ? 'id'
+      : module.fields.find((f) => f.api_name.toLowerCase() === name.toLowerCase())!.api_name;
   const comparator = node.comparator;
   if (typeof comparator !== 'string' || !(COMPARATORS as readonly string[]).includes(comparator)) {
     throw BulkErrors.invalid(`${at}.comparator`, 'comparator');
@@ -119,7 +159,12 @@ function fieldKind(module: ModuleDef, name: string): Kind | undefined {
 function operand(kind: Kind, value: unknown): Operand | undefined {
   switch (kind) {
     case 'number': {
-      const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+      const n =
+        typeof value === 'number'
+          ? value
+          : typeof value === 'string' && value.trim() !== ''
+            ? Number(value)
+            : NaN;
       return Number.isFinite(n) ? n : undefined;
     }
     case 'date':
@@ -130,7 +175,11 @@ function operand(kind: Kind, value: unknown): Operand | undefined {
       if (typeof value === 'boolean') return value;
       return value === 'true' ? true : value === 'false' ? false : undefined;
     case 'lookup':
-      return typeof value === 'string' && /^\d+$/.test(value) ? value : typeof value === 'number' ? String(value) : undefined;
+      return typeof value === 'string' && /^\d+$/.test(value)
+        ? value
+        : typeof value === 'number'
+          ? String(value)
+          : undefined;
     default:
       return typeof value === 'string' || typeof value === 'number' ? String(value).toLowerCase() : undefined;
   }
@@ -180,9 +229,13 @@ function positiveMatch(comparator: Comparator, actual: Operand, expected: Operan
   const list = Array.isArray(expected) ? expected : [expected];
   const [first, second] = list;
   switch (comparator) {
-    case 'equal': case 'not_equal': case 'in': case 'not_in':
+    case 'equal':
+    case 'not_equal':
+    case 'in':
+    case 'not_in':
       return list.some((e) => e === actual);
-    case 'contains': case 'not_contains':
+    case 'contains':
+    case 'not_contains':
       return String(actual).includes(String(first));
     case 'starts_with':
       return String(actual).startsWith(String(first));
@@ -196,7 +249,8 @@ function positiveMatch(comparator: Comparator, actual: Operand, expected: Operan
       return actual > first;
     case 'greater_equal':
       return actual >= first;
-    case 'between': case 'not_between':
+    case 'between':
+    case 'not_between':
       return actual >= first && actual <= second;
   }
 }

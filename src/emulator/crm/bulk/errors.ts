@@ -7,8 +7,10 @@ import { ApiErrors, ZohoApiError } from '../zoho-error';
 export const BulkErrors = {
   invalid: (jsonPath: string, apiName: string, extra: Record<string, unknown> = {}) =>
     ApiErrors.invalidData({ api_name: apiName, json_path: jsonPath, ...extra }),
-  missing: (jsonPath: string, apiName: string) => ApiErrors.mandatoryNotFound({ api_name: apiName, json_path: jsonPath }),
-  invalidModule: (jsonPath: string, apiName: string) => withDetails(ApiErrors.invalidModule(), { api_name: apiName, json_path: jsonPath }),
+  missing: (jsonPath: string, apiName: string) =>
+    ApiErrors.mandatoryNotFound({ api_name: apiName, json_path: jsonPath }),
+  invalidModule: (jsonPath: string, apiName: string) =>
+    withDetails(ApiErrors.invalidModule(), { api_name: apiName, json_path: jsonPath }),
   unsupportedModule: (jsonPath: string, apiName: string) =>
     withDetails(ApiErrors.unsupportedModule(), { api_name: apiName, json_path: jsonPath }),
   limit: (jsonPath: string, apiName: string, limit: number) =>

@@ -10,7 +10,8 @@ export function exportable(def: FieldDef): boolean {
 
 /** The columns of an export: `id`, then the requested fields or every exportable field of the module. */
 export function exportColumns(module: ModuleDef, fields: readonly string[] | undefined): string[] {
-  const names = fields && fields.length > 0 ? fields : module.fields.filter(exportable).map((f) => f.api_name);
+  const names =
+    fields && fields.length > 0 ? fields : module.fields.filter(exportable).map((f) => f.api_name);
   return ['id', ...names.filter((n) => n !== 'id')];
 }
 
@@ -44,8 +45,13 @@ export function eventsToIcs(records: readonly StoredRecord[], stamp: number): st
     const end = Date.parse(String(r.End_DateTime ?? ''));
     if (!Number.isNaN(start)) lines.push(`DTSTART:${icsTime(start)}`);
     if (!Number.isNaN(end)) lines.push(`DTEND:${icsTime(end)}`);
-    for (const [key, field] of [['SUMMARY', 'Event_Title'], ['LOCATION', 'Venue'], ['DESCRIPTION', 'Description']] as const) {
-      if (typeof r[field] === 'string' && r[field] !== '') lines.push(`${key}:${icsText(r[field] as string)}`);
+    for (const [key, field] of [
+      ['SUMMARY', 'Event_Title'],
+      ['LOCATION', 'Venue'],
+      ['DESCRIPTION', 'Description'],
+    ] as const) {
+      if (typeof r[field] === 'string' && r[field] !== '')
+        lines.push(`${key}:${icsText(r[field] as string)}`);
     }
     lines.push('END:VEVENT');
   }
@@ -54,7 +60,10 @@ export function eventsToIcs(records: readonly StoredRecord[], stamp: number): st
 }
 
 function icsTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function icsText(text: string): string {

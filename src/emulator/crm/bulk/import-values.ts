@@ -20,11 +20,19 @@ export type CellResult = { value: unknown } | { error: string };
  * Converts a CSV cell to the field's wire form. Text that does not fit the type (`abc` for an integer)
  * passes through unchanged, so the shared write path rejects it with the same error as the records API.
  */
-export function cellValue(ctx: EmulatorContext, def: FieldDef | undefined, mapping: FieldMapping, raw: string): CellResult {
+export function cellValue(
+  ctx: EmulatorContext,
+  def: FieldDef | undefined,
+  mapping: FieldMapping,
+  raw: string,
+): CellResult {
   switch (def?.data_type) {
     case 'integer':
       return { value: /^[-+]?\d+$/.test(raw) ? Number(raw) : raw };
-    case 'double': case 'currency': case 'percent': case 'decimal': {
+    case 'double':
+    case 'currency':
+    case 'percent':
+    case 'decimal': {
       const n = Number(raw);
       return { value: raw.trim() !== '' && Number.isFinite(n) ? n : raw };
     }
@@ -33,10 +41,16 @@ export function cellValue(ctx: EmulatorContext, def: FieldDef | undefined, mappi
       return { value: lower === 'true' ? true : lower === 'false' ? false : raw };
     }
     case 'multiselectpicklist':
-      return { value: raw.split(';').map((v) => v.trim()).filter((v) => v.length > 0) };
+      return {
+        value: raw
+          .split(';')
+          .map((v) => v.trim())
+          .filter((v) => v.length > 0),
+      };
     case 'date':
       return { value: mapping.format ? reformatDate(raw, mapping.format) : raw };
-    case 'ownerlookup': case 'userlookup':
+    case 'ownerlookup':
+    case 'userlookup':
       return userRef(ctx, mapping, raw);
     case 'lookup':
       return lookupRef(ctx, def.lookup_module, mapping, raw);
@@ -52,13 +66,20 @@ function userRef(ctx: EmulatorContext, mapping: FieldMapping, raw: string): Cell
 }
 
 /** `{id}` of the lookup target; with `find_by` the record whose field equals the cell (case-insensitive). */
-function lookupRef(ctx: EmulatorContext, target: string | undefined, mapping: FieldMapping, raw: string): CellResult {
+function lookupRef(
+  ctx: EmulatorContext,
+  target: string | undefined,
+  mapping: FieldMapping,
+  raw: string,
+): CellResult {
   const by = mapping.find_by;
   if (by === undefined || by.toLowerCase() === 'id') return { value: { id: raw } };
   const module = target ? ctx.findModule(target) : undefined;
   if (!module) return { error: 'INVALID_DATA' };
   const wanted = raw.toLowerCase();
-  const match = Object.values(ctx.recordsOf(module.api_name)).find((r) => cellText(r[by]).toLowerCase() === wanted);
+  const match = Object.values(ctx.recordsOf(module.api_name)).find(
+    (r) => cellText(r[by]).toLowerCase() === wanted,
+  );
   return match ? { value: { id: match.id } } : { error: 'INVALID_DATA' };
 }
 
@@ -66,9 +87,9 @@ function lookupRef(ctx: EmulatorContext, target: string | undefined, mapping: Fi
 export function reformatDate(raw: string, format: string): string {
   const order: string[] = [];
   const pattern = format.replace(/yyyy|MM|M|dd|d|[.*+?^${}()|[\]\\]/g, (token) => {
-    if (token === 'yyyy') return order.push('y'), '(\\d{4})';
-    if (token === 'MM' || token === 'M') return order.push('m'), '(\\d{1,2})';
-    if (token === 'dd' || token === 'd') return order.push('d'), '(\\d{1,2})';
+    if (token === 'yyyy') return (order.push('y'), '(\\d{4})');
+    if (token === 'MM' || token === 'M') return (order.push('m'), '(\\d{1,2})');
+    if (token === 'dd' || token === 'd') return (order.push('d'), '(\\d{1,2})');
     return '\\' + token;
   });
   const match = new RegExp(`^${pattern}$`).exec(raw.trim());

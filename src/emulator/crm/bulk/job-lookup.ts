@@ -14,7 +14,10 @@ export function findJob<T>(jobs: Record<string, T>, id: string): T {
 export function zipReply(fileName: string, files: Record<string, string>): CrmResult {
   return {
     status: 200,
-    headers: { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${fileName}"` },
+    headers: {
+      'content-type': 'application/zip',
+      'content-disposition': `attachment; filename="${fileName}"`,
+    },
     body: zipTextFiles(files),
   };
 }

@@ -33,17 +33,22 @@ export function createReadJob(ctx: EmulatorContext, body: unknown, user: UserDef
   if (!isPlainObject(body)) throw ApiErrors.invalidData({ expected_data_type: 'jsonobject' });
   const query = body.query;
   if (query === undefined || query === null) throw BulkErrors.missing('$.query', 'query');
-  if (!isPlainObject(query)) throw BulkErrors.invalid('$.query', 'query', { expected_data_type: 'jsonobject' });
+  if (!isPlainObject(query))
+    throw BulkErrors.invalid('$.query', 'query', { expected_data_type: 'jsonobject' });
   const module = readModule(ctx, query.module);
   const fileType = readFileType(body.file_type, module);
   const fields = readFields(module, query.fields);
   const page = query.page ?? 1;
-  if (typeof page !== 'number' || !Number.isInteger(page) || page < 1) throw BulkErrors.invalid('$.query.page', 'page');
+  if (typeof page !== 'number' || !Number.isInteger(page) || page < 1)
+    throw BulkErrors.invalid('$.query.page', 'page');
   // [I] The emulator's custom views all show every record, so a well-formed cvid does not narrow the export.
   if (query.cvid !== undefined && !(typeof query.cvid === 'string' && /^\d+$/.test(query.cvid))) {
     throw BulkErrors.invalid('$.query.cvid', 'cvid');
   }
-  const criteria = query.criteria === undefined || query.criteria === null ? undefined : compileCriteria(module, query.criteria);
+  const criteria =
+    query.criteria === undefined || query.criteria === null
+      ? undefined
+      : compileCriteria(module, query.criteria);
   const now = ctx.now();
   return {
     id: ctx.newId(),
@@ -87,11 +92,16 @@ function readFileType(value: unknown, module: ModuleDef): 'csv' | 'ics' {
 
 function readFields(module: ModuleDef, value: unknown): string[] | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) throw BulkErrors.invalid('$.query.fields', 'fields', { expected_data_type: 'jsonarray' });
+  if (!Array.isArray(value))
+    throw BulkErrors.invalid('$.query.fields', 'fields', { expected_data_type: 'jsonarray' });
   return value.map((name, i) => {
     if (typeof name === 'string' && name.toLowerCase() === 'id') return 'id';
-    const def = typeof name === 'string' ? module.fields.find((f) => f.api_name.toLowerCase() === name.toLowerCase()) : undefined;
-    if (!def || !exportable(def)) throw BulkErrors.invalid(`$.query.fields[${i}]`, typeof name === 'string' ? name : 'fields');
+    const def =
+      typeof name === 'string'
+        ? module.fields.find((f) => f.api_name.toLowerCase() === name.toLowerCase())
+        : undefined;
+    if (!def || !exportable(def))
+      throw BulkErrors.invalid(`$.query.fields[${i}]`, typeof name === 'string' ? name : 'fields');
     return def.api_name;
   });
 }

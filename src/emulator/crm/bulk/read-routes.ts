@@ -19,7 +19,9 @@ export function registerBulkReadRoutes(app: FastifyInstance, ctx: EmulatorContex
     url: '/crm/bulk/v2/read',
     // The export also needs read access to the module it reads ([I] as Zoho documents for its scopes).
     scopes: ({ request }) => {
-      const name = moduleName((peekJson(request) as { query?: { module?: unknown } } | undefined)?.query?.module);
+      const name = moduleName(
+        (peekJson(request) as { query?: { module?: unknown } } | undefined)?.query?.module,
+      );
       return name === undefined ? [BULK_READ] : [BULK_READ, ...moduleScope(ctx, name, 'READ')];
     },
     cost: 50,
@@ -36,7 +38,13 @@ export function registerBulkReadRoutes(app: FastifyInstance, ctx: EmulatorContex
               status: 'success',
               code: 'ADDED_SUCCESSFULLY',
               message: 'Added successfully.',
-              details: { id: job.id, operation: 'read', state: 'ADDED', created_by: job.created_by, created_time: job.created_time },
+              details: {
+                id: job.id,
+                operation: 'read',
+                state: 'ADDED',
+                created_by: job.created_by,
+                created_time: job.created_time,
+              },
             },
           ],
           info: {},

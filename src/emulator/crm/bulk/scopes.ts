@@ -21,6 +21,7 @@ export function peekJson(request: FastifyRequest): unknown {
 
 /** A module named as a string (v2) or as `{api_name}` (later versions). */
 export function moduleName(value: unknown): string | undefined {
-  const name = typeof value === 'object' && value !== null ? (value as { api_name?: unknown }).api_name : value;
+  const name =
+    typeof value === 'object' && value !== null ? (value as { api_name?: unknown }).api_name : value;
   return typeof name === 'string' ? name : undefined;
 }

@@ -18,7 +18,13 @@ export function registerBulkUploadRoute(app: FastifyInstance, ctx: EmulatorConte
     handler: async ({ request }) => {
       if (!hasBulkWriteHeaders(ctx, request)) {
         // [I] HTTP 400; the body is Zoho's (wire spec §7.2), which is not the usual error envelope.
-        return { status: 400, body: { 'x-error': 'check if headers [feature:X-CRM-ORG] are present and valid', info: 'Forbidden' } };
+        return {
+          status: 400,
+          body: {
+            'x-error': 'check if headers [feature:X-CRM-ORG] are present and valid',
+            info: 'Forbidden',
+          },
+        };
       }
       const archive = await readFilePart(request);
       // [I] A request without a `file` part answers REQUIRED_PARAM_MISSING naming it.
@@ -27,7 +33,12 @@ export function registerBulkUploadRoute(app: FastifyInstance, ctx: EmulatorConte
       const id = ctx.newId();
       const created_time = ctx.timestamp();
       bulkState(ctx).files[id] = { id, name: csv.name, text: csv.text, created_time };
-      return { status: 'success', code: 'FILE_UPLOAD_SUCCESS', message: 'file uploaded.', details: { file_id: id, created_time } };
+      return {
+        status: 'success',
+        code: 'FILE_UPLOAD_SUCCESS',
+        message: 'file uploaded.',
+        details: { file_id: id, created_time },
+      };
     },
   });
 }
@@ -35,7 +46,12 @@ export function registerBulkUploadRoute(app: FastifyInstance, ctx: EmulatorConte
 function hasBulkWriteHeaders(ctx: EmulatorContext, request: FastifyRequest): boolean {
   const feature = request.headers.feature;
   const org = request.headers['x-crm-org'];
-  return typeof feature === 'string' && feature.trim().toLowerCase() === 'bulk-write' && typeof org === 'string' && org.trim() === ctx.state.org.zgid;
+  return (
+    typeof feature === 'string' &&
+    feature.trim().toLowerCase() === 'bulk-write' &&
+    typeof org === 'string' &&
+    org.trim() === ctx.state.org.zgid
+  );
 }
 
 /** Bytes of the multipart part named `file` (other parts are drained), or `undefined` when there is none. */
@@ -58,7 +74,12 @@ function readCsv(archive: Buffer): { name: string; text: string } {
     return csv;
   } catch (err) {
     if (err instanceof BadArchiveError || err instanceof CsvSyntaxError) {
-      throw new ZohoApiError(400, 'INVALID_FILE_FORMAT', 'the uploaded file is not a zip holding one CSV file', { reason: err.message });
+      throw new ZohoApiError(
+        400,
+        'INVALID_FILE_FORMAT',
+        'the uploaded file is not a zip holding one CSV file',
+        { reason: err.message },
+      );
     }
     throw err;
   }

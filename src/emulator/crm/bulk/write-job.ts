@@ -57,7 +57,8 @@ export function createWriteJob(ctx: EmulatorContext, body: unknown, user: UserDe
   const ignoreEmpty = readBoolean(body.ignore_empty, '$.ignore_empty', 'ignore_empty') ?? false;
   const resources = body.resource;
   if (resources === undefined || resources === null) throw BulkErrors.missing('$.resource', 'resource');
-  if (!Array.isArray(resources) || resources.length === 0) throw BulkErrors.invalid('$.resource', 'resource', { expected_data_type: 'jsonarray' });
+  if (!Array.isArray(resources) || resources.length === 0)
+    throw BulkErrors.invalid('$.resource', 'resource', { expected_data_type: 'jsonarray' });
   const now = ctx.now();
   return {
     id: ctx.newId(),
@@ -75,7 +76,8 @@ export function createWriteJob(ctx: EmulatorContext, body: unknown, user: UserDe
 
 function readOperation(value: unknown): WriteOperation {
   if (value === undefined || value === null) throw BulkErrors.missing('$.operation', 'operation');
-  if (typeof value !== 'string' || !(WRITE_OPERATIONS as readonly string[]).includes(value)) throw BulkErrors.invalid('$.operation', 'operation');
+  if (typeof value !== 'string' || !(WRITE_OPERATIONS as readonly string[]).includes(value))
+    throw BulkErrors.invalid('$.operation', 'operation');
   return value as WriteOperation;
 }
 
@@ -85,7 +87,13 @@ function readBoolean(value: unknown, path: string, name: string): boolean | unde
   return value;
 }
 
-function readResource(ctx: EmulatorContext, raw: unknown, at: string, operation: WriteOperation, ignoreEmpty: boolean): WriteResource {
+function readResource(
+  ctx: EmulatorContext,
+  raw: unknown,
+  at: string,
+  operation: WriteOperation,
+  ignoreEmpty: boolean,
+): WriteResource {
   if (!isPlainObject(raw)) throw BulkErrors.invalid(at, 'resource', { expected_data_type: 'jsonobject' });
   if (raw.type !== undefined && raw.type !== 'data') throw BulkErrors.invalid(`${at}.type`, 'type');
   const module = readWritableModule(ctx, raw.module, `${at}.module`);
@@ -115,7 +123,8 @@ function readWritableModule(ctx: EmulatorContext, value: unknown, at: string): M
   if (name === undefined || name === null) throw BulkErrors.missing(at, 'module');
   const module = typeof name === 'string' ? ctx.findModule(name) : undefined;
   if (!module) throw BulkErrors.invalidModule(at, 'module');
-  if (module.api_supported === false || module.creatable === false) throw BulkErrors.unsupportedModule(at, 'module');
+  if (module.api_supported === false || module.creatable === false)
+    throw BulkErrors.unsupportedModule(at, 'module');
   return module;
 }
 
@@ -142,45 +151,67 @@ function mappingsFromHeader(module: ModuleDef, header: string[], at: string): Fi
   return mappings;
 }
 
-function readMappings(ctx: EmulatorContext, module: ModuleDef, raw: unknown, columns: number, at: string): FieldMapping[] {
-  if (!Array.isArray(raw) || raw.length === 0) throw BulkErrors.invalid(at, 'field_mappings', { expected_data_type: 'jsonarray' });
+function readMappings(
+  ctx: EmulatorContext,
+  module: ModuleDef,
+  raw: unknown,
+  columns: number,
+  at: string,
+): FieldMapping[] {
+  if (!Array.isArray(raw) || raw.length === 0)
+    throw BulkErrors.invalid(at, 'field_mappings', { expected_data_type: 'jsonarray' });
   return raw.map((entry, i) => {
     const path = `${at}[${i}]`;
-    if (!isPlainObject(entry)) throw BulkErrors.invalid(path, 'field_mappings', { expected_data_type: 'jsonobject' });
+    if (!isPlainObject(entry))
+      throw BulkErrors.invalid(path, 'field_mappings', { expected_data_type: 'jsonobject' });
     if (typeof entry.api_name !== 'string') throw BulkErrors.missing(`${path}.api_name`, 'api_name');
     const def = fieldNamed(module, entry.api_name);
     const isId = entry.api_name.toLowerCase() === 'id';
     if (!isId && (!def || def.read_only)) throw BulkErrors.invalid(`${path}.api_name`, entry.api_name);
     const mapping: FieldMapping = { api_name: isId ? 'id' : def!.api_name };
     if (entry.index !== undefined && entry.index !== null) {
-      if (typeof entry.index !== 'number' || !Number.isInteger(entry.index) || entry.index < 0 || entry.index >= columns) {
+      if (
+        typeof entry.index !== 'number' ||
+        !Number.isInteger(entry.index) ||
+        entry.index < 0 ||
+        entry.index >= columns
+      ) {
         throw BulkErrors.invalid(`${path}.index`, 'index');
       }
       mapping.index = entry.index;
     }
     if (entry.default_value !== undefined && entry.default_value !== null) {
-      if (!isPlainObject(entry.default_value) || !('value' in entry.default_value)) throw BulkErrors.invalid(`${path}.default_value`, 'default_value');
+      if (!isPlainObject(entry.default_value) || !('value' in entry.default_value))
+        throw BulkErrors.invalid(`${path}.default_value`, 'default_value');
       mapping.default_value = { value: entry.default_value.value };
     }
-    if (mapping.index === undefined && mapping.default_value === undefined) throw BulkErrors.missing(`${path}.index`, 'index');
+    if (mapping.index === undefined && mapping.default_value === undefined)
+      throw BulkErrors.missing(`${path}.index`, 'index');
     if (entry.format !== undefined) {
       if (typeof entry.format !== 'string') throw BulkErrors.invalid(`${path}.format`, 'format');
       mapping.format = entry.format;
     }
-    if (entry.find_by !== undefined) mapping.find_by = readLookupFindBy(ctx, def, entry.find_by, `${path}.find_by`);
+    if (entry.find_by !== undefined)
+      mapping.find_by = readLookupFindBy(ctx, def, entry.find_by, `${path}.find_by`);
     return mapping;
   });
 }
 
 /** A lookup mapping's `find_by`: a field of the target module, `id`, or `email` for user lookups. */
-function readLookupFindBy(ctx: EmulatorContext, def: FieldDef | undefined, value: unknown, at: string): string {
+function readLookupFindBy(
+  ctx: EmulatorContext,
+  def: FieldDef | undefined,
+  value: unknown,
+  at: string,
+): string {
   if (typeof value !== 'string' || def === undefined) throw BulkErrors.invalid(at, 'find_by');
   if (value.toLowerCase() === 'id') return 'id';
   if (def.data_type === 'ownerlookup' || def.data_type === 'userlookup') {
     if (value.toLowerCase() === 'email') return 'email';
     throw BulkErrors.invalid(at, 'find_by');
   }
-  const target = def.data_type === 'lookup' && def.lookup_module ? ctx.findModule(def.lookup_module) : undefined;
+  const target =
+    def.data_type === 'lookup' && def.lookup_module ? ctx.findModule(def.lookup_module) : undefined;
   const field = target ? fieldNamed(target, value) : undefined;
   if (!field) throw BulkErrors.invalid(at, 'find_by');
   return field.api_name;
@@ -190,15 +221,27 @@ function readLookupFindBy(ctx: EmulatorContext, def: FieldDef | undefined, value
  * The resource's `find_by` (required for update and upsert): `id` or a unique / duplicate-check field,
  * and it must be one of the mapped columns, since each row's key comes from it.
  */
-function readFindBy(module: ModuleDef, value: unknown, operation: WriteOperation, mappings: FieldMapping[], at: string): string | undefined {
+function readFindBy(
+  module: ModuleDef,
+  value: unknown,
+  operation: WriteOperation,
+  mappings: FieldMapping[],
+  at: string,
+): string | undefined {
   if (value === undefined || value === null) {
     if (operation === 'insert') return undefined;
     throw BulkErrors.missing(at, 'find_by');
   }
   if (typeof value !== 'string') throw BulkErrors.invalid(at, 'find_by');
   const def = fieldNamed(module, value);
-  const name = value.toLowerCase() === 'id' ? 'id' : def && (def.unique || module.duplicate_check_fields?.includes(def.api_name)) ? def.api_name : undefined;
-  if (name === undefined || !mappings.some((m) => m.api_name === name && m.index !== undefined)) throw BulkErrors.invalid(at, 'find_by');
+  const name =
+    value.toLowerCase() === 'id'
+      ? 'id'
+      : def && (def.unique || module.duplicate_check_fields?.includes(def.api_name))
+        ? def.api_name
+        : undefined;
+  if (name === undefined || !mappings.some((m) => m.api_name === name && m.index !== undefined))
+    throw BulkErrors.invalid(at, 'find_by');
   return name;
 }
 

@@ -27,7 +27,15 @@ export function registerBulkWriteRoutes(app: FastifyInstance, ctx: EmulatorConte
       const job = createWriteJob(ctx, readJson(request), user);
       bulkState(ctx).writeJobs[job.id] = job;
       // [I] 201, as for bulk read job creation.
-      return { status: 201, body: { status: 'success', code: 'SUCCESS', message: 'success', details: { id: job.id, created_by: job.created_by } } };
+      return {
+        status: 201,
+        body: {
+          status: 'success',
+          code: 'SUCCESS',
+          message: 'success',
+          details: { id: job.id, created_by: job.created_by },
+        },
+      };
     },
   });
 
@@ -58,7 +66,12 @@ export function registerBulkWriteRoutes(app: FastifyInstance, ctx: EmulatorConte
 function resourceScopes(ctx: EmulatorContext, body: unknown): ScopeRequirement[] {
   const { operation, resource } = (body ?? {}) as { operation?: unknown; resource?: unknown };
   if (!Array.isArray(resource)) return [];
-  const operations = operation === 'update' ? (['UPDATE'] as const) : operation === 'upsert' ? (['CREATE', 'UPDATE'] as const) : (['CREATE'] as const);
+  const operations =
+    operation === 'update'
+      ? (['UPDATE'] as const)
+      : operation === 'upsert'
+        ? (['CREATE', 'UPDATE'] as const)
+        : (['CREATE'] as const);
   return resource.flatMap((r) => {
     const name = moduleName((r as { module?: unknown } | null)?.module);
     return name === undefined ? [] : operations.flatMap((op) => moduleScope(ctx, name, op));

@@ -16,7 +16,12 @@ export function runWriteJob(ctx: EmulatorContext, job: WriteJob): void {
   for (const resource of job.resources) resource.outcome = runResource(ctx, job.operation, resource, user);
 }
 
-function runResource(ctx: EmulatorContext, operation: WriteOperation, resource: WriteResource, user: UserDef): ResourceOutcome {
+function runResource(
+  ctx: EmulatorContext,
+  operation: WriteOperation,
+  resource: WriteResource,
+  user: UserDef,
+): ResourceOutcome {
   const module = ctx.module(resource.module);
   const [header = [], ...rows] = parseCsv(bulkState(ctx).files[resource.file_id].text);
   const counts = { added: 0, updated: 0, skipped: 0 };
@@ -29,7 +34,11 @@ function runResource(ctx: EmulatorContext, operation: WriteOperation, resource: 
     return [...cells, status, id ?? '', errors];
   });
   // [I] The result file keeps every uploaded column and adds STATUS, RECORD_ID and ERRORS (Zoho documents these three).
-  return { ...counts, total: rows.length, text: toCsv([[...header, 'STATUS', 'RECORD_ID', 'ERRORS'], ...resultRows]) };
+  return {
+    ...counts,
+    total: rows.length,
+    text: toCsv([[...header, 'STATUS', 'RECORD_ID', 'ERRORS'], ...resultRows]),
+  };
 }
 
 function runRow(
@@ -46,7 +55,10 @@ function runRow(
     const mapping = resource.field_mappings.find((m) => m.api_name === apiName && m.index !== undefined);
     return mapping ? header[mapping.index!] : apiName;
   };
-  const skip = (code: string, apiName?: string) => ({ status: 'SKIPPED' as const, errors: apiName ? `${code}-${columnOf(apiName)}` : code });
+  const skip = (code: string, apiName?: string) => ({
+    status: 'SKIPPED' as const,
+    errors: apiName ? `${code}-${columnOf(apiName)}` : code,
+  });
 
   const built = buildInput(ctx, module, resource, row);
   if ('error' in built) return skip(built.error, built.apiName);
@@ -64,8 +76,16 @@ function runRow(
     ? updateRecord(ctx, module, existing.id, input, user, index)
     : insertRecord(ctx, module, input, user, index);
   const { result } = outcome;
-  if (result.status === 'error') return skip(result.code, typeof result.details.api_name === 'string' ? result.details.api_name : undefined);
-  return { status: existing ? 'UPDATED' : 'ADDED', id: outcome.record?.id ?? String(result.details.id ?? ''), errors: '' };
+  if (result.status === 'error')
+    return skip(
+      result.code,
+      typeof result.details.api_name === 'string' ? result.details.api_name : undefined,
+    );
+  return {
+    status: existing ? 'UPDATED' : 'ADDED',
+    id: outcome.record?.id ?? String(result.details.id ?? ''),
+    errors: '',
+  };
 }
 
 /** The record input of one row: mapped cells converted to wire values; empty cells skipped or cleared per `ignore_empty`. */
@@ -93,12 +113,19 @@ function buildInput(
 }
 
 function keyOf(resource: WriteResource, row: string[]): string {
-  const mapping = resource.field_mappings.find((m) => m.api_name === resource.find_by && m.index !== undefined);
+  const mapping = resource.field_mappings.find(
+    (m) => m.api_name === resource.find_by && m.index !== undefined,
+  );
   return mapping ? (row[mapping.index!] ?? '').trim() : '';
 }
 
 /** [I] The record whose `find_by` field equals the key (text compared case-insensitively); the oldest when several do. */
-function findExisting(ctx: EmulatorContext, module: ModuleDef, findBy: string, key: string): StoredRecord | undefined {
+function findExisting(
+  ctx: EmulatorContext,
+  module: ModuleDef,
+  findBy: string,
+  key: string,
+): StoredRecord | undefined {
   const records = ctx.recordsOf(module.api_name);
   if (findBy === 'id') return records[key];
   const wanted = key.toLowerCase();

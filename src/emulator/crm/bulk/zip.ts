@@ -19,8 +19,10 @@ export function readSingleCsv(archive: Uint8Array): { name: string; text: string
     throw new BadArchiveError('the file is not a zip archive');
   }
   const files = Object.keys(entries).filter((name) => !name.endsWith('/') && !name.startsWith('__MACOSX/'));
-  if (files.length !== 1) throw new BadArchiveError(`the zip must hold exactly one CSV file, found ${files.length} files`);
+  if (files.length !== 1)
+    throw new BadArchiveError(`the zip must hold exactly one CSV file, found ${files.length} files`);
   const name = files[0];
-  if (!name.toLowerCase().endsWith('.csv')) throw new BadArchiveError('the file inside the zip must be a .csv file');
+  if (!name.toLowerCase().endsWith('.csv'))
+    throw new BadArchiveError('the file inside the zip must be a .csv file');
   return { name: name.slice(name.lastIndexOf('/') + 1), text: strFromU8(entries[name]) };
 }

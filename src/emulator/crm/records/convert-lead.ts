@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { convertTargetField } from '../metadata/lead-convert-mapping';
 import type { EmulatorContext } from '../../context';
 import { ID_PATTERN } from '../../ids';
 import type { ModuleDef, StoredRecord, UserDef } from '../../state/types';
@@ -11,24 +12,6 @@ import { idOf } from './field-values';
 import { ItemFailure } from './item-errors';
 import { commitInsert, prepareInsert } from './write';
 
-/** Lead fields that land under another name on the new contact / account. */
-const CONTACT_FIELDS: Record<string, string> = {
-  Designation: 'Title',
-  Street: 'Mailing_Street',
-  City: 'Mailing_City',
-  State: 'Mailing_State',
-  Zip_Code: 'Mailing_Code',
-  Country: 'Mailing_Country',
-};
-const ACCOUNT_FIELDS: Record<string, string> = {
-  Company: 'Account_Name',
-  No_of_Employees: 'Employees',
-  Street: 'Billing_Street',
-  City: 'Billing_City',
-  State: 'Billing_State',
-  Zip_Code: 'Billing_Code',
-  Country: 'Billing_Country',
-};
 /** Value types not carried over: lookups point at lead-side records, and Zoho sets owners itself. */
 const NOT_CARRIED = new Set(['lookup', 'ownerlookup', 'userlookup', 'lineitem', 'multiselectlookup']);
 
@@ -114,13 +97,13 @@ function convertLead(
   const accountId = options.Accounts ?? findByValue(ctx, accounts, 'Account_Name', lead.Company)?.id;
   const newAccount =
     accountId === undefined && typeof lead.Company === 'string' && lead.Company.length > 0
-      ? prepare(ctx, accounts, { ...carryOver(lead, accounts, ACCOUNT_FIELDS), Owner: owner }, user)
+      ? prepare(ctx, accounts, { ...carryOver(ctx, lead, accounts), Owner: owner }, user)
       : undefined;
   const newContact = options.Contacts
     ? undefined
-    : prepare(ctx, contacts, { ...carryOver(lead, contacts, CONTACT_FIELDS), Owner: owner }, user);
+    : prepare(ctx, contacts, { ...carryOver(ctx, lead, contacts), Owner: owner }, user);
   const newDeal = options.Deals
-    ? prepare(ctx, deals, { ...carryOver(lead, deals, {}), Owner: owner, ...options.Deals }, user)
+    ? prepare(ctx, deals, { ...carryOver(ctx, lead, deals), Owner: owner, ...options.Deals }, user)
     : undefined;
 
   const account = accountId ?? (newAccount ? commitInsert(ctx, accounts, newAccount, user).id : undefined);
@@ -157,21 +140,14 @@ function prepare(
   }
 }
 
-/** The lead's values for the target module: renamed fields, then fields both modules share by API name. */
-function carryOver(
-  lead: StoredRecord,
-  target: ModuleDef,
-  renames: Record<string, string>,
-): Record<string, unknown> {
+/** The lead's values for the target module, through the same conversion mapping the Leads layout reports. */
+function carryOver(ctx: EmulatorContext, lead: StoredRecord, target: ModuleDef): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const targetNames = new Map(Object.entries(renames).map(([from, to]) => [to, from]));
-  for (const def of target.fields) {
-    if (def.read_only || NOT_CARRIED.has(def.data_type) || def.api_name === 'Tag') continue;
-    const source =
-      targetNames.get(def.api_name) ??
-      (Object.values(renames).includes(def.api_name) ? undefined : def.api_name);
-    const value = source === undefined ? undefined : lead[source];
-    if (value !== undefined && value !== null) out[def.api_name] = value;
+  for (const def of ctx.module('Leads').fields) {
+    if (NOT_CARRIED.has(def.data_type) || def.api_name === 'Tag') continue;
+    const to = convertTargetField(def, target);
+    const value = lead[def.api_name];
+    if (to !== null && value !== undefined && value !== null) out[to] = value;
   }
   return out;
 }

@@ -13,14 +13,22 @@ export interface EmulatorProcess {
   stop(): Promise<void>;
 }
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '../..');
 
 export async function startEmulatorProcess(args: string[] = []): Promise<EmulatorProcess> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/main.ts', 'emulator', '--port', '0', ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const banner = JSON.parse(await readFirstLine(child)) as { url: string; clientId: string; clientSecret: string };
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', 'src/cli/main.ts', 'emulator', '--port', '0', ...args],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const banner = JSON.parse(await readFirstLine(child)) as {
+    url: string;
+    clientId: string;
+    clientSecret: string;
+  };
   const json = async (res: Response) => {
     if (!res.ok) throw new Error(`${res.url}: HTTP ${res.status} ${await res.text()}`);
     return (await res.json()) as Record<string, unknown>;
@@ -28,14 +36,29 @@ export async function startEmulatorProcess(args: string[] = []): Promise<Emulato
   return {
     ...banner,
     accessToken: async (scope) => {
-      const { code } = await json(await fetch(`${banner.url}/__emulator/grant-tokens`, { method: 'POST', body: JSON.stringify({ scope }) }));
-      const params = new URLSearchParams({ grant_type: 'authorization_code', client_id: banner.clientId, client_secret: banner.clientSecret, code: String(code) });
-      const tokens = await json(await fetch(`${banner.url}/oauth/v2/token`, { method: 'POST', body: params }));
-      if (typeof tokens.access_token !== 'string') throw new Error(`token exchange failed: ${JSON.stringify(tokens)}`);
+      const { code } = await json(
+        await fetch(`${banner.url}/__emulator/grant-tokens`, {
+          method: 'POST',
+          body: JSON.stringify({ scope }),
+        }),
+      );
+      const params = new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: banner.clientId,
+        client_secret: banner.clientSecret,
+        code: String(code),
+      });
+      const tokens = await json(
+        await fetch(`${banner.url}/oauth/v2/token`, { method: 'POST', body: params }),
+      );
+      if (typeof tokens.access_token !== 'string')
+        throw new Error(`token exchange failed: ${JSON.stringify(tokens)}`);
       return tokens.access_token;
     },
     setLimits: async (limits) => {
-      await json(await fetch(`${banner.url}/__emulator/limits`, { method: 'PUT', body: JSON.stringify(limits) }));
+      await json(
+        await fetch(`${banner.url}/__emulator/limits`, { method: 'PUT', body: JSON.stringify(limits) }),
+      );
     },
     stop: () => stopChild(child),
   };

@@ -1,0 +1,18 @@
+import type { ZohoDataType } from '../src/orm/metadata/field-metadata';
+
+/** Options every field decorator takes. */
+export interface FieldOptions {
+  /** Read from Zoho but never sent on a save (formula, roll-up and system fields: `Grand_Total`). */
+  readonly?: boolean;
+}
+
+/** Options of `@Field`. */
+export interface PlainFieldOptions extends FieldOptions {
+  /**
+   * Zoho's data type. Inferred from the property type when omitted (`string` → text, `number` → double,
+   * `boolean`, `Date` → datetime, `string[]` → multiselectpicklist); give it for date fields (`'date'`,
+   * `'YYYY-MM-DD'` strings), integers, currencies, picklists and text areas so queries use the operators
+   * Zoho allows on them.
+   */
+  type?: ZohoDataType;
+}

@@ -1,0 +1,90 @@
+import * as ops from '../operations/attachments-operations';
+import { infoOf, listOf } from '../operations/item-results';
+import { APIResponse } from '../responses/api-response';
+import { BulkAPIResponse } from '../responses/bulk-api-response';
+import { FileAPIResponse } from '../responses/file-api-response';
+import type { UploadOptions, UploadSource } from '../files/upload-source';
+import { ValidationException } from '../../errors/validation-exception';
+import { requireId, requireRecordId } from '../support/checks';
+import { singleWrite } from '../support/single-write';
+import { ZCRMAttachment } from './zcrm-attachment';
+import type { ZCRMRecord } from './zcrm-record';
+
+/**
+ * A record's attachments (seed `ZCRMRecord.get_attachments` … `delete_attachment`), as functions of the record.
+ * A note's attachments use the same calls on the note as a `Notes` record (`ZCRMNote` does this for you).
+ */
+
+/** Options of downloads. */
+export interface DownloadOptions {
+  /** Cancels the download. */
+  signal?: AbortSignal;
+  /** Bounds the whole download, body included (default: the client's timeout). */
+  timeoutMs?: number;
+}
+
+/** Lists the record's attachments (`GET /{module}/{id}/Attachments`), pages from 1. An empty list is a `noData` result. */
+export async function getAttachments(record: ZCRMRecord, page = 1, perPage = 20): Promise<BulkAPIResponse<ZCRMAttachment>> {
+  const id = requireRecordId(record, 'getAttachments');
+  const response = await ops.listAttachments(record.client, record.moduleApiName, id, { page, perPage });
+  const data = listOf(response, 'data').map((json) => ZCRMAttachment.fromJson(json, record, record.explicitClient));
+  return new BulkAPIResponse(response, { data, info: infoOf(response) });
+}
+
+/**
+ * Uploads a file as an attachment (`POST /{module}/{id}/Attachments`), streamed from a path, a Buffer or a
+ * Readable (`options.fileName` names Buffers and streams). `data` is the new attachment (id, created time and user).
+ */
+export async function uploadAttachment(
+  record: ZCRMRecord,
+  source: UploadSource,
+  options: UploadOptions = {},
+): Promise<APIResponse<ZCRMAttachment>> {
+  const id = requireRecordId(record, 'uploadAttachment');
+  const { response, item } = await singleWrite(() => ops.uploadAttachment(record.client, record.moduleApiName, id, source, options));
+  const attachment = new ZCRMAttachment(record);
+  attachment.applyWriteDetails(item.details);
+  return new APIResponse(response, attachment, item);
+}
+
+/** Attaches a link (`POST /{module}/{id}/Attachments?attachmentUrl=`); the URL must be http(s). */
+export async function uploadLinkAsAttachment(record: ZCRMRecord, linkUrl: string): Promise<APIResponse<ZCRMAttachment>> {
+  const id = requireRecordId(record, 'uploadLinkAsAttachment');
+  if (typeof linkUrl !== 'string' || !isHttpUrl(linkUrl)) {
+    throw ValidationException.invalidInput('linkUrl', 'uploadLinkAsAttachment() needs an http(s) URL');
+  }
+  const { response, item } = await singleWrite(() => ops.uploadLinkAttachment(record.client, record.moduleApiName, id, linkUrl));
+  const attachment = new ZCRMAttachment(record);
+  attachment.applyWriteDetails(item.details);
+  attachment.linkUrl = linkUrl;
+  return new APIResponse(response, attachment, item);
+}
+
+/**
+ * Downloads an attachment (`GET /{module}/{id}/Attachments/{attachment_id}`) as a stream: write it with
+ * `writeTo(pathOrDirOrStream)`. Link attachments cannot be downloaded (Zoho answers `INVALID_DATA`).
+ */
+export async function downloadAttachment(record: ZCRMRecord, attachmentId: string, options: DownloadOptions = {}): Promise<FileAPIResponse> {
+  const id = requireRecordId(record, 'downloadAttachment');
+  requireId(attachmentId, 'attachmentId', 'downloadAttachment');
+  const response = await ops.downloadAttachment(record.client, record.moduleApiName, id, attachmentId, options);
+  return new FileAPIResponse(response, `attachment-${attachmentId}`);
+}
+
+/** Deletes an attachment (`DELETE /{module}/{id}/Attachments/{attachment_id}`); `data` is the deleted attachment (id only). */
+export async function deleteAttachment(record: ZCRMRecord, attachmentId: string): Promise<APIResponse<ZCRMAttachment>> {
+  const id = requireRecordId(record, 'deleteAttachment');
+  requireId(attachmentId, 'attachmentId', 'deleteAttachment');
+  const { response, item } = await singleWrite(() => ops.deleteAttachment(record.client, record.moduleApiName, id, attachmentId));
+  return new APIResponse(response, new ZCRMAttachment(record, attachmentId), item);
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+

@@ -1,0 +1,53 @@
+import { ValidationException } from '../../errors/validation-exception';
+import type { ZCRMRecord } from '../entities/zcrm-record';
+
+/**
+ * Client-side checks of seed §1.3 shared by the sub-resource calls: each fails before any request with a
+ * `ValidationException` (statusCode 0) naming the argument and the problem.
+ */
+
+/** The id of the record a sub-resource call hangs off. */
+export function requireRecordId(record: ZCRMRecord | undefined | null, operation: string): string {
+  if (!record) throw ValidationException.invalidInput('record', `${operation}() needs a record`);
+  if (!record.entityId) {
+    throw ValidationException.invalidInput(
+      `${record.moduleApiName} record`,
+      `${operation}() needs the record id (entityId); build it with ZCRMRecord.getInstance(module, id)`,
+    );
+  }
+  return record.entityId;
+}
+
+/** A non-empty id argument (`attachmentId`, `tagId` …). */
+export function requireId(value: unknown, name: string, operation: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw ValidationException.invalidInput(name, `${operation}() needs ${name}, a non-empty id string`);
+  }
+  return value;
+}
+
+/**
+ * A list of names or ids for a comma-separated query parameter: between `min` and `max` entries, each a
+ * non-empty string without a comma (Zoho splits the parameter on commas).
+ */
+export function requireList(values: unknown, name: string, min: number, max: number): string[] {
+  if (!Array.isArray(values)) throw ValidationException.invalidInput(name, `must be a list of ${min} to ${max} strings`);
+  if (values.length < min || values.length > max) {
+    throw ValidationException.invalidInput(name, `must hold ${min} to ${max} entries, got ${values.length}`);
+  }
+  values.forEach((value, index) => {
+    if (typeof value !== 'string' || value.trim() === '') {
+      throw ValidationException.invalidInput(`${name}[${index}]`, 'must be a non-empty string');
+    }
+    if (value.includes(',')) {
+      throw ValidationException.invalidInput(`${name}[${index}]`, `"${value}" contains a comma, which Zoho reads as a separator`);
+    }
+  });
+  return values as string[];
+}
+
+/** At most `max` items (and at least one) in a multi-item write. */
+export function requireCount(items: unknown, name: string, max: number): void {
+  if (!Array.isArray(items) || items.length === 0) throw ValidationException.invalidInput(name, `must hold 1 to ${max} entries`);
+  if (items.length > max) throw ValidationException.invalidInput(name, `must hold at most ${max} entries per call, got ${items.length}`);
+}
