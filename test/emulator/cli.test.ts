@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import type { RunningEmulator } from '../../src/emulator';
 import { seedOrg } from '../../src/emulator/data/org';
@@ -135,6 +136,21 @@ describe('zcrm emulator (CLI)', () => {
     expect(await run.exited).toBe(2);
     expect(run.stderr()).toMatch(message);
     expect(run.stdout()).toBe('');
+  });
+
+  it('exits 1 with the reason when it cannot listen', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (blocker.address() as net.AddressInfo).port;
+      const run = spawnTs('src/cli/main.ts', ['emulator', '--port', String(port)]);
+      running.push(run);
+      expect(await run.exited).toBe(1);
+      expect(run.stderr()).toMatch(/^zcrm: .*EADDRINUSE/);
+      expect(run.stdout()).toBe('');
+    } finally {
+      blocker.close();
+    }
   });
 
   it('loads a seed file given with --seed', async () => {

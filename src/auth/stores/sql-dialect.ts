@@ -27,7 +27,7 @@ export function dialectOf(dataSource: DataSource): SqlDialect {
     case 'postgres':
     case 'aurora-postgres':
     case 'cockroachdb':
-      return { begin: 'BEGIN', lockSuffix: '', serializeInProcess: false };
+      return { begin: 'BEGIN', lockSuffix: ' FOR UPDATE', serializeInProcess: false };
     default:
       return { begin: 'START TRANSACTION', lockSuffix: ' FOR UPDATE', serializeInProcess: false };
   }

@@ -60,6 +60,15 @@ const ADDRESS = (prefix: string, label: string): FieldDef[] => [
   text(`${prefix}Country`, `${label}Country`, { length: 100 }),
 ];
 
+/** The single-address block of Leads and Vendors. */
+const STREET_ADDRESS = (): FieldDef[] => [
+  text('Street', 'Street', { length: 250 }),
+  text('City', 'City', { length: 100 }),
+  text('State', 'State', { length: 100 }),
+  text('Zip_Code', 'Zip Code', { length: 30 }),
+  text('Country', 'Country', { length: 100 }),
+];
+
 const LEAD_SOURCES = ['Advertisement', 'Cold Call', 'Employee Referral', 'External Referral', 'Online Store', 'Partner', 'Public Relations', 'Sales Email Alias', 'Seminar Partner', 'Internal Seminar', 'Trade Show', 'Web Download', 'Web Research', 'Chat'];
 const INDUSTRIES = ['ASP (Application Service Provider)', 'Data/Telecom OEM', 'ERP (Enterprise Resource Planning)', 'Government/Military', 'Large Enterprise', 'ManagementISV', 'MSP (Management Service Provider)', 'Network Equipment Enterprise', 'Non-management ISV', 'Optical Networking', 'Service Provider', 'Small/Medium Enterprise', 'Storage Equipment', 'Storage Service Provider', 'Systems Integrator', 'Wireless Industry'];
 const SALUTATIONS = ['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.'];
@@ -135,11 +144,7 @@ export function standardModules(): ModuleDef[] {
         f('Email_Opt_Out', 'Email Opt Out', 'boolean'),
         text('Skype_ID', 'Skype ID', { length: 50 }),
         text('Twitter', 'Twitter', { length: 50 }),
-        text('Street', 'Street', { length: 250 }),
-        text('City', 'City', { length: 100 }),
-        text('State', 'State', { length: 100 }),
-        text('Zip_Code', 'Zip Code', { length: 30 }),
-        text('Country', 'Country', { length: 100 }),
+        ...STREET_ADDRESS(),
         f('Description', 'Description', 'textarea', { length: 32000 }),
       ],
       duplicate_check_fields: ['Email'],
@@ -387,11 +392,7 @@ export function standardModules(): ModuleDef[] {
         f('Website', 'Website', 'website'),
         text('GL_Account', 'GL Account', { length: 100 }),
         pick('Category', 'Category', ['Hardware', 'Software', 'Services']),
-        text('Street', 'Street', { length: 250 }),
-        text('City', 'City', { length: 100 }),
-        text('State', 'State', { length: 100 }),
-        text('Zip_Code', 'Zip Code', { length: 30 }),
-        text('Country', 'Country', { length: 100 }),
+        ...STREET_ADDRESS(),
         f('Description', 'Description', 'textarea', { length: 32000 }),
       ],
       duplicate_check_fields: ['Vendor_Name'],

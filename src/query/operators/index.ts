@@ -1,0 +1,12 @@
+export { FindOperator } from './find-operator';
+export type { FindOperatorType } from './find-operator';
+export { Equal } from './equal';
+export { Not } from './not';
+export { In } from './in';
+export { Like } from './like';
+export { MoreThan } from './more-than';
+export { MoreThanOrEqual } from './more-than-or-equal';
+export { LessThan } from './less-than';
+export { LessThanOrEqual } from './less-than-or-equal';
+export { Between } from './between';
+export { IsNull } from './is-null';
