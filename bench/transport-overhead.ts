@@ -28,9 +28,14 @@ async function main(): Promise<void> {
     currentUserEmail: EMAIL,
     tokenStore: 'memory',
   });
-  await client.oauthClient.generateAccessToken(await emulator.issueGrantToken({ scope: ALL_SCOPES, email: EMAIL }));
+  await client.oauthClient.generateAccessToken(
+    await emulator.issueGrantToken({ scope: ALL_SCOPES, email: EMAIL }),
+  );
   const token = await client.oauthClient.getAccessToken(EMAIL);
-  const raw = axios.create({ httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }), validateStatus: () => true });
+  const raw = axios.create({
+    httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
+    validateStatus: () => true,
+  });
   const url = `${emulator.url}/crm/v2/Leads?per_page=1`;
   const headers = { Authorization: `Zoho-oauthtoken ${token}`, 'User-Agent': 'bench' };
 
@@ -56,7 +61,9 @@ async function main(): Promise<void> {
   const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const rawMs = median(totals['raw axios']);
   const sdkMs = median(totals['zcrm pipeline']);
-  console.log(`transport-overhead: ${CALLS} sequential GET /crm/v2/Leads per side, median of ${ROUNDS} rounds`);
+  console.log(
+    `transport-overhead: ${CALLS} sequential GET /crm/v2/Leads per side, median of ${ROUNDS} rounds`,
+  );
   console.log(`  raw axios      ${(rawMs * 1000).toFixed(0)} µs/call`);
   console.log(`  zcrm pipeline  ${(sdkMs * 1000).toFixed(0)} µs/call`);
   console.log(`  ratio          ${(sdkMs / rawMs).toFixed(3)}x (target <= 1.15x)`);

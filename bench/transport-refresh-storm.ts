@@ -23,7 +23,9 @@ async function main(): Promise<void> {
     tokenStore: store,
   };
   const client = new ZCRMRestClient(config);
-  await client.oauthClient.generateAccessToken(await emulator.issueGrantToken({ scope: ALL_SCOPES, email: EMAIL }));
+  await client.oauthClient.generateAccessToken(
+    await emulator.issueGrantToken({ scope: ALL_SCOPES, email: EMAIL }),
+  );
   const tokens = (await store.getOAuthTokens(EMAIL))!;
 
   // Expired on both sides: in the store (proactive path) and at the emulator (INVALID_TOKEN path); a new
@@ -38,9 +40,13 @@ async function main(): Promise<void> {
   await fetch(`${emulator.url}/__emulator/requests`, { method: 'DELETE' });
 
   const started = performance.now();
-  const results = await Promise.allSettled(Array.from({ length: CALLS }, () => fresh.request({ path: 'Leads', params: { per_page: 1 } })));
+  const results = await Promise.allSettled(
+    Array.from({ length: CALLS }, () => fresh.request({ path: 'Leads', params: { per_page: 1 } })),
+  );
   const elapsed = performance.now() - started;
-  const log = (await (await fetch(`${emulator.url}/__emulator/requests?path=/oauth/v2/token`)).json()) as { requests: Array<{ grantType?: string }> };
+  const log = (await (await fetch(`${emulator.url}/__emulator/requests?path=/oauth/v2/token`)).json()) as {
+    requests: Array<{ grantType?: string }>;
+  };
   const refreshes = log.requests.filter((r) => r.grantType === 'refresh_token').length;
   const failed = results.filter((r) => r.status === 'rejected').length;
   console.log(`transport-refresh-storm: ${CALLS} concurrent calls at token expiry`);

@@ -10,6 +10,14 @@ import { defaultPipeline } from '../http/default-pipeline';
 import type { Handler, HttpMethod, HttpResponse } from '../http/http-types';
 import type { Pipeline } from '../http/pipeline';
 import { createLimiter, Limiter } from '../http/steps/limiter';
+import * as calls from './entities/rest-client-calls';
+import type { ZCRMModule } from './entities/zcrm-module';
+import type { ZCRMOrganization } from './entities/zcrm-organization';
+import type { ZCRMRecord } from './entities/zcrm-record';
+import type { ZCRMUser } from './entities/zcrm-user';
+import type { ConditionalGet } from './operations/item-results';
+import type { APIResponse } from './responses/api-response';
+import type { BulkAPIResponse } from './responses/bulk-api-response';
 
 /** Query parameter values; arrays are sent comma-separated as Zoho expects (`ids=1,2,3`). */
 export type QueryValue = string | number | boolean | ReadonlyArray<string | number> | undefined;
@@ -124,14 +132,54 @@ export class ZCRMRestClient {
     await this.oauthClient.close();
   }
 
+  /** `GET settings/modules`: every module (seed `get_all_modules`); `ifModifiedSince` → only modules changed since. */
+  getAllModules(options?: ConditionalGet): Promise<BulkAPIResponse<ZCRMModule>> {
+    return calls.getAllModules(this, options);
+  }
+
+  /** `GET settings/modules/{apiName}`: one module with its settings (seed `get_module`). */
+  getModule(apiName: string): Promise<APIResponse<ZCRMModule>> {
+    return calls.getModule(this, apiName);
+  }
+
+  /** `GET users?type=CurrentUser`: the user calls act as, as a one-element list (seed `get_current_user`). */
+  getCurrentUser(): Promise<BulkAPIResponse<ZCRMUser>> {
+    return calls.getCurrentUser(this);
+  }
+
+  /** `GET org`: the org's details (seed `get_organization_details`). */
+  getOrganizationDetails(): Promise<APIResponse<ZCRMOrganization>> {
+    return calls.getOrganizationDetails(this);
+  }
+
+  /** An org object on this client, without a request (seed `get_organization_instance`). */
+  getOrganizationInstance(): ZCRMOrganization {
+    return calls.getOrganizationInstance(this);
+  }
+
+  /** A module object on this client, without a request (seed `get_module_instance`). */
+  getModuleInstance(moduleApiName: string): ZCRMModule {
+    return calls.getModuleInstance(this, moduleApiName);
+  }
+
+  /** A record object on this client, without a request (seed `get_record_instance`). */
+  getRecordInstance(moduleApiName: string, entityId?: string): ZCRMRecord {
+    return calls.getRecordInstance(this, moduleApiName, entityId);
+  }
+
   private createLogger(): ZCRMLogger {
     if (this.config.logger) return redactingLogger(this.config.logger);
-    if (this.config.applicationLogFilePath) return redactingLogger(fileLogger(this.config.applicationLogFilePath));
+    if (this.config.applicationLogFilePath)
+      return redactingLogger(fileLogger(this.config.applicationLogFilePath));
     return silentLogger;
   }
 
   private url(path: string, params: Record<string, QueryValue> | undefined): string {
-    const base = /^https?:\/\//i.test(path) ? path : path.startsWith('/') ? `${this.config.apiBaseUrl}${path}` : `${this.config.apiBaseUrl}/crm/${this.config.apiVersion}/${path}`;
+    const base = /^https?:\/\//i.test(path)
+      ? path
+      : path.startsWith('/')
+        ? `${this.config.apiBaseUrl}${path}`
+        : `${this.config.apiBaseUrl}/crm/${this.config.apiVersion}/${path}`;
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(params ?? {})) {
       if (value === undefined) continue;

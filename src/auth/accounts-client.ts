@@ -78,7 +78,9 @@ export class AccountsClient {
   /** GET /oauth/user/info → the email of the token's user (needs the `aaaserver.profile.READ` scope). */
   async userEmail(accessToken: string): Promise<string> {
     const url = `${this.config.accountsUrl}/oauth/user/info`;
-    const response = await this.send('GET', url, undefined, { Authorization: `Zoho-oauthtoken ${accessToken}` });
+    const response = await this.send('GET', url, undefined, {
+      Authorization: `Zoho-oauthtoken ${accessToken}`,
+    });
     const json = asRecord(response.data);
     if (response.status === 200 && typeof json?.Email === 'string') return json.Email;
     if (response.status === 200 || /scope/i.test(String(json?.cause ?? ''))) {
@@ -91,7 +93,8 @@ export class AccountsClient {
   async revoke(token: string): Promise<void> {
     const url = `${this.config.accountsUrl}/oauth/v2/token/revoke`;
     const response = await this.send('POST', url, new URLSearchParams({ token }));
-    if (response.status >= 400) throw exceptionFromResponse({ status: response.status, body: response.data, url });
+    if (response.status >= 400)
+      throw exceptionFromResponse({ status: response.status, body: response.data, url });
   }
 
   private async send(
@@ -103,11 +106,18 @@ export class AccountsClient {
   ): Promise<AxiosResponse> {
     const started = Date.now();
     try {
-      const response = await this.http.request({ method, url, data: form?.toString(), headers: {
-        ...headers,
-        ...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
-      } });
-      this.logger.info(`${method} ${url}${note ? ` ${note}` : ''} -> ${response.status} (${Date.now() - started} ms)`);
+      const response = await this.http.request({
+        method,
+        url,
+        data: form?.toString(),
+        headers: {
+          ...headers,
+          ...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+        },
+      });
+      this.logger.info(
+        `${method} ${url}${note ? ` ${note}` : ''} -> ${response.status} (${Date.now() - started} ms)`,
+      );
       return response;
     } catch (err) {
       const failure = ConnectionException.fromRequestError(url, err, this.config.timeoutMs);
@@ -120,7 +130,8 @@ export class AccountsClient {
 function tokenError(grant: GrantRequest, url: string, response: AxiosResponse): Error {
   const json = asRecord(response.data);
   const error = typeof json?.error === 'string' ? json.error : undefined;
-  if (error === undefined) return exceptionFromResponse({ status: response.status, body: response.data, url });
+  if (error === undefined)
+    return exceptionFromResponse({ status: response.status, body: response.data, url });
   if (error === 'Access Denied') return RateLimitException.tokenEndpointThrottled(url, response.data);
   if (error === 'invalid_client' || error === 'invalid_client_secret' || error === 'invalid_redirect_uri') {
     return AuthenticationException.clientRejected(error, url, response.data);
@@ -134,5 +145,7 @@ function tokenError(grant: GrantRequest, url: string, response: AxiosResponse): 
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }

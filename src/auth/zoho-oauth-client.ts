@@ -65,7 +65,10 @@ export class ZohoOAuthClient {
   }
 
   /** Mints an access token from a refresh token, stores both under `userEmail` and returns them (the seed returned nothing). */
-  async generateAccessTokenFromRefreshToken(refreshToken: string, userEmail: string): Promise<ZohoOAuthTokens> {
+  async generateAccessTokenFromRefreshToken(
+    refreshToken: string,
+    userEmail: string,
+  ): Promise<ZohoOAuthTokens> {
     registerSecret(refreshToken);
     const key = userKey(userEmail);
     const tokens = await this.mint(refreshToken, key);

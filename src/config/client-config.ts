@@ -160,6 +160,7 @@ export interface ResolvedConfig {
   logger?: ZCRMLogger;
   timeoutMs: number;
   retry: Required<RetryOptions>;
-  throttle?: Required<Pick<ThrottleOptions, 'maxConcurrent' | 'minTimeMs' | 'id'>> & Pick<ThrottleOptions, 'redis'>;
+  throttle?: Required<Pick<ThrottleOptions, 'maxConcurrent' | 'minTimeMs' | 'id'>> &
+    Pick<ThrottleOptions, 'redis'>;
   refreshMarginMs: number;
 }

@@ -26,7 +26,12 @@ export interface KeySpec {
 const retryOrFalse: ValueParser<unknown> = (value, key) =>
   value === false
     ? false
-    : optionsObject({ maxRetries: nonNegativeInteger, baseDelayMs: positiveInteger, maxDelayMs: positiveInteger, budget: nonNegativeInteger })(value, key);
+    : optionsObject({
+        maxRetries: nonNegativeInteger,
+        baseDelayMs: positiveInteger,
+        maxDelayMs: positiveInteger,
+        budget: nonNegativeInteger,
+      })(value, key);
 
 const redisOptions: ValueParser<unknown> = (value, key) =>
   typeof value === 'string'
@@ -34,7 +39,8 @@ const redisOptions: ValueParser<unknown> = (value, key) =>
     : optionsObject({ host: nonEmptyString, port, password: anyString, db: nonNegativeInteger })(value, key);
 
 function redisUrl(value: string, key: string): string {
-  if (!/^rediss?:\/\/.+/.test(value)) throw ConfigurationException.badValue(key, 'a redis:// URL or {host, port, password, db}');
+  if (!/^rediss?:\/\/.+/.test(value))
+    throw ConfigurationException.badValue(key, 'a redis:// URL or {host, port, password, db}');
   return value;
 }
 
@@ -62,7 +68,10 @@ const databaseOptions = optionsObject({
 const tokenStore: ValueParser<unknown> = (value, key) =>
   value === 'memory'
     ? value
-    : objectWithMethods(['getOAuthTokens', 'saveOAuthTokens', 'deleteOAuthTokens'], '"memory" or an object with getOAuthTokens, saveOAuthTokens and deleteOAuthTokens')(value, key);
+    : objectWithMethods(
+        ['getOAuthTokens', 'saveOAuthTokens', 'deleteOAuthTokens'],
+        '"memory" or an object with getOAuthTokens, saveOAuthTokens and deleteOAuthTokens',
+      )(value, key);
 
 /** Every accepted key. Seed names are the seed's exactly (design §2); where the seed used camelCase they coincide. */
 export const CONFIG_KEYS: KeySpec[] = [
@@ -92,7 +101,13 @@ export const CONFIG_KEYS: KeySpec[] = [
     parse: objectWithMethods(['createQueryRunner', 'initialize'], 'a TypeORM DataSource'),
   },
   { camel: 'tokenStore', parse: tokenStore },
-  { camel: 'logger', parse: objectWithMethods(['debug', 'info', 'warn', 'error'], 'an object with debug, info, warn and error') },
+  {
+    camel: 'logger',
+    parse: objectWithMethods(
+      ['debug', 'info', 'warn', 'error'],
+      'an object with debug, info, warn and error',
+    ),
+  },
   { camel: 'timeoutMs', parse: positiveInteger },
   { camel: 'retry', parse: retryOrFalse },
   { camel: 'throttle', parse: throttleOrFalse },

@@ -7,7 +7,8 @@ import { ConfigurationException } from '../errors/configuration-exception';
 export type ValueParser<T> = (value: unknown, key: string) => T;
 
 export const nonEmptyString: ValueParser<string> = (value, key) => {
-  if (typeof value !== 'string' || value.trim() === '') throw ConfigurationException.badValue(key, 'a non-empty string');
+  if (typeof value !== 'string' || value.trim() === '')
+    throw ConfigurationException.badValue(key, 'a non-empty string');
   return value.trim();
 };
 
@@ -18,13 +19,15 @@ export const anyString: ValueParser<string> = (value, key) => {
 
 export const email: ValueParser<string> = (value, key) => {
   const text = nonEmptyString(value, key);
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) throw ConfigurationException.badValue(key, 'an email address');
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text))
+    throw ConfigurationException.badValue(key, 'an email address');
   return text;
 };
 
 export const booleanish: ValueParser<boolean> = (value, key) => {
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
+  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim()))
+    return value.trim().toLowerCase() === 'true';
   throw ConfigurationException.badValue(key, 'true or false');
 };
 
@@ -36,7 +39,8 @@ function integer(value: unknown, key: string, min: number, max: number, expected
   return number;
 }
 
-export const port: ValueParser<number> = (value, key) => integer(value, key, 1, 65_535, 'a port number (1–65535)');
+export const port: ValueParser<number> = (value, key) =>
+  integer(value, key, 1, 65_535, 'a port number (1–65535)');
 
 export const positiveInteger: ValueParser<number> = (value, key) =>
   integer(value, key, 1, Number.MAX_SAFE_INTEGER, 'a positive whole number (finite)');
@@ -44,11 +48,16 @@ export const positiveInteger: ValueParser<number> = (value, key) =>
 export const nonNegativeInteger: ValueParser<number> = (value, key) =>
   integer(value, key, 0, Number.MAX_SAFE_INTEGER, 'a whole number ≥ 0');
 
-export function oneOf<T extends string>(allowed: readonly T[], options: { ignoreCase?: boolean } = {}): ValueParser<T> {
+export function oneOf<T extends string>(
+  allowed: readonly T[],
+  options: { ignoreCase?: boolean } = {},
+): ValueParser<T> {
   return (value, key) => {
     const found =
       typeof value === 'string'
-        ? allowed.find((a) => (options.ignoreCase ? a.toLowerCase() === value.trim().toLowerCase() : a === value.trim()))
+        ? allowed.find((a) =>
+            options.ignoreCase ? a.toLowerCase() === value.trim().toLowerCase() : a === value.trim(),
+          )
         : undefined;
     if (found === undefined) throw ConfigurationException.badValue(key, `one of ${allowed.join(', ')}`);
     return found;
@@ -59,7 +68,11 @@ export function oneOf<T extends string>(allowed: readonly T[], options: { ignore
 export function objectWithMethods<T>(methods: string[], expected: string): ValueParser<T> {
   return (value, key) => {
     const record = value as Record<string, unknown> | null;
-    if (typeof value !== 'object' || value === null || methods.some((m) => typeof record?.[m] !== 'function')) {
+    if (
+      typeof value !== 'object' ||
+      value === null ||
+      methods.some((m) => typeof record?.[m] !== 'function')
+    ) {
       throw ConfigurationException.badValue(key, expected);
     }
     return value as T;

@@ -18,7 +18,11 @@ const DOMAINS: Record<DataCenter, { accounts: string; api: string }> = {
   CA: { accounts: 'https://accounts.zohocloud.ca', api: 'zohoapis.ca' },
 };
 
-const API_HOST_PREFIX: Record<Environment, string> = { production: 'www', sandbox: 'sandbox', developer: 'developer' };
+const API_HOST_PREFIX: Record<Environment, string> = {
+  production: 'www',
+  sandbox: 'sandbox',
+  developer: 'developer',
+};
 
 /** The URLs of one DC environment. */
 export interface EnvironmentUrls {

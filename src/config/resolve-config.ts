@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { ConfigurationException } from '../errors/configuration-exception';
-import type { DatabaseOptions, ResolvedConfig, SeedConfigDictionary, TokenStoreChoice, ZCRMConfig } from './client-config';
+import type {
+  DatabaseOptions,
+  ResolvedConfig,
+  SeedConfigDictionary,
+  TokenStoreChoice,
+  ZCRMConfig,
+} from './client-config';
 import { CONFIG_KEYS, KeySpec } from './config-keys';
 import { editDistance } from './config-values';
 import { environmentUrls } from './data-centers';
@@ -9,7 +15,8 @@ import { EDITION_CONCURRENCY } from './editions';
 import { normalizeBaseUrl } from './url-policy';
 
 /** What `initialize()` accepts: the seed's dictionary, the typed form, or a mixture of both. */
-export type ConfigInput = ZCRMConfig | SeedConfigDictionary | (Partial<ZCRMConfig> & Partial<SeedConfigDictionary>);
+export type ConfigInput =
+  ZCRMConfig | SeedConfigDictionary | (Partial<ZCRMConfig> & Partial<SeedConfigDictionary>);
 
 /** The SQLite file used when no token store is configured (relative to the working directory). */
 export const DEFAULT_SQLITE_PATH = '.zcrm/tokens.sqlite';
@@ -52,7 +59,8 @@ export function resolveConfig(input: ConfigInput): ResolvedConfig {
     environment,
     apiBaseUrl,
     apiVersion: c.apiVersion ?? 'v2',
-    accountsUrl: c.accountsUrl === undefined ? urls.accountsUrl : normalizeBaseUrl(keyOf('accountsUrl'), c.accountsUrl),
+    accountsUrl:
+      c.accountsUrl === undefined ? urls.accountsUrl : normalizeBaseUrl(keyOf('accountsUrl'), c.accountsUrl),
     contentUrl: urls.contentUrl,
     tokenStore: resolveTokenStore(c, keyOf),
     applicationLogFilePath: c.applicationLogFilePath,
@@ -102,7 +110,10 @@ function suggest(key: string): string | undefined {
 }
 
 /** `sandbox` is the seed's switch for what `environment` says; both may be given when they agree. */
-function resolveEnvironment(c: Partial<ZCRMConfig>, keyOf: ParsedInput['keyOf']): ResolvedConfig['environment'] {
+function resolveEnvironment(
+  c: Partial<ZCRMConfig>,
+  keyOf: ParsedInput['keyOf'],
+): ResolvedConfig['environment'] {
   if (c.sandbox === undefined) return c.environment ?? 'production';
   if (c.environment !== undefined && (c.environment === 'sandbox') !== c.sandbox) {
     throw ConfigurationException.conflict(keyOf('sandbox'), 'environment');
@@ -132,9 +143,14 @@ function resolveTokenStore(c: Partial<ZCRMConfig>, keyOf: ParsedInput['keyOf']):
   if (c.tokenStore === 'memory') return { kind: 'memory' };
   if (c.tokenStore !== undefined) return { kind: 'instance', store: c.tokenStore };
   if (c.persistenceHandlerPath !== undefined) {
-    return { kind: 'custom', modulePath: resolve(c.persistenceHandlerPath), className: c.persistenceHandlerClass };
+    return {
+      kind: 'custom',
+      modulePath: resolve(c.persistenceHandlerPath),
+      className: c.persistenceHandlerClass,
+    };
   }
-  if (c.tokenPersistencePath !== undefined) return { kind: 'file', directory: resolve(c.tokenPersistencePath) };
+  if (c.tokenPersistencePath !== undefined)
+    return { kind: 'file', directory: resolve(c.tokenPersistencePath) };
   if (c.dataSource !== undefined) return { kind: 'dataSource', dataSource: c.dataSource };
   if (mysqlKey !== undefined) {
     return {
@@ -149,10 +165,16 @@ function resolveTokenStore(c: Partial<ZCRMConfig>, keyOf: ParsedInput['keyOf']):
       }),
     };
   }
-  return { kind: 'database', database: databaseDefaults(c.database ?? { type: 'sqlite' }, keyOf('database')) };
+  return {
+    kind: 'database',
+    database: databaseDefaults(c.database ?? { type: 'sqlite' }, keyOf('database')),
+  };
 }
 
-function databaseDefaults(options: DatabaseOptions, key = 'database'): DatabaseOptions & { database: string } {
+function databaseDefaults(
+  options: DatabaseOptions,
+  key = 'database',
+): DatabaseOptions & { database: string } {
   if (options.type === undefined) throw ConfigurationException.missingKey(`${key}.type`);
   if (options.type === 'sqlite') {
     return { type: 'sqlite', path: resolve(options.path ?? DEFAULT_SQLITE_PATH), database: 'main' };

@@ -39,7 +39,11 @@ export class AuthenticationException extends ZCRMException {
   /** Zoho Accounts refused the client id, secret or redirect URI. */
   static clientRejected(error: string, url: string, content: unknown): AuthenticationException {
     const what =
-      error === 'invalid_client_secret' ? 'client secret' : error === 'invalid_redirect_uri' ? 'redirect URI' : 'client id';
+      error === 'invalid_client_secret'
+        ? 'client secret'
+        : error === 'invalid_redirect_uri'
+          ? 'redirect URI'
+          : 'client id';
     return new AuthenticationException({
       errorCode: error,
       errorMessage: `Zoho Accounts rejected the ${what} (${error}); check client_id, client_secret and redirect_uri in the configuration`,

@@ -16,16 +16,28 @@ export class ConfigurationException extends ZCRMException {
 
   static missingKey(key: string, alternative?: string): ConfigurationException {
     const alt = alternative ? ` (or "${alternative}")` : '';
-    return new ConfigurationException(key, 'CONFIG_MISSING_KEY', `The configuration key "${key}"${alt} is required`);
+    return new ConfigurationException(
+      key,
+      'CONFIG_MISSING_KEY',
+      `The configuration key "${key}"${alt} is required`,
+    );
   }
 
   /** `expected` describes a valid value; the given value is not echoed since it may be a secret. */
   static badValue(key: string, expected: string): ConfigurationException {
-    return new ConfigurationException(key, 'CONFIG_BAD_VALUE', `The configuration key "${key}" must be ${expected}`);
+    return new ConfigurationException(
+      key,
+      'CONFIG_BAD_VALUE',
+      `The configuration key "${key}" must be ${expected}`,
+    );
   }
 
   static conflict(key: string, other: string): ConfigurationException {
-    return new ConfigurationException(key, 'CONFIG_CONFLICT', `The configuration keys "${key}" and "${other}" cannot be used together`);
+    return new ConfigurationException(
+      key,
+      'CONFIG_CONFLICT',
+      `The configuration keys "${key}" and "${other}" cannot be used together`,
+    );
   }
 
   static insecureUrl(key: string): ConfigurationException {

@@ -20,7 +20,11 @@ export class ConnectionException extends ZCRMException {
   /** The connection was dropped, refused or otherwise failed; `code` is Node's (`ECONNRESET` …). */
   static network(url: string, code: string | undefined, cause: unknown): ConnectionException {
     const failure: ConnectionFailure =
-      code === 'ECONNREFUSED' ? 'refused' : code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_SOCKET_CLOSED' ? 'reset' : 'network';
+      code === 'ECONNREFUSED'
+        ? 'refused'
+        : code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_SOCKET_CLOSED'
+          ? 'reset'
+          : 'network';
     return new ConnectionException({
       errorCode: code ?? 'NETWORK_ERROR',
       errorMessage:
@@ -38,7 +42,8 @@ export class ConnectionException extends ZCRMException {
    * for timeouts, `ERR_CANCELED` for an abort).
    */
   static fromRequestError(url: string, error: unknown, timeoutMs: number): ConnectionException {
-    const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : undefined;
+    const code =
+      typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : undefined;
     if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') return TimeoutException.after(url, timeoutMs);
     if (code === 'ERR_CANCELED') return ConnectionException.aborted(url);
     return ConnectionException.network(url, code, error);
@@ -46,7 +51,12 @@ export class ConnectionException extends ZCRMException {
 
   /** The caller's `AbortSignal` fired. */
   static aborted(url: string): ConnectionException {
-    return new ConnectionException({ errorCode: 'ABORTED', errorMessage: 'The request was aborted by the caller', url, failure: 'aborted' });
+    return new ConnectionException({
+      errorCode: 'ABORTED',
+      errorMessage: 'The request was aborted by the caller',
+      url,
+      failure: 'aborted',
+    });
   }
 }
 

@@ -4,6 +4,10 @@ import { ZCRMException } from './zcrm-exception';
 export class QueryCompileException extends ZCRMException {
   /** The query cannot be compiled; `reason` says why. */
   static invalid(reason: string, details?: unknown): QueryCompileException {
-    return new QueryCompileException({ errorCode: 'QUERY_COMPILE_ERROR', errorMessage: reason, errorDetails: details });
+    return new QueryCompileException({
+      errorCode: 'QUERY_COMPILE_ERROR',
+      errorMessage: reason,
+      errorDetails: details,
+    });
   }
 }

@@ -11,7 +11,10 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/\b1000\.[0-9a-f]{16,}\.[0-9a-f]{16,}\b/gi, `1000.${MASK}`],
   [/(Zoho-oauthtoken|Bearer|Basic)\s+[^\s"',;]+/gi, `$1 ${MASK}`],
   [/((?:access_token|refresh_token|client_secret|code|token|password)=)[^&\s"']*/gi, `$1${MASK}`],
-  [/("(?:access_token|refresh_token|client_secret|token|password|accessToken|refreshToken|clientSecret)"\s*:\s*")[^"]*/gi, `$1${MASK}`],
+  [
+    /("(?:access_token|refresh_token|client_secret|token|password|accessToken|refreshToken|clientSecret)"\s*:\s*")[^"]*/gi,
+    `$1${MASK}`,
+  ],
 ];
 
 /** Exact secret values seen by this process, newest last; bounded so a long-running process stays small. */
@@ -24,7 +27,8 @@ const MIN_SECRET_LENGTH = 6;
 export function registerSecret(value: string | undefined | null): void {
   if (!value || value.length < MIN_SECRET_LENGTH || knownSecrets.has(value)) return;
   knownSecrets.add(value);
-  if (knownSecrets.size > MAX_KNOWN_SECRETS) knownSecrets.delete(knownSecrets.values().next().value as string);
+  if (knownSecrets.size > MAX_KNOWN_SECRETS)
+    knownSecrets.delete(knownSecrets.values().next().value as string);
 }
 
 /** Masks every secret pattern and registered secret value in `text`. */
@@ -38,7 +42,17 @@ export function redact(text: string): string {
 }
 
 // Not `code`: in Zoho bodies it is the error code; grant codes are caught by the token pattern instead.
-const SECRET_KEYS = new Set(['access_token', 'refresh_token', 'client_secret', 'token', 'password', 'accesstoken', 'refreshtoken', 'clientsecret', 'authorization']);
+const SECRET_KEYS = new Set([
+  'access_token',
+  'refresh_token',
+  'client_secret',
+  'token',
+  'password',
+  'accesstoken',
+  'refreshtoken',
+  'clientsecret',
+  'authorization',
+]);
 
 /** Redacts every string inside a JSON-like value (objects and arrays are copied, not mutated). */
 export function redactValue<T>(value: T): T {
@@ -46,7 +60,8 @@ export function redactValue<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => redactValue(v)) as T;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = SECRET_KEYS.has(key.toLowerCase()) ? MASK : redactValue(inner);
+    for (const [key, inner] of Object.entries(value))
+      out[key] = SECRET_KEYS.has(key.toLowerCase()) ? MASK : redactValue(inner);
     return out as T;
   }
   return value;

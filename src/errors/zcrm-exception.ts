@@ -33,7 +33,10 @@ export class ZCRMException extends Error {
     const errorMessage = redact(init.errorMessage);
     const url = init.url === undefined ? undefined : redact(init.url);
     const cause = sanitizeCause(init.cause);
-    super(describe(init.errorCode, errorMessage, statusCode, url), cause === undefined ? undefined : { cause });
+    super(
+      describe(init.errorCode, errorMessage, statusCode, url),
+      cause === undefined ? undefined : { cause },
+    );
     this.name = new.target.name;
     this.statusCode = statusCode;
     this.errorCode = init.errorCode;
@@ -64,7 +67,12 @@ export class ZCRMException extends Error {
   /** A failure the SDK did not anticipate, wrapped so callers still see one error type. */
   static unexpected(context: string, cause: unknown, url?: string): ZCRMException {
     const text = cause instanceof Error ? cause.message : String(cause);
-    return new ZCRMException({ errorCode: 'UNEXPECTED_ERROR', errorMessage: `${context}: ${text}`, url, cause });
+    return new ZCRMException({
+      errorCode: 'UNEXPECTED_ERROR',
+      errorMessage: `${context}: ${text}`,
+      url,
+      cause,
+    });
   }
 }
 

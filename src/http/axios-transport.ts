@@ -55,7 +55,8 @@ export function createAxios(): AxiosInstance {
 function toHttpResponse(response: AxiosResponse, url: string): HttpResponse {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers)) {
-    if (value !== undefined && value !== null) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    if (value !== undefined && value !== null)
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
   }
   const noData = response.status === 204 || response.status === 304;
   return {

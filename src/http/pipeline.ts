@@ -12,7 +12,10 @@ export class Pipeline {
     readonly steps: readonly Step[],
     readonly transport: Handler,
   ) {
-    this.handler = steps.reduceRight<Handler>((next, step) => (request) => step.handle(request, next), transport);
+    this.handler = steps.reduceRight<Handler>(
+      (next, step) => (request) => step.handle(request, next),
+      transport,
+    );
   }
 
   handle(request: HttpRequest): Promise<HttpResponse> {
@@ -25,17 +28,26 @@ export class Pipeline {
 
   replace(name: string, step: Step): Pipeline {
     this.indexOf(name);
-    return new Pipeline(this.steps.map((s) => (s.name === name ? step : s)), this.transport);
+    return new Pipeline(
+      this.steps.map((s) => (s.name === name ? step : s)),
+      this.transport,
+    );
   }
 
   insertAfter(name: string, step: Step): Pipeline {
     const index = this.indexOf(name);
-    return new Pipeline([...this.steps.slice(0, index + 1), step, ...this.steps.slice(index + 1)], this.transport);
+    return new Pipeline(
+      [...this.steps.slice(0, index + 1), step, ...this.steps.slice(index + 1)],
+      this.transport,
+    );
   }
 
   without(name: string): Pipeline {
     this.indexOf(name);
-    return new Pipeline(this.steps.filter((s) => s.name !== name), this.transport);
+    return new Pipeline(
+      this.steps.filter((s) => s.name !== name),
+      this.transport,
+    );
   }
 
   withTransport(transport: Handler): Pipeline {
@@ -45,7 +57,10 @@ export class Pipeline {
   private indexOf(name: string): number {
     const index = this.steps.findIndex((s) => s.name === name);
     if (index < 0) {
-      throw new ZCRMException({ errorCode: 'UNKNOWN_STEP', errorMessage: `No pipeline step named "${name}" (steps: ${this.names.join(', ')})` });
+      throw new ZCRMException({
+        errorCode: 'UNKNOWN_STEP',
+        errorMessage: `No pipeline step named "${name}" (steps: ${this.names.join(', ')})`,
+      });
     }
     return index;
   }

@@ -17,7 +17,13 @@ import { spawnTs } from '../support/child-processes';
 async function sql(target: DbTarget, statement: string, params: unknown[] = []): Promise<any[]> {
   const o = target.options;
   if (target.kind === 'mariadb') {
-    const c = await mysql.createConnection({ host: o.host, port: o.port, user: o.username, password: o.password, database: o.database });
+    const c = await mysql.createConnection({
+      host: o.host,
+      port: o.port,
+      user: o.username,
+      password: o.password,
+      database: o.database,
+    });
     try {
       const [rows] = await c.query(statement, params);
       return rows as any[];
@@ -63,27 +69,37 @@ for (const kind of ['mariadb', 'postgres'] as const) {
       expect(await store.getOAuthTokens(KEVIN)).toBeUndefined();
       await store.close();
       const rows = await sql(target, 'SELECT useridentifier, expirytime FROM oauthtokens');
-      expect(rows.map((r) => [r.useridentifier, Number(r.expirytime)])).toEqual([[PATRICIA, 1_900_000_000_003]]);
+      expect(rows.map((r) => [r.useridentifier, Number(r.expirytime)])).toEqual([
+        [PATRICIA, 1_900_000_000_003],
+      ]);
     });
 
     it("uses the seed's MySQL/Python table in zohooauth as it is, from the seed's dictionary keys", async () => {
       await sql(seedTarget, 'DROP TABLE IF EXISTS oauthtokens');
       // The table exactly as the seed's README creates it: no primary key.
-      await sql(seedTarget, 'create table oauthtokens(useridentifier varchar(100), accesstoken varchar(100), refreshtoken varchar(100), expirytime bigint)');
+      await sql(
+        seedTarget,
+        'create table oauthtokens(useridentifier varchar(100), accesstoken varchar(100), refreshtoken varchar(100), expirytime bigint)',
+      );
       const columnsBefore = await columns(seedTarget);
       const code = await emulator.issueGrantToken({ scope: ALL_SCOPES, email: PATRICIA });
       const keys =
         kind === 'mariadb'
           ? { mysql_username: 'root', mysql_password: '', mysql_port: '3306' }
           : { database: { type: 'postgres', username: target.options.username, database: 'zohooauth' } };
-      const client = new ZCRMRestClient(emulatorConfig(emulator, { tokenStore: undefined, currentUserEmail: PATRICIA, ...keys }));
+      const client = new ZCRMRestClient(
+        emulatorConfig(emulator, { tokenStore: undefined, currentUserEmail: PATRICIA, ...keys }),
+      );
       await client.oauthClient.generateAccessToken(code);
       expect((await client.request({ path: 'Leads', params: { per_page: 1 } })).status).toBe(200);
       await client.close();
       expect(await columns(seedTarget)).toEqual(columnsBefore);
       const rows = await sql(seedTarget, 'SELECT * FROM oauthtokens');
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ useridentifier: PATRICIA, accesstoken: expect.stringMatching(/^1000\./) });
+      expect(rows[0]).toMatchObject({
+        useridentifier: PATRICIA,
+        accesstoken: expect.stringMatching(/^1000\./),
+      });
     });
 
     it("works in an application's own DataSource", async () => {
@@ -97,8 +113,12 @@ for (const kind of ['mariadb', 'postgres'] as const) {
         entities: [OAuthTokenEntity],
       });
       await dataSource.initialize();
-      const client = new ZCRMRestClient(emulatorConfig(emulator, { tokenStore: undefined, dataSource, currentUserEmail: KEVIN }));
-      await client.oauthClient.generateAccessToken(await emulator.issueGrantToken({ scope: ALL_SCOPES, email: KEVIN }));
+      const client = new ZCRMRestClient(
+        emulatorConfig(emulator, { tokenStore: undefined, dataSource, currentUserEmail: KEVIN }),
+      );
+      await client.oauthClient.generateAccessToken(
+        await emulator.issueGrantToken({ scope: ALL_SCOPES, email: KEVIN }),
+      );
       expect((await client.request({ path: 'Leads', params: { per_page: 1 } })).status).toBe(200);
       await client.close();
       expect(dataSource.isInitialized).toBe(true);
@@ -108,9 +128,16 @@ for (const kind of ['mariadb', 'postgres'] as const) {
     });
 
     it('refreshes once for 4 processes that find the token expired at the same moment', async () => {
-      const config = emulatorConfig(emulator, { tokenStore: undefined, database: target.options, currentUserEmail: PATRICIA, throttle: false });
+      const config = emulatorConfig(emulator, {
+        tokenStore: undefined,
+        database: target.options,
+        currentUserEmail: PATRICIA,
+        throttle: false,
+      });
       const parent = new ZCRMRestClient(config);
-      await parent.oauthClient.generateAccessToken(await emulator.issueGrantToken({ scope: ALL_SCOPES, email: PATRICIA }));
+      await parent.oauthClient.generateAccessToken(
+        await emulator.issueGrantToken({ scope: ALL_SCOPES, email: PATRICIA }),
+      );
       const store = TypeOrmTokenStore.fromOptions(target.options);
       const current = (await store.getOAuthTokens(PATRICIA))!;
       await store.saveOAuthTokens({ ...current, expiryTime: Date.now() - 1000 });
@@ -137,8 +164,18 @@ for (const kind of ['mariadb', 'postgres'] as const) {
 async function columns(target: DbTarget): Promise<string[]> {
   const rows =
     target.kind === 'mariadb'
-      ? await sql(target, "SELECT COLUMN_NAME AS name, COLUMN_TYPE AS type, COLUMN_KEY AS k FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'oauthtokens' ORDER BY ORDINAL_POSITION", [target.options.database])
-      : await sql(target, "SELECT column_name AS name, data_type AS type, '' AS k FROM information_schema.columns WHERE table_name = 'oauthtokens' ORDER BY ordinal_position");
-  const keys = target.kind === 'postgres' ? await sql(target, "SELECT conname FROM pg_constraint WHERE conrelid = 'oauthtokens'::regclass") : [];
+      ? await sql(
+          target,
+          "SELECT COLUMN_NAME AS name, COLUMN_TYPE AS type, COLUMN_KEY AS k FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'oauthtokens' ORDER BY ORDINAL_POSITION",
+          [target.options.database],
+        )
+      : await sql(
+          target,
+          "SELECT column_name AS name, data_type AS type, '' AS k FROM information_schema.columns WHERE table_name = 'oauthtokens' ORDER BY ordinal_position",
+        );
+  const keys =
+    target.kind === 'postgres'
+      ? await sql(target, "SELECT conname FROM pg_constraint WHERE conrelid = 'oauthtokens'::regclass")
+      : [];
   return [...rows.map((r) => `${r.name} ${r.type} ${r.k}`), ...keys.map((k) => `constraint ${k.conname}`)];
 }

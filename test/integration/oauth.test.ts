@@ -5,7 +5,17 @@ import { ZohoOAuth } from '../../src/auth/zoho-oauth';
 import { MemoryTokenStore } from '../../src/auth/stores/memory-token-store';
 import { AuthenticationException, RateLimitException, ZCRMException } from '../../src/errors';
 import { ALL_SCOPES } from '../support/emulator';
-import { addFault, admin, authorisedClient, emulatorConfig, KEVIN, PATRICIA, PRIYA, requestLog, tokenRequests } from '../support/sdk';
+import {
+  addFault,
+  admin,
+  authorisedClient,
+  emulatorConfig,
+  KEVIN,
+  PATRICIA,
+  PRIYA,
+  requestLog,
+  tokenRequests,
+} from '../support/sdk';
 
 describe('OAuth against the emulator', () => {
   let emulator: RunningEmulator;
@@ -26,10 +36,16 @@ describe('OAuth against the emulator', () => {
 
   it('exchanges a grant token, stores the tokens under the email from /oauth/user/info, and calls the API', async () => {
     const store = new MemoryTokenStore();
-    const client = track(new ZCRMRestClient(emulatorConfig(emulator, { tokenStore: store, currentUserEmail: KEVIN })));
+    const client = track(
+      new ZCRMRestClient(emulatorConfig(emulator, { tokenStore: store, currentUserEmail: KEVIN })),
+    );
     const code = await emulator.issueGrantToken({ scope: ALL_SCOPES, email: KEVIN });
     const tokens = await client.oauthClient.generateAccessToken(code);
-    expect(tokens).toMatchObject({ userEmail: KEVIN, accessToken: expect.stringMatching(/^1000\./), refreshToken: expect.stringMatching(/^1000\./) });
+    expect(tokens).toMatchObject({
+      userEmail: KEVIN,
+      accessToken: expect.stringMatching(/^1000\./),
+      refreshToken: expect.stringMatching(/^1000\./),
+    });
     expect(tokens.expiryTime).toBeGreaterThan(Date.now() + 3_500_000);
     expect(await store.getOAuthTokens(KEVIN)).toEqual(tokens);
     await expect(client.oauthClient.getAccessToken(KEVIN)).resolves.toBe(tokens.accessToken);
@@ -61,13 +77,17 @@ describe('OAuth against the emulator', () => {
 
   it('names a wrong client id or secret', async () => {
     const code = await emulator.issueGrantToken({ scope: ALL_SCOPES });
-    const badSecret = track(new ZCRMRestClient(emulatorConfig(emulator, { clientSecret: 'wrong-secret-value' })));
+    const badSecret = track(
+      new ZCRMRestClient(emulatorConfig(emulator, { clientSecret: 'wrong-secret-value' })),
+    );
     await expect(badSecret.oauthClient.generateAccessToken(code)).rejects.toMatchObject({
       errorCode: 'invalid_client_secret',
       message: expect.stringMatching(/rejected the client secret/),
     });
     const badId = track(new ZCRMRestClient(emulatorConfig(emulator, { clientId: '1000.NOPE' })));
-    await expect(badId.oauthClient.generateAccessToken(code)).rejects.toMatchObject({ errorCode: 'invalid_client' });
+    await expect(badId.oauthClient.generateAccessToken(code)).rejects.toMatchObject({
+      errorCode: 'invalid_client',
+    });
   });
 
   it('returns the tokens from generateAccessTokenFromRefreshToken and keeps the refresh token', async () => {
@@ -88,7 +108,13 @@ describe('OAuth against the emulator', () => {
       path: '/oauth/v2/token',
       times: 1,
       status: 200,
-      body: { access_token: '1000.aaaa', refresh_token: '1000.rrrr', expires_in_sec: 3600, expires_in: 3_600_000, token_type: 'Bearer' },
+      body: {
+        access_token: '1000.aaaa',
+        refresh_token: '1000.rrrr',
+        expires_in_sec: 3600,
+        expires_in: 3_600_000,
+        token_type: 'Bearer',
+      },
     });
     const tokens = await client.oauthClient.generateAccessTokenFromRefreshToken('1000.rrrr', PATRICIA);
     expect(tokens.expiryTime - Date.now()).toBeGreaterThan(3_590_000);
@@ -97,7 +123,9 @@ describe('OAuth against the emulator', () => {
 
   it('refreshes proactively shortly before expiry', async () => {
     let now = Date.now();
-    const client = track(await authorisedClient(emulator, PATRICIA, { refreshMarginMs: 60_000 }, { now: () => now }));
+    const client = track(
+      await authorisedClient(emulator, PATRICIA, { refreshMarginMs: 60_000 }, { now: () => now }),
+    );
     const first = await client.oauthClient.getAccessToken(PATRICIA);
     now += 3_600_000 - 120_000;
     expect(await client.oauthClient.getAccessToken(PATRICIA)).toBe(first);
@@ -121,7 +149,10 @@ describe('OAuth against the emulator', () => {
   it('rejects calls with a re-authorization error when the refresh token is revoked, without looping', async () => {
     const client = track(await authorisedClient(emulator, PRIYA));
     const stored = (await (client.oauthClient as any).store.getOAuthTokens(PRIYA))!;
-    await fetch(`${emulator.url}/oauth/v2/token/revoke`, { method: 'POST', body: new URLSearchParams({ token: stored.refreshToken }) });
+    await fetch(`${emulator.url}/oauth/v2/token/revoke`, {
+      method: 'POST',
+      body: new URLSearchParams({ token: stored.refreshToken }),
+    });
     for (let i = 0; i < 3; i++) {
       const error = await client.request({ path: 'Leads' }).catch((e) => e);
       expect(error).toBeInstanceOf(AuthenticationException);
@@ -135,14 +166,20 @@ describe('OAuth against the emulator', () => {
     const client = track(await authorisedClient(emulator, KEVIN));
     await client.oauthClient.revokeRefreshToken(KEVIN);
     expect((await requestLog(emulator, '/oauth/v2/token/revoke')).length).toBe(1);
-    await expect(client.oauthClient.getAccessToken(KEVIN)).rejects.toMatchObject({ errorCode: 'NO_TOKENS', needsReauthorization: true });
+    await expect(client.oauthClient.getAccessToken(KEVIN)).rejects.toMatchObject({
+      errorCode: 'NO_TOKENS',
+      needsReauthorization: true,
+    });
   });
 
   it("surfaces Zoho Accounts' token throttling as a rate-limit error", async () => {
     const client = track(await authorisedClient(emulator, PATRICIA));
     const { refreshToken } = (await (client.oauthClient as any).store.getOAuthTokens(PATRICIA))!;
-    for (let i = 0; i < 9; i++) await client.oauthClient.generateAccessTokenFromRefreshToken(refreshToken, PATRICIA);
-    const error = await client.oauthClient.generateAccessTokenFromRefreshToken(refreshToken, PATRICIA).catch((e) => e);
+    for (let i = 0; i < 9; i++)
+      await client.oauthClient.generateAccessTokenFromRefreshToken(refreshToken, PATRICIA);
+    const error = await client.oauthClient
+      .generateAccessTokenFromRefreshToken(refreshToken, PATRICIA)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(RateLimitException);
     expect(error.errorCode).toBe('TOKEN_REQUESTS_THROTTLED');
   });
@@ -150,9 +187,15 @@ describe('OAuth against the emulator', () => {
   it('maps a broken token endpoint and an unreachable one to exceptions', async () => {
     const client = track(new ZCRMRestClient(emulatorConfig(emulator)));
     await addFault(emulator, { path: '/oauth/v2/token', times: 1, status: 502, body: 'Bad gateway' });
-    await expect(client.oauthClient.generateAccessTokenFromRefreshToken('1000.x', PATRICIA)).rejects.toMatchObject({ statusCode: 502, errorCode: 'HTTP_502' });
-    const offline = track(new ZCRMRestClient(emulatorConfig(emulator, { accountsUrl: 'http://127.0.0.1:9' })));
-    await expect(offline.oauthClient.generateAccessTokenFromRefreshToken('1000.x', PATRICIA)).rejects.toMatchObject({
+    await expect(
+      client.oauthClient.generateAccessTokenFromRefreshToken('1000.x', PATRICIA),
+    ).rejects.toMatchObject({ statusCode: 502, errorCode: 'HTTP_502' });
+    const offline = track(
+      new ZCRMRestClient(emulatorConfig(emulator, { accountsUrl: 'http://127.0.0.1:9' })),
+    );
+    await expect(
+      offline.oauthClient.generateAccessTokenFromRefreshToken('1000.x', PATRICIA),
+    ).rejects.toMatchObject({
       failure: 'refused',
       errorCode: 'ECONNREFUSED',
     });
@@ -165,7 +208,9 @@ describe('OAuth against the emulator', () => {
     await store.saveOAuthTokens({ ...tokens, expiryTime: Date.now() - 1 });
     (client.oauthClient as any).cache.clear();
     await admin(emulator, 'DELETE', 'requests');
-    const responses = await Promise.all(Array.from({ length: 1000 }, () => client.request({ path: 'Leads', params: { per_page: 1 } })));
+    const responses = await Promise.all(
+      Array.from({ length: 1000 }, () => client.request({ path: 'Leads', params: { per_page: 1 } })),
+    );
     expect(responses.every((r) => r.status === 200)).toBe(true);
     expect(await tokenRequests(emulator)).toBe(1);
     const used = new Set((await requestLog(emulator, '/crm/v2/Leads')).map((r) => r.status));
@@ -177,7 +222,9 @@ describe('OAuth against the emulator', () => {
       const store = new MemoryTokenStore();
       const client = track(new ZCRMRestClient(emulatorConfig(emulator, { tokenStore: store })));
       for (const email of [PATRICIA, KEVIN, PRIYA]) {
-        await client.oauthClient.generateAccessToken(await emulator.issueGrantToken({ scope: ALL_SCOPES, email }));
+        await client.oauthClient.generateAccessToken(
+          await emulator.issueGrantToken({ scope: ALL_SCOPES, email }),
+        );
       }
       await admin(emulator, 'DELETE', 'requests');
       const users = [PATRICIA, KEVIN, PRIYA];
@@ -223,8 +270,12 @@ describe('OAuth against the emulator', () => {
       });
       expect(ZCRMRestClient.getInstance()).toBe(client);
       expect(ZohoOAuth.getClientInstance()).toBe(client.oauthClient);
-      await ZohoOAuth.getClientInstance().generateAccessToken(await emulator.issueGrantToken({ scope: ALL_SCOPES }));
-      expect((await ZCRMRestClient.getInstance().request({ path: 'Leads', params: { per_page: 1 } })).status).toBe(200);
+      await ZohoOAuth.getClientInstance().generateAccessToken(
+        await emulator.issueGrantToken({ scope: ALL_SCOPES }),
+      );
+      expect(
+        (await ZCRMRestClient.getInstance().request({ path: 'Leads', params: { per_page: 1 } })).status,
+      ).toBe(200);
       await client.close();
       expect(() => ZCRMRestClient.getInstance()).toThrow(ZCRMException);
     });

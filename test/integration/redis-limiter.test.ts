@@ -45,14 +45,18 @@ describeRedis('Redis-backed limiter', () => {
     const counter = { now: 0, peak: 0 };
     const pair = await Promise.all(
       limiterIds.map(async (id, i) => {
-        const client = await authorisedClient(emulator, i === 0 ? PATRICIA : KEVIN, { throttle: { maxConcurrent: 2, redis: REDIS, id } });
+        const client = await authorisedClient(emulator, i === 0 ? PATRICIA : KEVIN, {
+          throttle: { maxConcurrent: 2, redis: REDIS, id },
+        });
         clients.push(client);
         client.pipeline = client.pipeline.insertAfter('throttle', probe(counter));
         return client;
       }),
     );
     await addFault(emulator, { method: 'GET', path: '/crm/v2/Leads', times: 16, delayMs: 150 });
-    await Promise.all(Array.from({ length: 16 }, (_, i) => pair[i % 2].request({ path: 'Leads', params: { per_page: 1 } })));
+    await Promise.all(
+      Array.from({ length: 16 }, (_, i) => pair[i % 2].request({ path: 'Leads', params: { per_page: 1 } })),
+    );
     return counter.peak;
   }
 

@@ -38,7 +38,13 @@ describe('no secret reaches a log line or an error', () => {
   it('runs the flows', async () => {
     secrets.add(emulator.clientSecret);
     const store = new MemoryTokenStore();
-    const client = new ZCRMRestClient(emulatorConfig(emulator, { tokenStore: store, applicationLogFilePath: logDir, currentUserEmail: PATRICIA }));
+    const client = new ZCRMRestClient(
+      emulatorConfig(emulator, {
+        tokenStore: store,
+        applicationLogFilePath: logDir,
+        currentUserEmail: PATRICIA,
+      }),
+    );
 
     for (const email of [PATRICIA, KEVIN]) {
       const code = await emulator.issueGrantToken({ scope: ALL_SCOPES, email });
@@ -67,17 +73,33 @@ describe('no secret reaches a log line or an error', () => {
       path: '/crm/v2/Leads',
       times: 1,
       status: 400,
-      body: { code: 'INVALID_DATA', message: `bad Zoho-oauthtoken ${patricia.accessToken} ${emulator.clientSecret}`, details: { token: patricia.refreshToken }, status: 'error' },
+      body: {
+        code: 'INVALID_DATA',
+        message: `bad Zoho-oauthtoken ${patricia.accessToken} ${emulator.clientSecret}`,
+        details: { token: patricia.refreshToken },
+        status: 'error',
+      },
     });
     await capture(client.request({ path: 'Leads', retryable: false }));
-    await addFault(emulator, { path: '/oauth/v2/token', times: 1, status: 500, body: `refresh_token=${patricia.refreshToken}` });
+    await addFault(emulator, {
+      path: '/oauth/v2/token',
+      times: 1,
+      status: 500,
+      body: `refresh_token=${patricia.refreshToken}`,
+    });
     await capture(client.oauthClient.generateAccessTokenFromRefreshToken(patricia.refreshToken, PATRICIA));
-    const wrongSecret = new ZCRMRestClient(emulatorConfig(emulator, { clientSecret: 'another-secret-0f9e8d', applicationLogFilePath: logDir }));
+    const wrongSecret = new ZCRMRestClient(
+      emulatorConfig(emulator, { clientSecret: 'another-secret-0f9e8d', applicationLogFilePath: logDir }),
+    );
     secrets.add('another-secret-0f9e8d');
-    await capture(wrongSecret.oauthClient.generateAccessTokenFromRefreshToken(patricia.refreshToken, PATRICIA));
+    await capture(
+      wrongSecret.oauthClient.generateAccessTokenFromRefreshToken(patricia.refreshToken, PATRICIA),
+    );
 
     // Failures without a response: the HTTP client's error (with headers and form body) must not leak via `cause`.
-    const offline = new ZCRMRestClient(emulatorConfig(emulator, { accountsUrl: 'http://127.0.0.1:9', applicationLogFilePath: logDir }));
+    const offline = new ZCRMRestClient(
+      emulatorConfig(emulator, { accountsUrl: 'http://127.0.0.1:9', applicationLogFilePath: logDir }),
+    );
     await capture(offline.oauthClient.generateAccessTokenFromRefreshToken(patricia.refreshToken, PATRICIA));
     await addFault(emulator, { path: '/crm/v2/Leads', times: 1, drop: true });
     await capture(client.request({ path: 'Leads', retryable: false }));
@@ -86,13 +108,20 @@ describe('no secret reaches a log line or an error', () => {
 
     await client.oauthClient.revokeRefreshToken(KEVIN);
     await capture(ZCRMRestClient.runAs(KEVIN, () => client.request({ path: 'Leads' })));
-    await capture(client.oauthClient.generateAccessTokenFromRefreshToken([...secrets].find((s) => s.startsWith('1000.'))!, KEVIN));
+    await capture(
+      client.oauthClient.generateAccessTokenFromRefreshToken(
+        [...secrets].find((s) => s.startsWith('1000.'))!,
+        KEVIN,
+      ),
+    );
     await Promise.all([client.close(), wrongSecret.close()]);
   });
 
   it('keeps every secret out of the log file', () => {
     const log = readFileSync(join(logDir, 'client_library.log'), 'utf8');
-    expect(log).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/token grant_type=authorization_code -> 200/);
+    expect(log).toMatch(
+      /POST http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/token grant_type=authorization_code -> 200/,
+    );
     expect(log).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/crm\/v2\/Leads\?per_page=1 -> 200/);
     expect(log).toMatch(/INVALID_TOKEN/);
     expect(secrets.size).toBeGreaterThanOrEqual(9);
@@ -102,7 +131,16 @@ describe('no secret reaches a log line or an error', () => {
   it('keeps every secret out of every error field', () => {
     expect(errors.length).toBeGreaterThanOrEqual(6);
     for (const error of errors) {
-      const text = [error.message, error.errorMessage, JSON.stringify(error.errorDetails), JSON.stringify(error.errorContent), error.url, String(error), error.stack, inspect(error, { depth: 10 })].join('\n');
+      const text = [
+        error.message,
+        error.errorMessage,
+        JSON.stringify(error.errorDetails),
+        JSON.stringify(error.errorContent),
+        error.url,
+        String(error),
+        error.stack,
+        inspect(error, { depth: 10 }),
+      ].join('\n');
       for (const secret of secrets) expect(text).not.toContain(secret);
     }
   });

@@ -23,7 +23,10 @@ describe('transport against the emulator', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator();
-    client = await authorisedClient(emulator, PATRICIA, { logger, retry: { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 3_000, budget: 1000 } });
+    client = await authorisedClient(emulator, PATRICIA, {
+      logger,
+      retry: { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 3_000, budget: 1000 },
+    });
   });
   afterAll(async () => {
     await Promise.all([client, ...extra].map((c) => c.close()));
@@ -38,11 +41,20 @@ describe('transport against the emulator', () => {
 
   /** Attempts the pipeline logged (one INFO or WARN line each) for exactly this path. */
   const attempts = (method: string, path: string) =>
-    logger.lines.filter((l) => l.startsWith('INFO ') || l.startsWith('WARN ')).filter((l) => l.split(' ')[1] === method && l.split(' ')[2].split('?')[0] === `${emulator.url}${path}`).length;
+    logger.lines
+      .filter((l) => l.startsWith('INFO ') || l.startsWith('WARN '))
+      .filter((l) => l.split(' ')[1] === method && l.split(' ')[2].split('?')[0] === `${emulator.url}${path}`)
+      .length;
 
   describe('retry', () => {
     it('retries a GET through a burst of 5xx answers', async () => {
-      await addFault(emulator, { method: 'GET', path: LEADS, times: 2, status: 503, body: { code: 'INTERNAL_ERROR', message: 'busy', details: {}, status: 'error' } });
+      await addFault(emulator, {
+        method: 'GET',
+        path: LEADS,
+        times: 2,
+        status: 503,
+        body: { code: 'INTERNAL_ERROR', message: 'busy', details: {}, status: 'error' },
+      });
       const response = await client.request({ path: 'Leads', params: { per_page: 1 } });
       expect(response.status).toBe(200);
       expect((await requestLog(emulator, LEADS)).map((r) => r.status)).toEqual([503, 503, 200]);
@@ -55,7 +67,18 @@ describe('transport against the emulator', () => {
     });
 
     it('gives up after maxRetries with the last error', async () => {
-      await addFault(emulator, { method: 'GET', path: LEADS, times: 10, status: 500, body: { code: 'INTERNAL_ERROR', message: 'Internal server error occurred.', details: {}, status: 'error' } });
+      await addFault(emulator, {
+        method: 'GET',
+        path: LEADS,
+        times: 10,
+        status: 500,
+        body: {
+          code: 'INTERNAL_ERROR',
+          message: 'Internal server error occurred.',
+          details: {},
+          status: 'error',
+        },
+      });
       const error = await client.request({ path: 'Leads' }).catch((e) => e);
       expect(error).toBeInstanceOf(ZCRMException);
       expect(error).toMatchObject({ statusCode: 500, errorCode: 'INTERNAL_ERROR' });
@@ -69,7 +92,12 @@ describe('transport against the emulator', () => {
         times: 1,
         status: 429,
         headers: { 'Retry-After': '1' },
-        body: { code: 'TOO_MANY_REQUESTS', message: 'Many requests fired in concurrent than the allowed limit', details: {}, status: 'error' },
+        body: {
+          code: 'TOO_MANY_REQUESTS',
+          message: 'Many requests fired in concurrent than the allowed limit',
+          details: {},
+          status: 'error',
+        },
       });
       const started = Date.now();
       expect((await client.request({ path: 'Leads', params: { per_page: 1 } })).status).toBe(200);
@@ -79,30 +107,54 @@ describe('transport against the emulator', () => {
 
     it('does not resend a POST after a response-less failure', async () => {
       await addFault(emulator, { method: 'POST', path: LEADS, times: 1, drop: true });
-      const error = await client.request({ method: 'POST', path: 'Leads', body: { data: [{ Last_Name: 'Once' }] } }).catch((e) => e);
+      const error = await client
+        .request({ method: 'POST', path: 'Leads', body: { data: [{ Last_Name: 'Once' }] } })
+        .catch((e) => e);
       expect(error).toBeInstanceOf(ConnectionException);
       expect(error.failure).toBe('reset');
       expect(attempts('POST', LEADS)).toBe(1);
       // The server saw it once (logged without a status: the connection was dropped).
-      expect((await requestLog(emulator, LEADS)).map((r) => [r.method, r.status])).toEqual([['POST', undefined]]);
+      expect((await requestLog(emulator, LEADS)).map((r) => [r.method, r.status])).toEqual([
+        ['POST', undefined],
+      ]);
     });
 
     it('resends an upsert, or a POST the caller marks retryable', async () => {
       await addFault(emulator, { method: 'POST', path: `${LEADS}/upsert`, times: 1, drop: true });
-      await client.request({ method: 'POST', path: 'Leads/upsert', body: { data: [{ Last_Name: 'Twice', Email: 'twice@example.com' }] } }).catch(() => undefined);
+      await client
+        .request({
+          method: 'POST',
+          path: 'Leads/upsert',
+          body: { data: [{ Last_Name: 'Twice', Email: 'twice@example.com' }] },
+        })
+        .catch(() => undefined);
       expect(attempts('POST', `${LEADS}/upsert`)).toBe(2);
       expect(await requestLog(emulator, `${LEADS}/upsert`)).toHaveLength(2);
 
       await addFault(emulator, { method: 'POST', path: '/crm/v2/Contacts', times: 1, drop: true });
-      await client.request({ method: 'POST', path: 'Contacts', body: { data: [{ Last_Name: 'Opt-in' }] }, retryable: true }).catch(() => undefined);
+      await client
+        .request({
+          method: 'POST',
+          path: 'Contacts',
+          body: { data: [{ Last_Name: 'Opt-in' }] },
+          retryable: true,
+        })
+        .catch(() => undefined);
       expect(attempts('POST', '/crm/v2/Contacts')).toBe(2);
     });
 
     it('stops retrying once the retry budget is spent', async () => {
-      const stingy = await authorisedClient(emulator, PATRICIA, { retry: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 10, budget: 2 } });
+      const stingy = await authorisedClient(emulator, PATRICIA, {
+        retry: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 10, budget: 2 },
+      });
       extra.push(stingy);
       await admin(emulator, 'DELETE', 'requests');
-      await addFault(emulator, { method: 'GET', path: LEADS, status: 500, body: { code: 'INTERNAL_ERROR', message: 'x', details: {}, status: 'error' } });
+      await addFault(emulator, {
+        method: 'GET',
+        path: LEADS,
+        status: 500,
+        body: { code: 'INTERNAL_ERROR', message: 'x', details: {}, status: 'error' },
+      });
       await expect(stingy.request({ path: 'Leads' })).rejects.toMatchObject({ statusCode: 500 });
       await expect(stingy.request({ path: 'Leads' })).rejects.toMatchObject({ statusCode: 500 });
       expect(await requestLog(emulator, LEADS)).toHaveLength(4);
@@ -142,13 +194,20 @@ describe('transport against the emulator', () => {
     it('returns 204 and 304 as no-data results', async () => {
       const none = await client.request({ path: 'Leads/1234567000000999999' });
       expect(none).toMatchObject({ status: 204, noData: true, data: undefined });
-      const notModified = await client.request({ path: 'Leads', headers: { 'If-Modified-Since': '2099-01-01T00:00:00+05:30' } });
+      const notModified = await client.request({
+        path: 'Leads',
+        headers: { 'If-Modified-Since': '2099-01-01T00:00:00+05:30' },
+      });
       expect(notModified).toMatchObject({ status: 304, noData: true, data: undefined });
     });
 
     it('parses rate-limit and credit headers into the response', async () => {
       const first = await client.request({ path: 'Leads', params: { per_page: 1 } });
-      expect(first.rateLimit).toMatchObject({ dayLimit: expect.any(Number), dayRemaining: expect.any(Number), accessTokenReset: expect.stringMatching(/^\d{4}-/) });
+      expect(first.rateLimit).toMatchObject({
+        dayLimit: expect.any(Number),
+        dayRemaining: expect.any(Number),
+        accessTokenReset: expect.stringMatching(/^\d{4}-/),
+      });
       expect(first.rateLimit.creditsRemaining).toBeUndefined();
       await admin(emulator, 'PUT', 'limits', { creditsPerDay: 4, resetCredits: true });
       await client.request({ path: 'Leads', params: { per_page: 1 } });
@@ -159,11 +218,19 @@ describe('transport against the emulator', () => {
     it('maps each Zoho error form to its exception class', async () => {
       const noRetry = await authorisedClient(emulator, PATRICIA, { retry: false });
       extra.push(noRetry);
-      const catching = (p: Promise<unknown>) => p.then(() => undefined, (e) => e);
+      const catching = (p: Promise<unknown>) =>
+        p.then(
+          () => undefined,
+          (e) => e,
+        );
 
       const invalidModule = await catching(noRetry.request({ path: 'NoSuchModule' }));
       expect(invalidModule).toBeInstanceOf(NotFoundException);
-      expect(invalidModule).toMatchObject({ statusCode: 400, errorCode: 'INVALID_MODULE', errorMessage: 'the module name given seems to be invalid' });
+      expect(invalidModule).toMatchObject({
+        statusCode: 400,
+        errorCode: 'INVALID_MODULE',
+        errorMessage: 'the module name given seems to be invalid',
+      });
 
       const badId = await catching(noRetry.request({ path: 'Leads/not-an-id' }));
       expect(badId).toBeInstanceOf(ValidationException);
@@ -176,14 +243,30 @@ describe('transport against the emulator', () => {
       const narrow = await authorisedClient(emulator, PATRICIA, { retry: false });
       extra.push(narrow);
       await narrow.oauthClient.generateAccessToken(
-        await emulator.issueGrantToken({ scope: 'ZohoCRM.modules.leads.READ,AaaServer.profile.READ', email: PATRICIA }),
+        await emulator.issueGrantToken({
+          scope: 'ZohoCRM.modules.leads.READ,AaaServer.profile.READ',
+          email: PATRICIA,
+        }),
       );
       const scope = await catching(narrow.request({ path: 'Contacts' }));
       expect(scope).toBeInstanceOf(AuthenticationException);
       expect(scope).toMatchObject({ statusCode: 401, errorCode: 'OAUTH_SCOPE_MISMATCH' });
 
-      await addFault(emulator, { path: LEADS, times: 1, status: 401, body: { code: 'AUTHENTICATION_FAILURE', details: {}, message: 'Authentication failed', status: 'error' } });
-      expect(await catching(noRetry.request({ path: 'Leads' }))).toMatchObject({ constructor: AuthenticationException, errorCode: 'AUTHENTICATION_FAILURE' });
+      await addFault(emulator, {
+        path: LEADS,
+        times: 1,
+        status: 401,
+        body: {
+          code: 'AUTHENTICATION_FAILURE',
+          details: {},
+          message: 'Authentication failed',
+          status: 'error',
+        },
+      });
+      expect(await catching(noRetry.request({ path: 'Leads' }))).toMatchObject({
+        constructor: AuthenticationException,
+        errorCode: 'AUTHENTICATION_FAILURE',
+      });
 
       await admin(emulator, 'PUT', 'limits', { creditsPerDay: 0, resetCredits: true });
       const limited = await catching(noRetry.request({ path: 'Leads' }));
@@ -215,7 +298,9 @@ describe('transport against the emulator', () => {
       throttled.pipeline = throttled.pipeline.insertAfter('throttle', probe(counter));
       await addFault(emulator, { method: 'GET', path: LEADS, times: 12, delayMs: 100 });
       const started = Date.now();
-      await Promise.all(Array.from({ length: 12 }, () => throttled.request({ path: 'Leads', params: { per_page: 1 } })));
+      await Promise.all(
+        Array.from({ length: 12 }, () => throttled.request({ path: 'Leads', params: { per_page: 1 } })),
+      );
       expect(counter.peak).toBe(3);
       expect(Date.now() - started).toBeGreaterThanOrEqual(390);
     });
@@ -226,7 +311,9 @@ describe('transport against the emulator', () => {
       const counter = { now: 0, peak: 0 };
       free.pipeline = free.pipeline.insertAfter('throttle', probe(counter));
       await addFault(emulator, { method: 'GET', path: LEADS, times: 20, delayMs: 50 });
-      await Promise.all(Array.from({ length: 20 }, () => free.request({ path: 'Leads', params: { per_page: 1 } })));
+      await Promise.all(
+        Array.from({ length: 20 }, () => free.request({ path: 'Leads', params: { per_page: 1 } })),
+      );
       expect(counter.peak).toBe(5);
     });
   });

@@ -53,7 +53,11 @@ const cache = new Map<DbKind, { user?: string; error?: string }>();
  */
 export function dbTarget(kind: DbKind, database = 'zcrm_test'): DbTarget {
   if (!cache.has(kind)) {
-    const result = spawnSync(process.execPath, ['-e', PROBES[kind]], { cwd: `${__dirname}/../..`, encoding: 'utf8', timeout: 20_000 });
+    const result = spawnSync(process.execPath, ['-e', PROBES[kind]], {
+      cwd: `${__dirname}/../..`,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     let parsed: { user?: string; error?: string };
     try {
       parsed = JSON.parse(result.stdout.trim().split('\n').pop() ?? '');
@@ -66,7 +70,14 @@ export function dbTarget(kind: DbKind, database = 'zcrm_test'): DbTarget {
   const options: DbTarget['options'] =
     kind === 'mariadb'
       ? { type: 'mariadb', host: '127.0.0.1', port: 3306, username: 'root', password: '', database }
-      : { type: 'postgres', host: '127.0.0.1', port: 5432, username: probe.user ?? 'postgres', password: '', database };
+      : {
+          type: 'postgres',
+          host: '127.0.0.1',
+          port: 5432,
+          username: probe.user ?? 'postgres',
+          password: '',
+          database,
+        };
   return { kind, options, available: probe.error === undefined, reason: probe.error };
 }
 
@@ -74,7 +85,12 @@ export function dbTarget(kind: DbKind, database = 'zcrm_test'): DbTarget {
  * `describe` for a database suite: runs when the server is reachable; otherwise skips with a printed reason,
  * or — with `ZCRM_TEST_DB=required` (CI) — fails.
  */
-export function describeDb(kind: DbKind, name: string, body: (target: DbTarget) => void, database?: string): void {
+export function describeDb(
+  kind: DbKind,
+  name: string,
+  body: (target: DbTarget) => void,
+  database?: string,
+): void {
   const target = dbTarget(kind, database);
   if (target.available) {
     describe(name, () => body(target));

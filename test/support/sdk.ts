@@ -10,7 +10,10 @@ export const KEVIN = 'kevin.hart@zylker.com';
 export const PRIYA = 'priya.raman@zylker.com';
 
 /** SDK configuration pointing at an emulator, with an in-memory store unless overridden. */
-export function emulatorConfig(emulator: RunningEmulator, overrides: Record<string, unknown> = {}): ConfigInput {
+export function emulatorConfig(
+  emulator: RunningEmulator,
+  overrides: Record<string, unknown> = {},
+): ConfigInput {
   return {
     clientId: emulator.clientId,
     clientSecret: emulator.clientSecret,
@@ -29,14 +32,22 @@ export async function authorisedClient(
   overrides: Record<string, unknown> = {},
   options?: ClientOptions,
 ): Promise<ZCRMRestClient> {
-  const client = new ZCRMRestClient(emulatorConfig(emulator, { currentUserEmail: email, ...overrides }), options);
+  const client = new ZCRMRestClient(
+    emulatorConfig(emulator, { currentUserEmail: email, ...overrides }),
+    options,
+  );
   const code = await emulator.issueGrantToken({ scope: ALL_SCOPES, email });
   await client.oauthClient.generateAccessToken(code);
   return client;
 }
 
 /** JSON from an emulator admin route. */
-export async function admin(emulator: RunningEmulator, method: string, route: string, body?: unknown): Promise<any> {
+export async function admin(
+  emulator: RunningEmulator,
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<any> {
   const res = await fetch(`${emulator.url}/__emulator/${route}`, {
     method,
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },

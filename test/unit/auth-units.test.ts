@@ -29,7 +29,11 @@ describe('SingleFlight', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       return runs;
     };
-    const results = await Promise.all([flight.run('k', work), flight.run('k', work), flight.run('other', work)]);
+    const results = await Promise.all([
+      flight.run('k', work),
+      flight.run('k', work),
+      flight.run('other', work),
+    ]);
     expect(results[0]).toBe(results[1]);
     expect(runs).toBe(2);
     await flight.run('k', work);
@@ -50,7 +54,9 @@ describe('runAs', () => {
     await runAs('kevin.hart@zylker.com', async () => {
       await new Promise((resolve) => setTimeout(resolve, 1));
       expect(currentUserEmail('fallback@zylker.com')).toBe('kevin.hart@zylker.com');
-      await runAs('priya.raman@zylker.com', async () => expect(currentUserEmail(undefined)).toBe('priya.raman@zylker.com'));
+      await runAs('priya.raman@zylker.com', async () =>
+        expect(currentUserEmail(undefined)).toBe('priya.raman@zylker.com'),
+      );
       expect(currentUserEmail(undefined)).toBe('kevin.hart@zylker.com');
     });
   });
@@ -91,7 +97,9 @@ describe('withFileLock', () => {
   it('times out on a live lock', async () => {
     const lock = join(dir, 'c.lock');
     writeFileSync(lock, JSON.stringify({ pid: process.pid, time: Date.now() }));
-    await expect(withFileLock(lock, async () => 1, { timeoutMs: 100 })).rejects.toMatchObject({ errorCode: 'LOCK_TIMEOUT' });
+    await expect(withFileLock(lock, async () => 1, { timeoutMs: 100 })).rejects.toMatchObject({
+      errorCode: 'LOCK_TIMEOUT',
+    });
     expect(readFileSync(lock, 'utf8')).toContain(String(process.pid));
   });
 });

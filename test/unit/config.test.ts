@@ -39,7 +39,17 @@ describe('resolveConfig', () => {
       accountsUrl: 'https://accounts.zoho.eu',
       apiVersion: 'v2',
       environment: 'production',
-      tokenStore: { kind: 'database', database: { type: 'mysql', host: '127.0.0.1', port: 3307, username: 'root', password: '', database: 'zohooauth' } },
+      tokenStore: {
+        kind: 'database',
+        database: {
+          type: 'mysql',
+          host: '127.0.0.1',
+          port: 3307,
+          username: 'root',
+          password: '',
+          database: 'zohooauth',
+        },
+      },
     });
   });
 
@@ -69,7 +79,9 @@ describe('resolveConfig', () => {
       expect(config.apiBaseUrl).toBe(urls.apiBaseUrl);
       expect(config.accountsUrl).toBe(urls.accountsUrl);
       expect(config.apiBaseUrl).toMatch(
-        new RegExp(`^https://${{ production: 'www', sandbox: 'sandbox', developer: 'developer' }[environment]}\\.zohoapis\\.`),
+        new RegExp(
+          `^https://${{ production: 'www', sandbox: 'sandbox', developer: 'developer' }[environment]}\\.zohoapis\\.`,
+        ),
       );
     },
   );
@@ -86,21 +98,33 @@ describe('resolveConfig', () => {
 
   it("applies the seed's sandbox switch to the data centre and to an explicit apiBaseUrl", () => {
     expect(resolveConfig({ ...seed, sandbox: 'TRUE' }).apiBaseUrl).toBe('https://sandbox.zohoapis.com');
-    expect(resolveConfig({ ...seed, sandbox: 'true', apiBaseUrl: 'www.zohoapis.in' }).apiBaseUrl).toBe('https://sandbox.zohoapis.in');
+    expect(resolveConfig({ ...seed, sandbox: 'true', apiBaseUrl: 'www.zohoapis.in' }).apiBaseUrl).toBe(
+      'https://sandbox.zohoapis.in',
+    );
     expect(configError({ ...seed, sandbox: 'true', environment: 'developer' }).key).toBe('sandbox');
   });
 
   it('lets apiBaseUrl and accounts_url override the data centre', () => {
-    const config = resolveConfig({ ...seed, dataCenter: 'EU', apiBaseUrl: 'https://crm.example.com/', accounts_url: 'https://login.example.com' });
+    const config = resolveConfig({
+      ...seed,
+      dataCenter: 'EU',
+      apiBaseUrl: 'https://crm.example.com/',
+      accounts_url: 'https://login.example.com',
+    });
     expect(config.apiBaseUrl).toBe('https://crm.example.com');
     expect(config.accountsUrl).toBe('https://login.example.com');
   });
 
   it('refuses plain http:// except for loopback hosts', () => {
-    expect(configError({ ...seed, apiBaseUrl: 'http://www.zohoapis.com' })).toMatchObject({ key: 'apiBaseUrl', errorCode: 'CONFIG_INSECURE_URL' });
+    expect(configError({ ...seed, apiBaseUrl: 'http://www.zohoapis.com' })).toMatchObject({
+      key: 'apiBaseUrl',
+      errorCode: 'CONFIG_INSECURE_URL',
+    });
     expect(configError({ ...seed, accounts_url: 'http://10.0.0.5:8080' }).key).toBe('accounts_url');
     for (const host of ['127.0.0.1:4000', 'localhost:4000', '[::1]:4000', '127.8.9.10']) {
-      expect(resolveConfig({ ...seed, apiBaseUrl: `http://${host}`, accounts_url: `http://${host}` }).apiBaseUrl).toBe(`http://${host}`);
+      expect(
+        resolveConfig({ ...seed, apiBaseUrl: `http://${host}`, accounts_url: `http://${host}` }).apiBaseUrl,
+      ).toBe(`http://${host}`);
     }
     expect(configError({ ...seed, apiBaseUrl: 'ftp://example.com' }).errorCode).toBe('CONFIG_INSECURE_URL');
     expect(configError({ ...seed, apiBaseUrl: 'https://www.zohoapis.com?x=1' }).key).toBe('apiBaseUrl');
@@ -116,7 +140,10 @@ describe('resolveConfig', () => {
   });
 
   it('names a missing mandatory key', () => {
-    expect(configError({ client_secret: 'x' })).toMatchObject({ key: 'client_id', errorCode: 'CONFIG_MISSING_KEY' });
+    expect(configError({ client_secret: 'x' })).toMatchObject({
+      key: 'client_id',
+      errorCode: 'CONFIG_MISSING_KEY',
+    });
     expect(configError({ clientId: 'x' }).key).toBe('client_secret');
     expect(configError({ ...seed, persistence_handler_class: 'Store' }).key).toBe('persistence_handler_path');
   });
@@ -155,29 +182,49 @@ describe('resolveConfig', () => {
 
   it('refuses the same key in both forms, and two token stores at once', () => {
     expect(configError({ ...seed, clientId: 'other' }).errorCode).toBe('CONFIG_CONFLICT');
-    expect(configError({ ...seed, token_persistence_path: '/tmp/a', persistence_handler_path: '/tmp/b.js' }).errorCode).toBe('CONFIG_CONFLICT');
-    expect(configError({ ...seed, tokenStore: 'memory', mysql_username: 'root' }).errorCode).toBe('CONFIG_CONFLICT');
+    expect(
+      configError({ ...seed, token_persistence_path: '/tmp/a', persistence_handler_path: '/tmp/b.js' })
+        .errorCode,
+    ).toBe('CONFIG_CONFLICT');
+    expect(configError({ ...seed, tokenStore: 'memory', mysql_username: 'root' }).errorCode).toBe(
+      'CONFIG_CONFLICT',
+    );
   });
 
   it('chooses the token store from the keys', () => {
     const store = new MemoryTokenStore();
     expect(resolveConfig({ ...seed, tokenStore: store }).tokenStore).toEqual({ kind: 'instance', store });
     expect(resolveConfig({ ...seed, tokenStore: 'memory' }).tokenStore).toEqual({ kind: 'memory' });
-    expect(resolveConfig({ ...seed, token_persistence_path: 'tokens' }).tokenStore).toEqual({ kind: 'file', directory: resolve('tokens') });
-    expect(resolveConfig({ ...seed, persistence_handler_path: './store.js', persistence_handler_class: 'Store' }).tokenStore).toEqual({
+    expect(resolveConfig({ ...seed, token_persistence_path: 'tokens' }).tokenStore).toEqual({
+      kind: 'file',
+      directory: resolve('tokens'),
+    });
+    expect(
+      resolveConfig({ ...seed, persistence_handler_path: './store.js', persistence_handler_class: 'Store' })
+        .tokenStore,
+    ).toEqual({
       kind: 'custom',
       modulePath: resolve('./store.js'),
       className: 'Store',
     });
     expect(resolveConfig({ ...seed, database: { type: 'postgres' } }).tokenStore).toEqual({
       kind: 'database',
-      database: { type: 'postgres', host: '127.0.0.1', port: 5432, username: 'postgres', password: '', database: 'zohooauth' },
+      database: {
+        type: 'postgres',
+        host: '127.0.0.1',
+        port: 5432,
+        username: 'postgres',
+        password: '',
+        database: 'zohooauth',
+      },
     });
   });
 
   it('derives the throttle from the edition, or takes maxConcurrent, or turns it off', () => {
     expect(resolveConfig({ ...seed, throttle: { edition: 'free' } }).throttle?.maxConcurrent).toBe(5);
-    expect(resolveConfig({ ...seed, throttle: { edition: 'free', maxConcurrent: 7 } }).throttle?.maxConcurrent).toBe(7);
+    expect(
+      resolveConfig({ ...seed, throttle: { edition: 'free', maxConcurrent: 7 } }).throttle?.maxConcurrent,
+    ).toBe(7);
     expect(resolveConfig({ ...seed, throttle: false }).throttle).toBeUndefined();
     expect(resolveConfig({ ...seed, retry: false }).retry.maxRetries).toBe(0);
   });

@@ -47,27 +47,49 @@ describe('exceptionFromResponse', () => {
     expect(exceptionFromResponse({ status: 401, body: {}, url })).toBeInstanceOf(AuthenticationException);
     expect(exceptionFromResponse({ status: 404, body: '', url })).toBeInstanceOf(NotFoundException);
     const html = exceptionFromResponse({ status: 502, body: '<html>Bad gateway</html>', url });
-    expect(html).toMatchObject({ errorCode: 'HTTP_502', errorMessage: '<html>Bad gateway</html>', statusCode: 502 });
+    expect(html).toMatchObject({
+      errorCode: 'HTTP_502',
+      errorMessage: '<html>Bad gateway</html>',
+      statusCode: 502,
+    });
   });
 
   it('carries the wait of a rate limit', () => {
-    const error = exceptionFromResponse({ status: 429, body: { code: 'TOO_MANY_REQUESTS' }, url, retryAfterMs: 1500 });
+    const error = exceptionFromResponse({
+      status: 429,
+      body: { code: 'TOO_MANY_REQUESTS' },
+      url,
+      retryAfterMs: 1500,
+    });
     expect((error as RateLimitException).retryAfterMs).toBe(1500);
   });
 });
 
 describe('factories', () => {
   it('own their messages', () => {
-    expect(AuthenticationException.refreshTokenRejected('a@b.co', 'u', {}).message).toMatch(/re-authorization is needed/);
+    expect(AuthenticationException.refreshTokenRejected('a@b.co', 'u', {}).message).toMatch(
+      /re-authorization is needed/,
+    );
     expect(AuthenticationException.refreshTokenRejected('a@b.co', 'u', {}).needsReauthorization).toBe(true);
     expect(AuthenticationException.missingProfileScope('u', {}).message).toMatch(/aaaserver\.profile\.READ/);
     expect(ZCRMException.noCurrentUser().message).toMatch(/Current user should either be set/);
     expect(TimeoutException.after('u', 500)).toBeInstanceOf(ConnectionException);
-    expect(ConnectionException.network('u', 'ECONNREFUSED', undefined)).toMatchObject({ failure: 'refused', maybeProcessed: false });
-    expect(ConnectionException.network('u', 'ECONNRESET', undefined)).toMatchObject({ failure: 'reset', maybeProcessed: true });
-    expect(ConnectionException.fromRequestError('u', { code: 'ECONNABORTED' }, 10)).toBeInstanceOf(TimeoutException);
+    expect(ConnectionException.network('u', 'ECONNREFUSED', undefined)).toMatchObject({
+      failure: 'refused',
+      maybeProcessed: false,
+    });
+    expect(ConnectionException.network('u', 'ECONNRESET', undefined)).toMatchObject({
+      failure: 'reset',
+      maybeProcessed: true,
+    });
+    expect(ConnectionException.fromRequestError('u', { code: 'ECONNABORTED' }, 10)).toBeInstanceOf(
+      TimeoutException,
+    );
     expect(ConnectionException.fromRequestError('u', { code: 'ERR_CANCELED' }, 10).failure).toBe('aborted');
-    expect(ValidationException.invalidInput('Email', 'must be an email')).toMatchObject({ statusCode: 0, errorDetails: { field: 'Email' } });
+    expect(ValidationException.invalidInput('Email', 'must be an email')).toMatchObject({
+      statusCode: 0,
+      errorDetails: { field: 'Email' },
+    });
   });
 });
 
@@ -80,7 +102,9 @@ describe('redaction', () => {
     expect(redact('https://x/oauth?refresh_token=r1&client_secret=s2&code=c3&grant_type=refresh_token')).toBe(
       'https://x/oauth?refresh_token=***&client_secret=***&code=***&grant_type=refresh_token',
     );
-    expect(redact('{"access_token":"abc","code":"INVALID_TOKEN"}')).toBe('{"access_token":"***","code":"INVALID_TOKEN"}');
+    expect(redact('{"access_token":"abc","code":"INVALID_TOKEN"}')).toBe(
+      '{"access_token":"***","code":"INVALID_TOKEN"}',
+    );
   });
 
   it('masks registered secrets of any shape', () => {
@@ -98,7 +122,14 @@ describe('redaction', () => {
       errorContent: { access_token: 'abc', message: 'hunter2hunter2' },
       url: 'https://x/y?access_token=abc',
     });
-    const everything = JSON.stringify([error.message, error.errorMessage, error.errorDetails, error.errorContent, error.url, String(error)]);
+    const everything = JSON.stringify([
+      error.message,
+      error.errorMessage,
+      error.errorDetails,
+      error.errorContent,
+      error.url,
+      String(error),
+    ]);
     expect(everything).not.toContain('hunter2hunter2');
     expect(everything).not.toContain('0123456789abcdef');
     expect(everything).not.toContain('plain');

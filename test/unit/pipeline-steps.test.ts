@@ -1,6 +1,11 @@
 import Bottleneck from 'bottleneck';
 import { readFileSync } from 'node:fs';
-import { AuthenticationException, ConnectionException, RateLimitException, ZCRMException } from '../../src/errors';
+import {
+  AuthenticationException,
+  ConnectionException,
+  RateLimitException,
+  ZCRMException,
+} from '../../src/errors';
 import { Pipeline } from '../../src/http/pipeline';
 import type { Handler, HttpRequest, HttpResponse, Step } from '../../src/http/http-types';
 import { parseRateLimitHeaders, retryAfterMs } from '../../src/http/rate-limit-headers';
@@ -37,7 +42,8 @@ const ok = (status = 200, headers: Record<string, string> = {}): HttpResponse =>
   rateLimit: {},
 });
 
-const serverError = (status: number, code = 'INTERNAL_ERROR') => new ZCRMException({ statusCode: status, errorCode: code, errorMessage: 'x' });
+const serverError = (status: number, code = 'INTERNAL_ERROR') =>
+  new ZCRMException({ statusCode: status, errorCode: code, errorMessage: 'x' });
 const retryOptions = { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 50, budget: 100 };
 
 describe('rate-limit headers', () => {
@@ -96,9 +102,19 @@ describe('retry policy', () => {
     expect(retryDecision(serverError(503), request())).toEqual({});
     expect(retryDecision(serverError(503), post)).toBeUndefined();
     expect(retryDecision(serverError(400, 'INVALID_DATA'), request())).toBeUndefined();
-    const limited = new RateLimitException({ statusCode: 429, errorCode: 'TOO_MANY_REQUESTS', errorMessage: 'x', retryAfterMs: 700 });
+    const limited = new RateLimitException({
+      statusCode: 429,
+      errorCode: 'TOO_MANY_REQUESTS',
+      errorMessage: 'x',
+      retryAfterMs: 700,
+    });
     expect(retryDecision(limited, post)).toEqual({ wait: 700 });
-    expect(retryDecision(new AuthenticationException({ statusCode: 401, errorCode: 'INVALID_TOKEN', errorMessage: 'x' }), request())).toBeUndefined();
+    expect(
+      retryDecision(
+        new AuthenticationException({ statusCode: 401, errorCode: 'INVALID_TOKEN', errorMessage: 'x' }),
+        request(),
+      ),
+    ).toBeUndefined();
   });
 
   it('backs off exponentially with full jitter, capped', () => {
@@ -134,13 +150,17 @@ describe('retry step', () => {
 
   it('retries until success', async () => {
     const next = failing([serverError(500), serverError(502)]);
-    await expect(retryStep(retryOptions, silentLogger).handle(request(), next)).resolves.toMatchObject({ status: 200 });
+    await expect(retryStep(retryOptions, silentLogger).handle(request(), next)).resolves.toMatchObject({
+      status: 200,
+    });
     expect(next.calls).toBe(3);
   });
 
   it('gives up after maxRetries and rethrows the last error', async () => {
     const next = failing([serverError(500), serverError(500), serverError(500), serverError(503)]);
-    await expect(retryStep(retryOptions, silentLogger).handle(request(), next)).rejects.toMatchObject({ statusCode: 503 });
+    await expect(retryStep(retryOptions, silentLogger).handle(request(), next)).rejects.toMatchObject({
+      statusCode: 503,
+    });
     expect(next.calls).toBe(4);
   });
 
@@ -155,7 +175,12 @@ describe('retry step', () => {
   });
 
   it('does not wait longer than maxDelayMs for a 429', async () => {
-    const limited = new RateLimitException({ statusCode: 429, errorCode: 'TOO_MANY_REQUESTS', errorMessage: 'x', retryAfterMs: 60_000 });
+    const limited = new RateLimitException({
+      statusCode: 429,
+      errorCode: 'TOO_MANY_REQUESTS',
+      errorMessage: 'x',
+      retryAfterMs: 60_000,
+    });
     const next = failing([limited]);
     await expect(retryStep(retryOptions, silentLogger).handle(request(), next)).rejects.toBe(limited);
     expect(next.calls).toBe(1);
@@ -163,7 +188,11 @@ describe('retry step', () => {
 
   it('stops waiting when the caller aborts', async () => {
     const controller = new AbortController();
-    const step = retryStep({ ...retryOptions, baseDelayMs: 10_000, maxDelayMs: 10_000 }, silentLogger, () => 0.99);
+    const step = retryStep(
+      { ...retryOptions, baseDelayMs: 10_000, maxDelayMs: 10_000 },
+      silentLogger,
+      () => 0.99,
+    );
     const pending = step.handle(request({ signal: controller.signal }), failing([serverError(500)]));
     setTimeout(() => controller.abort(), 20);
     await expect(pending).rejects.toMatchObject({ errorCode: 'ABORTED' });
@@ -192,7 +221,11 @@ describe('auth and refresh steps', () => {
     const transport: Handler = async (req) => {
       seen.push(req.headers.Authorization);
       if (req.headers.Authorization === 'Zoho-oauthtoken old-token') {
-        throw new AuthenticationException({ statusCode: 401, errorCode: 'INVALID_TOKEN', errorMessage: 'invalid oauth token' });
+        throw new AuthenticationException({
+          statusCode: 401,
+          errorCode: 'INVALID_TOKEN',
+          errorMessage: 'invalid oauth token',
+        });
       }
       return ok();
     };
@@ -207,7 +240,11 @@ describe('auth and refresh steps', () => {
     let calls = 0;
     const transport: Handler = async () => {
       calls++;
-      throw new AuthenticationException({ statusCode: 401, errorCode: 'INVALID_TOKEN', errorMessage: 'invalid oauth token' });
+      throw new AuthenticationException({
+        statusCode: 401,
+        errorCode: 'INVALID_TOKEN',
+        errorMessage: 'invalid oauth token',
+      });
     };
     const pipeline = new Pipeline([refreshOnInvalidTokenStep(tokens), authHeaderStep(tokens)], transport);
     await expect(pipeline.handle(request())).rejects.toMatchObject({ errorCode: 'INVALID_TOKEN' });
@@ -217,9 +254,15 @@ describe('auth and refresh steps', () => {
   it('does not refresh on other authentication errors', async () => {
     const tokens = tokenSource();
     const transport: Handler = async () => {
-      throw new AuthenticationException({ statusCode: 401, errorCode: 'OAUTH_SCOPE_MISMATCH', errorMessage: 'scope' });
+      throw new AuthenticationException({
+        statusCode: 401,
+        errorCode: 'OAUTH_SCOPE_MISMATCH',
+        errorMessage: 'scope',
+      });
     };
-    await expect(new Pipeline([refreshOnInvalidTokenStep(tokens), authHeaderStep(tokens)], transport).handle(request())).rejects.toMatchObject({
+    await expect(
+      new Pipeline([refreshOnInvalidTokenStep(tokens), authHeaderStep(tokens)], transport).handle(request()),
+    ).rejects.toMatchObject({
       errorCode: 'OAUTH_SCOPE_MISMATCH',
     });
     expect(tokens.calls).toEqual(['get a@zylker.com']);
@@ -274,11 +317,18 @@ describe('throttle step', () => {
 describe('other steps and the pipeline', () => {
   it('sets User-Agent zcrm/<version>, Accept and a JSON content type', async () => {
     let headers: Record<string, string> = {};
-    await defaultHeadersStep(USER_AGENT).handle(request({ method: 'POST', body: { data: [] } }), async (req) => {
-      headers = req.headers;
-      return ok();
+    await defaultHeadersStep(USER_AGENT).handle(
+      request({ method: 'POST', body: { data: [] } }),
+      async (req) => {
+        headers = req.headers;
+        return ok();
+      },
+    );
+    expect(headers).toEqual({
+      'User-Agent': `zcrm/${VERSION}`,
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
     });
-    expect(headers).toEqual({ 'User-Agent': `zcrm/${VERSION}`, Accept: 'application/json', 'Content-Type': 'application/json' });
   });
 
   it('keeps VERSION equal to package.json', () => {
@@ -287,7 +337,10 @@ describe('other steps and the pipeline', () => {
 
   it('raises typed errors for error statuses and lets 204/304 through as no data', async () => {
     const step = raiseForStatusStep();
-    await expect(step.handle(request(), async () => ok(204))).resolves.toMatchObject({ noData: true, data: undefined });
+    await expect(step.handle(request(), async () => ok(204))).resolves.toMatchObject({
+      noData: true,
+      data: undefined,
+    });
     await expect(step.handle(request(), async () => ok(304))).resolves.toMatchObject({ noData: true });
     const limited = step.handle(request(), async () => ({
       ...ok(429, { 'retry-after': '3' }),
@@ -300,8 +353,12 @@ describe('other steps and the pipeline', () => {
   it('logs one line per attempt, with the status or the error', async () => {
     const logger = memoryLogger();
     await loggingStep(logger).handle(request(), async () => ok());
-    await expect(loggingStep(logger).handle(request(), async () => Promise.reject(serverError(500)))).rejects.toBeDefined();
-    expect(logger.lines[0]).toMatch(/^INFO GET https:\/\/www\.zohoapis\.com\/crm\/v2\/Leads -> 200 \(\d+ ms\)$/);
+    await expect(
+      loggingStep(logger).handle(request(), async () => Promise.reject(serverError(500))),
+    ).rejects.toBeDefined();
+    expect(logger.lines[0]).toMatch(
+      /^INFO GET https:\/\/www\.zohoapis\.com\/crm\/v2\/Leads -> 200 \(\d+ ms\)$/,
+    );
     expect(logger.lines[1]).toMatch(/^WARN GET .* failed after \d+ ms: INTERNAL_ERROR/);
   });
 

@@ -5,7 +5,7 @@ import { BulkAPIResponse } from '../responses/bulk-api-response';
 import { FileAPIResponse } from '../responses/file-api-response';
 import type { UploadOptions, UploadSource } from '../files/upload-source';
 import { ValidationException } from '../../errors/validation-exception';
-import { requireId, requireRecordId } from '../support/checks';
+import { PageOptions, paging, requireId, requireRecordId } from '../support/checks';
 import { singleWrite } from '../support/single-write';
 import { ZCRMAttachment } from './zcrm-attachment';
 import type { ZCRMRecord } from './zcrm-record';
@@ -23,10 +23,10 @@ export interface DownloadOptions {
   timeoutMs?: number;
 }
 
-/** Lists the record's attachments (`GET /{module}/{id}/Attachments`), pages from 1. An empty list is a `noData` result. */
-export async function getAttachments(record: ZCRMRecord, page = 1, perPage = 20): Promise<BulkAPIResponse<ZCRMAttachment>> {
+/** Lists the record's attachments (`GET /{module}/{id}/Attachments`); `page` defaults to 1, `perPage` to 20. An empty list is a `noData` result. */
+export async function getAttachments(record: ZCRMRecord, options: PageOptions = {}): Promise<BulkAPIResponse<ZCRMAttachment>> {
   const id = requireRecordId(record, 'getAttachments');
-  const response = await ops.listAttachments(record.client, record.moduleApiName, id, { page, perPage });
+  const response = await ops.listAttachments(record.client, record.moduleApiName, id, paging(options, { page: 1, perPage: 20 }, 'getAttachments'));
   const data = listOf(response, 'data').map((json) => ZCRMAttachment.fromJson(json, record, record.explicitClient));
   return new BulkAPIResponse(response, { data, info: infoOf(response) });
 }

@@ -3,7 +3,7 @@ import { infoOf, listOf } from '../operations/item-results';
 import { APIResponse } from '../responses/api-response';
 import { BulkAPIResponse } from '../responses/bulk-api-response';
 import { ValidationException } from '../../errors/validation-exception';
-import { requireRecordId } from '../support/checks';
+import { PageOptions, paging, requireRecordId } from '../support/checks';
 import { singleWrite } from '../support/single-write';
 import { ZCRMNote } from './zcrm-note';
 import type { ZCRMRecord } from './zcrm-record';
@@ -23,7 +23,7 @@ export async function addNote(record: ZCRMRecord, note: ZCRMNote): Promise<APIRe
   return new APIResponse(response, note, item);
 }
 
-/** Updates a note of the record (`PUT /{module}/{id}/Notes/{note_id}`); the note needs its id. */
+/** Updates a note of the record (`PUT /{module}/{id}/Notes/{note_id}`), sending its title and content as set; the note needs its id. */
 export async function updateNote(record: ZCRMRecord, note: ZCRMNote): Promise<APIResponse<ZCRMNote>> {
   const id = requireRecordId(record, 'updateNote');
   requireNote(note, 'updateNote', true);
@@ -43,24 +43,24 @@ export async function deleteNote(record: ZCRMRecord, note: ZCRMNote): Promise<AP
   return new APIResponse(response, note, item);
 }
 
+/** Options of {@link getNotes}: `page` defaults to 1, `perPage` to 20 (as in the seed). */
+export interface GetNotesOptions extends PageOptions {
+  sortBy?: string;
+  sortOrder?: 'asc' | 'desc';
+  /** Only notes modified after this ISO-8601 date-time; nothing newer → 304, a `noData` result. */
+  ifModifiedSince?: string;
+}
+
 /**
  * Lists the record's notes (`GET /{module}/{id}/Notes`), pages from 1. An empty list (204) or an unchanged one
  * (`ifModifiedSince`, 304) is a `noData` result with no notes.
  */
-export async function getNotes(
-  record: ZCRMRecord,
-  sortBy?: string,
-  sortOrder?: 'asc' | 'desc',
-  page = 1,
-  perPage = 20,
-  options: { ifModifiedSince?: string } = {},
-): Promise<BulkAPIResponse<ZCRMNote>> {
+export async function getNotes(record: ZCRMRecord, options: GetNotesOptions = {}): Promise<BulkAPIResponse<ZCRMNote>> {
   const id = requireRecordId(record, 'getNotes');
   const response = await ops.listRecordNotes(record.client, record.moduleApiName, id, {
-    sortBy,
-    sortOrder,
-    page,
-    perPage,
+    ...paging(options, { page: 1, perPage: 20 }, 'getNotes'),
+    sortBy: options.sortBy,
+    sortOrder: options.sortOrder,
     ifModifiedSince: options.ifModifiedSince,
   });
   const data = listOf(response, 'data').map((json) => ZCRMNote.fromJson(json, record, record.explicitClient));
@@ -73,7 +73,7 @@ function requireNote(note: ZCRMNote, operation: string, needsId: boolean): void 
   if (!needsId && note.id) {
     throw ValidationException.invalidInput('note.id', `${operation}() needs a new note without an id; use updateNote() for note ${note.id}`);
   }
-  if (typeof note.content !== 'string' || note.content.trim() === '') {
+  if (!needsId && (typeof note.content !== 'string' || note.content.trim() === '')) {
     throw ValidationException.invalidInput('note.content', 'Note_Content is required and must be a non-empty string');
   }
 }

@@ -84,7 +84,9 @@ export class ZCRMCustomView {
  * a leaf `{field, comparator, value}`, a `{group_operator, group: [...]}` tree (v2) and the older list form
  * `[leaf, "and", leaf]`. `undefined` for `null` or anything else.
  */
-export function flattenCriteria(value: unknown): { criteria: ZCRMCustomViewCriteria[]; pattern: string } | undefined {
+export function flattenCriteria(
+  value: unknown,
+): { criteria: ZCRMCustomViewCriteria[]; pattern: string } | undefined {
   const criteria: ZCRMCustomViewCriteria[] = [];
   const walk = (node: unknown, nested: boolean): string | undefined => {
     if (Array.isArray(node)) {

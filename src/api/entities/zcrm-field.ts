@@ -153,10 +153,14 @@ export class ZCRMField {
       field.suffix = str(autoNumber.suffix);
       field.startNumber = num(autoNumber.start_number);
     }
-    if ('tooltip' in json) field.tooltip = isJsonObject(json.tooltip) ? { name: str(json.tooltip.name), value: str(json.tooltip.value) } : null;
+    if ('tooltip' in json)
+      field.tooltip = isJsonObject(json.tooltip)
+        ? { name: str(json.tooltip.name), value: str(json.tooltip.value) }
+        : null;
     if ('association_details' in json) field.associationDetails = json.association_details;
     if ('crypt' in json) field.crypt = isJsonObject(json.crypt) ? cryptOf(json.crypt) : null;
-    if (Array.isArray(json.layouts)) field.layouts = objects(json.layouts).map((l) => ({ id: idString(l.id), name: str(l.name) }));
+    if (Array.isArray(json.layouts))
+      field.layouts = objects(json.layouts).map((l) => ({ id: idString(l.id), name: str(l.name) }));
     if ('criteria' in json) field.criteria = json.criteria;
     if ('subform' in json) field.subform = json.subform;
     if ('multiselectlookup' in json) field.multiselectlookup = json.multiselectlookup;

@@ -1,11 +1,11 @@
 import { ValidationException } from '../../errors/validation-exception';
-import { moduleSettingsToJson, ModuleProperties } from '../mappers/module-mapper';
+import { moduleSettingsToJson } from '../mappers/module-mapper';
 import { requireId } from '../mappers/settings-results';
 import { firstOf, infoOf, listOf, singleResultOf } from '../operations/item-results';
 import * as metadata from '../operations/metadata-operations';
 import { APIResponse } from '../responses/api-response';
 import { BulkAPIResponse } from '../responses/bulk-api-response';
-import type { ZCRMRestClient } from '../rest-client';
+import type { ZCRMModule } from './zcrm-module';
 import { ZCRMCustomView } from './zcrm-custom-view';
 import { ZCRMField } from './zcrm-field';
 import { ZCRMLayout } from './zcrm-layout';
@@ -15,9 +15,6 @@ import { ZCRMModuleRelatedList } from './zcrm-module-related-list';
  * The metadata calls of `ZCRMModule` (fields, layouts, custom views, related lists, module settings). Each takes
  * the module first; `ZCRMModule`'s methods of the same names delegate here.
  */
-
-/** What the metadata calls need of a module: its API name, its client and (for settings) its properties. */
-export type MetadataModule = ModuleProperties & { readonly apiName: string; readonly client: ZCRMRestClient };
 
 /** Options of {@link getAllFields}. */
 export interface GetFieldsOptions {
@@ -32,13 +29,18 @@ export interface GetCustomViewsOptions {
 }
 
 /** `GET settings/fields?module=`: every field of the module. */
-export async function getAllFields(module: MetadataModule, options: GetFieldsOptions = {}): Promise<BulkAPIResponse<ZCRMField>> {
+export async function getAllFields(
+  module: ZCRMModule,
+  options: GetFieldsOptions = {},
+): Promise<BulkAPIResponse<ZCRMField>> {
   const response = await metadata.getFields(module.client, moduleName(module), options);
-  return new BulkAPIResponse(response, { data: listOf(response, 'fields').map((f) => ZCRMField.fromJson(f)) });
+  return new BulkAPIResponse(response, {
+    data: listOf(response, 'fields').map((f) => ZCRMField.fromJson(f)),
+  });
 }
 
 /** `GET settings/fields/{id}?module=`. */
-export async function getField(module: MetadataModule, fieldId: string): Promise<APIResponse<ZCRMField>> {
+export async function getField(module: ZCRMModule, fieldId: string): Promise<APIResponse<ZCRMField>> {
   const id = requireId('field id', fieldId);
   const response = await metadata.getField(module.client, moduleName(module), id);
   const json = firstOf(response, 'fields');
@@ -46,13 +48,15 @@ export async function getField(module: MetadataModule, fieldId: string): Promise
 }
 
 /** `GET settings/layouts?module=`: the layouts with their sections and fields. */
-export async function getAllLayouts(module: MetadataModule): Promise<BulkAPIResponse<ZCRMLayout>> {
+export async function getAllLayouts(module: ZCRMModule): Promise<BulkAPIResponse<ZCRMLayout>> {
   const response = await metadata.getLayouts(module.client, moduleName(module));
-  return new BulkAPIResponse(response, { data: listOf(response, 'layouts').map((l) => ZCRMLayout.fromJson(l)) });
+  return new BulkAPIResponse(response, {
+    data: listOf(response, 'layouts').map((l) => ZCRMLayout.fromJson(l)),
+  });
 }
 
 /** `GET settings/layouts/{id}?module=`. */
-export async function getLayout(module: MetadataModule, layoutId: string): Promise<APIResponse<ZCRMLayout>> {
+export async function getLayout(module: ZCRMModule, layoutId: string): Promise<APIResponse<ZCRMLayout>> {
   const id = requireId('layout id', layoutId);
   const response = await metadata.getLayout(module.client, moduleName(module), id);
   const json = firstOf(response, 'layouts');
@@ -63,7 +67,10 @@ export async function getLayout(module: MetadataModule, layoutId: string): Promi
  * `GET settings/custom_views?module=`: the module's views, each with the view categories of `info.translation`;
  * `info` carries the paging. Pages count from 1.
  */
-export async function getAllCustomViews(module: MetadataModule, options: GetCustomViewsOptions = {}): Promise<BulkAPIResponse<ZCRMCustomView>> {
+export async function getAllCustomViews(
+  module: ZCRMModule,
+  options: GetCustomViewsOptions = {},
+): Promise<BulkAPIResponse<ZCRMCustomView>> {
   if (options.page !== undefined && (!Number.isInteger(options.page) || options.page < 1)) {
     throw ValidationException.invalidInput('page', `pages count from 1, got ${options.page}`);
   }
@@ -76,33 +83,49 @@ export async function getAllCustomViews(module: MetadataModule, options: GetCust
 }
 
 /** `GET settings/custom_views/{id}?module=`: the view with its columns, sort and criteria. */
-export async function getCustomView(module: MetadataModule, customViewId: string): Promise<APIResponse<ZCRMCustomView>> {
+export async function getCustomView(
+  module: ZCRMModule,
+  customViewId: string,
+): Promise<APIResponse<ZCRMCustomView>> {
   const id = requireId('custom view id', customViewId);
   const name = moduleName(module);
   const response = await metadata.getCustomView(module.client, name, id);
   const json = firstOf(response, 'custom_views');
-  return new APIResponse(response, json ? ZCRMCustomView.fromJson(json, name, translationOf(infoOf(response))) : undefined);
+  return new APIResponse(
+    response,
+    json ? ZCRMCustomView.fromJson(json, name, translationOf(infoOf(response))) : undefined,
+  );
 }
 
 /**
  * `PUT settings/custom_views/{id}?module=` with the view's `sortBy`/`sortOrder` (whichever are set). Needs the
  * view's id. A rejection throws the exception of its code.
  */
-export async function updateCustomView(module: MetadataModule, customView: ZCRMCustomView): Promise<APIResponse<ZCRMCustomView>> {
-  if (!(customView instanceof ZCRMCustomView)) throw ValidationException.invalidInput('custom view', 'a ZCRMCustomView is required');
+export async function updateCustomView(
+  module: ZCRMModule,
+  customView: ZCRMCustomView,
+): Promise<APIResponse<ZCRMCustomView>> {
+  if (!(customView instanceof ZCRMCustomView))
+    throw ValidationException.invalidInput('custom view', 'a ZCRMCustomView is required');
   const id = requireId('custom view id', customView.id);
   const name = moduleName(module);
   if (customView.moduleApiName !== undefined && customView.moduleApiName !== name) {
-    throw ValidationException.invalidInput('custom view', `belongs to module ${customView.moduleApiName}, not ${name}`);
+    throw ValidationException.invalidInput(
+      'custom view',
+      `belongs to module ${customView.moduleApiName}, not ${name}`,
+    );
   }
   const settings = customView.toSettingsJson();
-  if (Object.keys(settings).length === 0) throw ValidationException.invalidInput('custom view', 'set sortBy or sortOrder to update it');
+  if (Object.keys(settings).length === 0)
+    throw ValidationException.invalidInput('custom view', 'set sortBy or sortOrder to update it');
   const response = await metadata.updateCustomView(module.client, name, id, settings);
   return new APIResponse(response, customView, singleResultOf(response, 'custom_views'));
 }
 
 /** `GET settings/related_lists?module=`. */
-export async function getAllRelatedLists(module: MetadataModule): Promise<BulkAPIResponse<ZCRMModuleRelatedList>> {
+export async function getAllRelatedLists(
+  module: ZCRMModule,
+): Promise<BulkAPIResponse<ZCRMModuleRelatedList>> {
   const response = await metadata.getRelatedLists(module.client, moduleName(module));
   return new BulkAPIResponse(response, {
     data: listOf(response, 'related_lists').map((rl) => ZCRMModuleRelatedList.fromJson(rl)),
@@ -110,7 +133,10 @@ export async function getAllRelatedLists(module: MetadataModule): Promise<BulkAP
 }
 
 /** `GET settings/related_lists/{id}?module=`. */
-export async function getRelatedList(module: MetadataModule, relatedListId: string): Promise<APIResponse<ZCRMModuleRelatedList>> {
+export async function getRelatedList(
+  module: ZCRMModule,
+  relatedListId: string,
+): Promise<APIResponse<ZCRMModuleRelatedList>> {
   const id = requireId('related list id', relatedListId);
   const response = await metadata.getRelatedList(module.client, moduleName(module), id);
   const json = firstOf(response, 'related_lists');
@@ -122,7 +148,7 @@ export async function getRelatedList(module: MetadataModule, relatedListId: stri
  * `defaultCustomView` (or `defaultCustomViewId`), `defaultTerritoryId`, `relatedListProperties`. A rejection throws
  * the exception of its code; `data` is the module.
  */
-export async function updateModuleSettings<M extends MetadataModule>(module: M): Promise<APIResponse<M>> {
+export async function updateModuleSettings(module: ZCRMModule): Promise<APIResponse<ZCRMModule>> {
   const name = moduleName(module);
   const settings = moduleSettingsToJson(module);
   if (Object.keys(settings).length === 0) {
@@ -135,7 +161,7 @@ export async function updateModuleSettings<M extends MetadataModule>(module: M):
   return new APIResponse(response, module, singleResultOf(response, 'modules'));
 }
 
-function moduleName(module: MetadataModule): string {
+function moduleName(module: ZCRMModule): string {
   if (typeof module?.apiName !== 'string' || module.apiName.trim() === '') {
     throw ValidationException.invalidInput('module api name', 'a module API name is required');
   }

@@ -6,6 +6,7 @@ import type { UploadOptions, UploadSource } from '../files/upload-source';
 import { bool, idString, isJsonObject, Json, num, str } from '../mappers/json-utils';
 import { parseUser } from '../mappers/user-mapper';
 import { ValidationException } from '../../errors/validation-exception';
+import type { PageOptions } from '../support/checks';
 import { ZCRMAttachment } from './zcrm-attachment';
 import { ZCRMRecord } from './zcrm-record';
 import type { ZCRMUser } from './zcrm-user';
@@ -118,8 +119,8 @@ export class ZCRMNote {
   }
 
   /** Lists the note's attachments (`GET /Notes/{id}/Attachments`). */
-  getAttachments(page = 1, perPage = 20): Promise<BulkAPIResponse<ZCRMAttachment>> {
-    return getAttachments(this.asRecord(), page, perPage);
+  getAttachments(options: PageOptions = {}): Promise<BulkAPIResponse<ZCRMAttachment>> {
+    return getAttachments(this.asRecord(), options);
   }
 
   /** Attaches a file to the note (path, Buffer or Readable). */

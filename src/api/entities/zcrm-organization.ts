@@ -194,7 +194,8 @@ export class ZCRMOrganization {
    */
   async createUser(user: ZCRMUser): Promise<APIResponse<ZCRMUser>> {
     if (!(user instanceof ZCRMUser)) throw ValidationException.invalidInput('user', 'a ZCRMUser is required');
-    if (user.id !== undefined) throw ValidationException.invalidInput('user id', 'must not be set when creating a user');
+    if (user.id !== undefined)
+      throw ValidationException.invalidInput('user id', 'must not be set when creating a user');
     const response = await users.createUsers(this.client, [userToJson(user)]);
     const result = singleResultOf(response, 'users');
     const id = createdId(result);
@@ -206,7 +207,9 @@ export class ZCRMOrganization {
   async updateUser(user: ZCRMUser): Promise<APIResponse<ZCRMUser>> {
     if (!(user instanceof ZCRMUser)) throw ValidationException.invalidInput('user', 'a ZCRMUser is required');
     const id = requireId('user id', user.id);
-    const { id: _id, ...body } = userToJson(user);
+    // The id goes in the path, not the body.
+    const body = userToJson(user);
+    delete body.id;
     const response = await users.updateUser(this.client, id, body);
     return new APIResponse(response, user, singleResultOf(response, 'users'));
   }
@@ -218,8 +221,14 @@ export class ZCRMOrganization {
   async updateUsers(userList: ZCRMUser[]): Promise<BulkAPIResponse<ZCRMUser>> {
     checkBatch('users', userList);
     userList.forEach((u, i) => requireId(`users[${i}].id`, u?.id));
-    const response = await users.updateUsers(this.client, userList.map((u) => userToJson(u)));
-    return bulkWriteResponse(response, matchItemResults(response, 'users', userList, (u) => u.id));
+    const response = await users.updateUsers(
+      this.client,
+      userList.map((u) => userToJson(u)),
+    );
+    return bulkWriteResponse(
+      response,
+      matchItemResults(response, 'users', userList, (u) => u.id),
+    );
   }
 
   /** `DELETE users/{id}` (the user is kept with status `deleted`). A rejection throws the exception of its code. */
@@ -237,7 +246,9 @@ export class ZCRMOrganization {
    */
   async getAllProfiles(options?: ConditionalGet): Promise<BulkAPIResponse<ZCRMProfile>> {
     const response = await org.getProfiles(this.client, options);
-    return new BulkAPIResponse(response, { data: listOf(response, 'profiles').map((p) => ZCRMProfile.fromJson(p)) });
+    return new BulkAPIResponse(response, {
+      data: listOf(response, 'profiles').map((p) => ZCRMProfile.fromJson(p)),
+    });
   }
 
   /** `GET settings/profiles/{id}`: the profile with its permissions and permission sections. */
@@ -251,7 +262,9 @@ export class ZCRMOrganization {
   /** `GET settings/roles`. */
   async getAllRoles(): Promise<BulkAPIResponse<ZCRMRole>> {
     const response = await org.getRoles(this.client);
-    return new BulkAPIResponse(response, { data: listOf(response, 'roles').map((r) => ZCRMRole.fromJson(r)) });
+    return new BulkAPIResponse(response, {
+      data: listOf(response, 'roles').map((r) => ZCRMRole.fromJson(r)),
+    });
   }
 
   /** `GET settings/roles/{id}`. */
@@ -267,7 +280,9 @@ export class ZCRMOrganization {
   /** `GET org/taxes`, in sequence order; an org without taxes gives a 204 `noData` response with none. */
   async getOrganizationTaxes(): Promise<BulkAPIResponse<ZCRMOrgTax>> {
     const response = await org.getOrgTaxes(this.client);
-    return new BulkAPIResponse(response, { data: listOf(response, 'taxes').map((t) => ZCRMOrgTax.fromJson(t)) });
+    return new BulkAPIResponse(response, {
+      data: listOf(response, 'taxes').map((t) => ZCRMOrgTax.fromJson(t)),
+    });
   }
 
   /** `GET org/taxes/{id}`. */
@@ -285,13 +300,24 @@ export class ZCRMOrganization {
   async createOrganizationTaxes(taxes: ZCRMOrgTax[]): Promise<BulkAPIResponse<ZCRMOrgTax>> {
     checkBatch('taxes', taxes);
     taxes.forEach((tax, i) => {
-      if (!(tax instanceof ZCRMOrgTax)) throw ValidationException.invalidInput(`taxes[${i}]`, 'a ZCRMOrgTax is required');
-      if (tax.id !== undefined) throw ValidationException.invalidInput(`taxes[${i}].id`, 'must not be set when creating a tax');
+      if (!(tax instanceof ZCRMOrgTax))
+        throw ValidationException.invalidInput(`taxes[${i}]`, 'a ZCRMOrgTax is required');
+      if (tax.id !== undefined)
+        throw ValidationException.invalidInput(`taxes[${i}].id`, 'must not be set when creating a tax');
     });
-    const response = await org.createOrgTaxes(this.client, taxes.map((t) => t.toJson(false)));
-    const results = matchItemResults(response, 'taxes', taxes, () => undefined, (tax, item) => {
-      tax.id = createdId(item) ?? tax.id;
-    });
+    const response = await org.createOrgTaxes(
+      this.client,
+      taxes.map((t) => t.toJson(false)),
+    );
+    const results = matchItemResults(
+      response,
+      'taxes',
+      taxes,
+      () => undefined,
+      (tax, item) => {
+        tax.id = createdId(item) ?? tax.id;
+      },
+    );
     return bulkWriteResponse(response, results);
   }
 
@@ -299,11 +325,18 @@ export class ZCRMOrganization {
   async updateOrganizationTaxes(taxes: ZCRMOrgTax[]): Promise<BulkAPIResponse<ZCRMOrgTax>> {
     checkBatch('taxes', taxes);
     taxes.forEach((tax, i) => {
-      if (!(tax instanceof ZCRMOrgTax)) throw ValidationException.invalidInput(`taxes[${i}]`, 'a ZCRMOrgTax is required');
+      if (!(tax instanceof ZCRMOrgTax))
+        throw ValidationException.invalidInput(`taxes[${i}]`, 'a ZCRMOrgTax is required');
       requireId(`taxes[${i}].id`, tax.id);
     });
-    const response = await org.updateOrgTaxes(this.client, taxes.map((t) => t.toJson(true)));
-    return bulkWriteResponse(response, matchItemResults(response, 'taxes', taxes, (t) => t.id));
+    const response = await org.updateOrgTaxes(
+      this.client,
+      taxes.map((t) => t.toJson(true)),
+    );
+    return bulkWriteResponse(
+      response,
+      matchItemResults(response, 'taxes', taxes, (t) => t.id),
+    );
   }
 
   /** `DELETE org/taxes?ids=…` for 1..100 ids. One {@link EntityResponse} per id (its `data` a tax with that id). */
@@ -312,7 +345,10 @@ export class ZCRMOrganization {
     taxIds.forEach((id, i) => requireId(`tax ids[${i}]`, id));
     const response = await org.deleteOrgTaxes(this.client, taxIds);
     const taxes = taxIds.map((id) => ZCRMOrgTax.getInstance(id));
-    return bulkWriteResponse(response, matchItemResults(response, 'taxes', taxes, (t) => t.id));
+    return bulkWriteResponse(
+      response,
+      matchItemResults(response, 'taxes', taxes, (t) => t.id),
+    );
   }
 
   /** `DELETE org/taxes/{id}`. A failure throws the exception of its code. */
@@ -339,13 +375,27 @@ export class ZCRMOrganization {
   async createVariables(variableList: ZCRMVariable[]): Promise<BulkAPIResponse<ZCRMVariable>> {
     checkBatch('variables', variableList);
     variableList.forEach((v, i) => {
-      if (!(v instanceof ZCRMVariable)) throw ValidationException.invalidInput(`variables[${i}]`, 'a ZCRMVariable is required');
-      if (v.id !== undefined) throw ValidationException.invalidInput(`variables[${i}].id`, 'must not be set when creating a variable');
+      if (!(v instanceof ZCRMVariable))
+        throw ValidationException.invalidInput(`variables[${i}]`, 'a ZCRMVariable is required');
+      if (v.id !== undefined)
+        throw ValidationException.invalidInput(
+          `variables[${i}].id`,
+          'must not be set when creating a variable',
+        );
     });
-    const response = await variables.createVariables(this.client, variableList.map((v) => v.toJson(false)));
-    const results = matchItemResults(response, 'variables', variableList, () => undefined, (v, item) => {
-      v.id = createdId(item) ?? v.id;
-    });
+    const response = await variables.createVariables(
+      this.client,
+      variableList.map((v) => v.toJson(false)),
+    );
+    const results = matchItemResults(
+      response,
+      'variables',
+      variableList,
+      () => undefined,
+      (v, item) => {
+        v.id = createdId(item) ?? v.id;
+      },
+    );
     return bulkWriteResponse(response, results);
   }
 
@@ -353,11 +403,18 @@ export class ZCRMOrganization {
   async updateVariables(variableList: ZCRMVariable[]): Promise<BulkAPIResponse<ZCRMVariable>> {
     checkBatch('variables', variableList);
     variableList.forEach((v, i) => {
-      if (!(v instanceof ZCRMVariable)) throw ValidationException.invalidInput(`variables[${i}]`, 'a ZCRMVariable is required');
+      if (!(v instanceof ZCRMVariable))
+        throw ValidationException.invalidInput(`variables[${i}]`, 'a ZCRMVariable is required');
       requireId(`variables[${i}].id`, v.id);
     });
-    const response = await variables.updateVariables(this.client, variableList.map((v) => v.toJson(true)));
-    return bulkWriteResponse(response, matchItemResults(response, 'variables', variableList, (v) => v.id));
+    const response = await variables.updateVariables(
+      this.client,
+      variableList.map((v) => v.toJson(true)),
+    );
+    return bulkWriteResponse(
+      response,
+      matchItemResults(response, 'variables', variableList, (v) => v.id),
+    );
   }
 
   /** `DELETE settings/variables?ids=…` for 1..100 ids. One {@link EntityResponse} per id. */
@@ -366,7 +423,10 @@ export class ZCRMOrganization {
     variableIds.forEach((id, i) => requireId(`variable ids[${i}]`, id));
     const response = await variables.deleteVariables(this.client, variableIds);
     const list = variableIds.map((id) => ZCRMVariable.getInstance(id, undefined, this.#client));
-    return bulkWriteResponse(response, matchItemResults(response, 'variables', list, (v) => v.id));
+    return bulkWriteResponse(
+      response,
+      matchItemResults(response, 'variables', list, (v) => v.id),
+    );
   }
 
   /** `GET settings/variable_groups`; none → 204 `noData`. */
@@ -392,7 +452,8 @@ export class ZCRMOrganization {
 }
 
 function checkPaging(page: number, perPage: number): void {
-  if (!Number.isInteger(page) || page < 1) throw ValidationException.invalidInput('page', `pages count from 1, got ${page}`);
+  if (!Number.isInteger(page) || page < 1)
+    throw ValidationException.invalidInput('page', `pages count from 1, got ${page}`);
   if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200) {
     throw ValidationException.invalidInput('perPage', `must be 1..200, got ${perPage}`);
   }

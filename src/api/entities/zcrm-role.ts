@@ -32,7 +32,8 @@ export class ZCRMRole {
     if ('description' in json) role.description = str(json.description);
     if ('admin_user' in json) role.isAdmin = bool(json.admin_user);
     if ('share_with_peers' in json) role.shareWithPeers = bool(json.share_with_peers);
-    if ('reporting_to' in json) role.reportingTo = isJsonObject(json.reporting_to) ? ZCRMRole.fromJson(json.reporting_to) : null;
+    if ('reporting_to' in json)
+      role.reportingTo = isJsonObject(json.reporting_to) ? ZCRMRole.fromJson(json.reporting_to) : null;
     if ('forecast_manager' in json) role.forecastManager = parseUser(json.forecast_manager) ?? null;
     return role;
   }

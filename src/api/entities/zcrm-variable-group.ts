@@ -12,13 +12,12 @@ export class ZCRMVariableGroup {
   name?: string | null;
   displayLabel?: string | null;
   description?: string | null;
-  /** The client calls go through; `ZCRMRestClient.getInstance()` when none was given. */
-  client?: ZCRMRestClient;
+  readonly #client?: ZCRMRestClient;
 
   constructor(id?: string, apiName?: string | null, client?: ZCRMRestClient) {
     if (id !== undefined) this.id = id;
     if (apiName !== undefined) this.apiName = apiName;
-    if (client) this.client = client;
+    this.#client = client;
   }
 
   /** Builds a group object without a request; name it by id or API name. */
@@ -41,10 +40,14 @@ export class ZCRMVariableGroup {
    */
   async getVariableGroup(): Promise<APIResponse<ZCRMVariableGroup>> {
     const key = this.id ?? this.apiName;
-    if (!key) throw ValidationException.invalidInput('variable group id', 'an id or an API name is required to get a variable group');
-    const response = await variables.getVariableGroup(this.restClient(), key);
+    if (!key)
+      throw ValidationException.invalidInput(
+        'variable group id',
+        'an id or an API name is required to get a variable group',
+      );
+    const response = await variables.getVariableGroup(this.client, key);
     const json = firstOf(response, 'variable_groups');
-    if (json) Object.assign(this, ZCRMVariableGroup.fromJson(json, this.client));
+    if (json) Object.assign(this, ZCRMVariableGroup.fromJson(json, this.#client));
     return new APIResponse(response, json ? this : undefined);
   }
 
@@ -56,7 +59,8 @@ export class ZCRMVariableGroup {
     return out;
   }
 
-  private restClient(): ZCRMRestClient {
-    return this.client ?? ZCRMRestClient.getInstance();
+  /** The client this object's calls go through: the one given to `getInstance`, else `ZCRMRestClient.getInstance()`. */
+  get client(): ZCRMRestClient {
+    return this.#client ?? ZCRMRestClient.getInstance();
   }
 }

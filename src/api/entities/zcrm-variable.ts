@@ -22,13 +22,12 @@ export class ZCRMVariable {
   value?: VariableValue;
   variableGroup?: ZCRMVariableGroup | null;
   description?: string | null;
-  /** The client calls go through; `ZCRMRestClient.getInstance()` when none was given. */
-  client?: ZCRMRestClient;
+  readonly #client?: ZCRMRestClient;
 
   constructor(id?: string, apiName?: string | null, client?: ZCRMRestClient) {
     if (id !== undefined) this.id = id;
     if (apiName !== undefined) this.apiName = apiName;
-    if (client) this.client = client;
+    this.#client = client;
   }
 
   /** Builds a variable object without a request; name it by id or API name. */
@@ -43,9 +42,17 @@ export class ZCRMVariable {
     variable.type = str(json.type);
     variable.description = str(json.description);
     const value = json.value;
-    if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') variable.value = value;
+    if (
+      value === null ||
+      typeof value === 'string' ||
+      typeof value === 'number' ||
+      typeof value === 'boolean'
+    )
+      variable.value = value;
     if ('variable_group' in json) {
-      variable.variableGroup = isJsonObject(json.variable_group) ? ZCRMVariableGroup.fromJson(json.variable_group, client) : null;
+      variable.variableGroup = isJsonObject(json.variable_group)
+        ? ZCRMVariableGroup.fromJson(json.variable_group, client)
+        : null;
     }
     return variable;
   }
@@ -74,16 +81,16 @@ export class ZCRMVariable {
   async getVariable(group?: ZCRMVariableGroup | string): Promise<APIResponse<ZCRMVariable>> {
     const key = this.pathKey('get');
     const groupKey = typeof group === 'string' ? group : (group?.id ?? group?.apiName ?? undefined);
-    const response = await variables.getVariable(this.restClient(), key, { group: groupKey });
+    const response = await variables.getVariable(this.client, key, { group: groupKey });
     const json = firstOf(response, 'variables');
-    if (json) Object.assign(this, ZCRMVariable.fromJson(json, this.client));
+    if (json) Object.assign(this, ZCRMVariable.fromJson(json, this.#client));
     return new APIResponse(response, json ? this : undefined);
   }
 
   /** `PUT settings/variables/{id}` with the attributes that are set. A failure throws the exception of its code. */
   async updateVariable(): Promise<APIResponse<ZCRMVariable>> {
     const key = this.pathKey('update');
-    const response = await variables.updateVariable(this.restClient(), key, this.toJson(false));
+    const response = await variables.updateVariable(this.client, key, this.toJson(false));
     const result = singleResultOf(response, 'variables');
     return new APIResponse(response, this, result);
   }
@@ -91,18 +98,23 @@ export class ZCRMVariable {
   /** `DELETE settings/variables/{id}`. A failure throws the exception of its code. */
   async deleteVariable(): Promise<APIResponse<ZCRMVariable>> {
     const key = this.pathKey('delete');
-    const response = await variables.deleteVariable(this.restClient(), key);
+    const response = await variables.deleteVariable(this.client, key);
     const result = singleResultOf(response, 'variables');
     return new APIResponse(response, this, result);
   }
 
   private pathKey(action: string): string {
     const key = this.id ?? this.apiName;
-    if (!key) throw ValidationException.invalidInput('variable id', `an id or an API name is required to ${action} a variable`);
+    if (!key)
+      throw ValidationException.invalidInput(
+        'variable id',
+        `an id or an API name is required to ${action} a variable`,
+      );
     return key;
   }
 
-  private restClient(): ZCRMRestClient {
-    return this.client ?? ZCRMRestClient.getInstance();
+  /** The client this object's calls go through: the one given to `getInstance`, else `ZCRMRestClient.getInstance()`. */
+  get client(): ZCRMRestClient {
+    return this.#client ?? ZCRMRestClient.getInstance();
   }
 }

@@ -117,11 +117,16 @@ export function parseModule(json: Json): ModuleProperties {
   set('businessCardFieldLimit', number('business_card_field_limit'));
   set('businessCardFields', strings(json.business_card_fields));
   if (Array.isArray(json.profiles)) out.profiles = objects(json.profiles).map((p) => ZCRMProfile.fromJson(p));
-  set('displayFieldName', isJsonObject(json.display_field) ? str(json.display_field.api_name) : text('display_field'));
-  if (Array.isArray(json.related_lists)) out.relatedLists = objects(json.related_lists).map((r) => ZCRMModuleRelatedList.fromJson(r));
+  set(
+    'displayFieldName',
+    isJsonObject(json.display_field) ? str(json.display_field.api_name) : text('display_field'),
+  );
+  if (Array.isArray(json.related_lists))
+    out.relatedLists = objects(json.related_lists).map((r) => ZCRMModuleRelatedList.fromJson(r));
   if (Array.isArray(json.layouts)) out.layouts = objects(json.layouts).map((l) => ZCRMLayout.fromJson(l));
   if (Array.isArray(json.fields)) out.fields = objects(json.fields).map((f) => ZCRMField.fromJson(f));
-  if (isJsonObject(json.related_list_properties)) out.relatedListProperties = ZCRMRelatedListProperties.fromJson(json.related_list_properties);
+  if (isJsonObject(json.related_list_properties))
+    out.relatedListProperties = ZCRMRelatedListProperties.fromJson(json.related_list_properties);
   set('properties', strings(json.$properties));
   set('perPage', number('per_page'));
   set('searchLayoutFields', strings(json.search_layout_fields));
@@ -149,7 +154,8 @@ export function moduleSettingsToJson(settings: ModuleProperties): Json {
   if (settings.businessCardFields !== undefined) out.business_card_fields = settings.businessCardFields;
   const viewId = settings.defaultCustomView?.id ?? settings.defaultCustomViewId;
   if (viewId) out.default_custom_view = { id: viewId };
-  if (settings.defaultTerritoryId !== undefined) out.territory = settings.defaultTerritoryId === null ? null : { id: settings.defaultTerritoryId };
+  if (settings.defaultTerritoryId !== undefined)
+    out.territory = settings.defaultTerritoryId === null ? null : { id: settings.defaultTerritoryId };
   if (settings.relatedListProperties) out.related_list_properties = settings.relatedListProperties.toJson();
   return out;
 }

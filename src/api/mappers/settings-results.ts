@@ -44,7 +44,8 @@ export function matchItemResults<T>(
     let index = position;
     if (resultId !== undefined && inputId !== undefined && resultId !== inputId) {
       const found = byId.get(resultId);
-      if (found === undefined) throw mismatch(response, `result ${position} names ${resultId}, which is not among the inputs`);
+      if (found === undefined)
+        throw mismatch(response, `result ${position} names ${resultId}, which is not among the inputs`);
       index = found;
     }
     if (results[index]) throw mismatch(response, `two results belong to input ${index}`);
@@ -56,7 +57,10 @@ export function matchItemResults<T>(
 }
 
 /** A bulk write's response: one {@link EntityResponse} per input, `data` the inputs that succeeded, in input order. */
-export function bulkWriteResponse<T>(response: HttpResponse<unknown>, results: EntityResponse<T>[]): BulkAPIResponse<T> {
+export function bulkWriteResponse<T>(
+  response: HttpResponse<unknown>,
+  results: EntityResponse<T>[],
+): BulkAPIResponse<T> {
   const data = results.filter((r) => r.isSuccess && r.data !== undefined).map((r) => r.data as T);
   return new BulkAPIResponse<T>(response, { data, bulkEntityResponse: results });
 }
@@ -72,13 +76,17 @@ export function checkBatch(what: string, items: readonly unknown[] | undefined):
     throw ValidationException.invalidInput(what, 'give at least one');
   }
   if (items.length > MAX_ITEMS_PER_WRITE) {
-    throw ValidationException.invalidInput(what, `at most ${MAX_ITEMS_PER_WRITE} per request, got ${items.length}`);
+    throw ValidationException.invalidInput(
+      what,
+      `at most ${MAX_ITEMS_PER_WRITE} per request, got ${items.length}`,
+    );
   }
 }
 
 /** Checks that a required id is a non-empty string. */
 export function requireId(what: string, id: string | undefined | null): string {
-  if (typeof id !== 'string' || id.trim() === '') throw ValidationException.invalidInput(what, 'an id is required');
+  if (typeof id !== 'string' || id.trim() === '')
+    throw ValidationException.invalidInput(what, 'an id is required');
   return id;
 }
 

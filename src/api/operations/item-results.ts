@@ -21,7 +21,9 @@ export interface ConditionalGet {
 }
 
 /** `If-Modified-Since` in Zoho's format (`2019-07-25T15:26:49+00:00`, never RFC-1123). */
-export function ifModifiedSinceHeader(options: ConditionalGet | undefined): Record<string, string> | undefined {
+export function ifModifiedSinceHeader(
+  options: ConditionalGet | undefined,
+): Record<string, string> | undefined {
   const since = options?.ifModifiedSince;
   if (since === undefined) return undefined;
   const text = since instanceof Date ? since.toISOString().replace(/\.\d{3}Z$/, '+00:00') : since;
@@ -75,7 +77,9 @@ export function itemResultsOf(body: unknown, apiKey: string): ItemResultJson[] |
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const items = (body as JsonObject)[apiKey];
   if (!Array.isArray(items) || items.length === 0) return undefined;
-  const all = items.every((item) => typeof item === 'object' && item !== null && typeof (item as JsonObject).status === 'string');
+  const all = items.every(
+    (item) => typeof item === 'object' && item !== null && typeof (item as JsonObject).status === 'string',
+  );
   return all ? (items as ItemResultJson[]) : undefined;
 }
 
@@ -85,7 +89,9 @@ export function listOf(response: HttpResponse<unknown>, apiKey: string): JsonObj
   const body = response.data;
   const list = typeof body === 'object' && body !== null ? (body as JsonObject)[apiKey] : undefined;
   if (!Array.isArray(list)) throw malformed(response, `has no "${apiKey}" array`);
-  return list.filter((item): item is JsonObject => typeof item === 'object' && item !== null && !Array.isArray(item));
+  return list.filter(
+    (item): item is JsonObject => typeof item === 'object' && item !== null && !Array.isArray(item),
+  );
 }
 
 /** The single entity of a read response (`{"<apiKey>": [ {...} ]}`), `undefined` for 204/304. */

@@ -1,6 +1,13 @@
 import type { HttpResponse } from '../../http/http-types';
 import type { ZCRMRestClient } from '../rest-client';
-import { ConditionalGet, ifModifiedSinceHeader, ItemResultJson, JsonObject, requestItems, segment } from './item-results';
+import {
+  ConditionalGet,
+  ifModifiedSinceHeader,
+  ItemResultJson,
+  JsonObject,
+  requestItems,
+  segment,
+} from './item-results';
 
 /**
  * The org and its settings: `org`, `org/taxes[/{id}]`, `settings/roles[/{id}]`, `settings/profiles[/{id}]`
@@ -29,12 +36,18 @@ export function getOrgTax(client: ZCRMRestClient, id: string): Promise<HttpRespo
 }
 
 /** `POST org/taxes` with `{"taxes":[…]}` (≤ 100); one result per item. */
-export function createOrgTaxes(client: ZCRMRestClient, items: JsonObject[]): Promise<HttpResponse<TaxResults>> {
+export function createOrgTaxes(
+  client: ZCRMRestClient,
+  items: JsonObject[],
+): Promise<HttpResponse<TaxResults>> {
   return requestItems(client, { method: 'POST', path: 'org/taxes', body: { taxes: items } }, 'taxes');
 }
 
 /** `PUT org/taxes` with `{"taxes":[{id,…}]}` (≤ 100); one result per item. */
-export function updateOrgTaxes(client: ZCRMRestClient, items: JsonObject[]): Promise<HttpResponse<TaxResults>> {
+export function updateOrgTaxes(
+  client: ZCRMRestClient,
+  items: JsonObject[],
+): Promise<HttpResponse<TaxResults>> {
   return requestItems(client, { method: 'PUT', path: 'org/taxes', body: { taxes: items } }, 'taxes');
 }
 
@@ -59,11 +72,21 @@ export function getRole(client: ZCRMRestClient, id: string): Promise<HttpRespons
 }
 
 /** `GET settings/profiles` (optionally `If-Modified-Since` → 304). */
-export function getProfiles(client: ZCRMRestClient, options?: ConditionalGet): Promise<HttpResponse<ProfilesBody>> {
+export function getProfiles(
+  client: ZCRMRestClient,
+  options?: ConditionalGet,
+): Promise<HttpResponse<ProfilesBody>> {
   return client.request<ProfilesBody>({ path: 'settings/profiles', headers: ifModifiedSinceHeader(options) });
 }
 
 /** `GET settings/profiles/{id}`: the profile with its permissions and sections. */
-export function getProfile(client: ZCRMRestClient, id: string, options?: ConditionalGet): Promise<HttpResponse<ProfilesBody>> {
-  return client.request<ProfilesBody>({ path: `settings/profiles/${segment(id)}`, headers: ifModifiedSinceHeader(options) });
+export function getProfile(
+  client: ZCRMRestClient,
+  id: string,
+  options?: ConditionalGet,
+): Promise<HttpResponse<ProfilesBody>> {
+  return client.request<ProfilesBody>({
+    path: `settings/profiles/${segment(id)}`,
+    headers: ifModifiedSinceHeader(options),
+  });
 }

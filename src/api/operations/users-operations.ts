@@ -1,6 +1,14 @@
 import type { HttpResponse } from '../../http/http-types';
 import type { ZCRMRestClient } from '../rest-client';
-import { ConditionalGet, ifModifiedSinceHeader, ItemResultJson, JsonObject, params, requestItems, segment } from './item-results';
+import {
+  ConditionalGet,
+  ifModifiedSinceHeader,
+  ItemResultJson,
+  JsonObject,
+  params,
+  requestItems,
+  segment,
+} from './item-results';
 
 /** Users: `users[?type&page&per_page]`, `users/{id}` (wire spec §6). Write results come back under `users`. */
 
@@ -27,7 +35,10 @@ export type UsersBody = { users?: JsonObject[]; info?: JsonObject };
 export type UserResults = Record<string, ItemResultJson[]>;
 
 /** `GET users?type&page&per_page`; 204 when the page is empty, 304 when nothing changed since `ifModifiedSince`. */
-export function getUsers(client: ZCRMRestClient, options: GetUsersOptions = {}): Promise<HttpResponse<UsersBody>> {
+export function getUsers(
+  client: ZCRMRestClient,
+  options: GetUsersOptions = {},
+): Promise<HttpResponse<UsersBody>> {
   return client.request<UsersBody>({
     path: 'users',
     params: params({ type: options.type, page: options.page, per_page: options.perPage }),
@@ -36,7 +47,11 @@ export function getUsers(client: ZCRMRestClient, options: GetUsersOptions = {}):
 }
 
 /** `GET users/{id}`. */
-export function getUser(client: ZCRMRestClient, id: string, options?: ConditionalGet): Promise<HttpResponse<UsersBody>> {
+export function getUser(
+  client: ZCRMRestClient,
+  id: string,
+  options?: ConditionalGet,
+): Promise<HttpResponse<UsersBody>> {
   return client.request<UsersBody>({ path: `users/${segment(id)}`, headers: ifModifiedSinceHeader(options) });
 }
 
@@ -46,8 +61,16 @@ export function createUsers(client: ZCRMRestClient, items: JsonObject[]): Promis
 }
 
 /** `PUT users/{id}` with `{"users":[item]}`. */
-export function updateUser(client: ZCRMRestClient, id: string, item: JsonObject): Promise<HttpResponse<UserResults>> {
-  return requestItems(client, { method: 'PUT', path: `users/${segment(id)}`, body: { users: [item] } }, 'users');
+export function updateUser(
+  client: ZCRMRestClient,
+  id: string,
+  item: JsonObject,
+): Promise<HttpResponse<UserResults>> {
+  return requestItems(
+    client,
+    { method: 'PUT', path: `users/${segment(id)}`, body: { users: [item] } },
+    'users',
+  );
 }
 
 /** `PUT users` with `{"users":[{id,…}]}` (≤ 100); one result per item. */

@@ -12,28 +12,63 @@ export type VariableGroupsBody = { variable_groups?: JsonObject[] };
 export type VariableResults = Record<string, ItemResultJson[]>;
 
 /** `GET settings/variables[?group=]`; 204 when there are none. */
-export function getVariables(client: ZCRMRestClient, options: { group?: string } = {}): Promise<HttpResponse<VariablesBody>> {
-  return client.request<VariablesBody>({ path: 'settings/variables', params: params({ group: options.group }) });
+export function getVariables(
+  client: ZCRMRestClient,
+  options: { group?: string } = {},
+): Promise<HttpResponse<VariablesBody>> {
+  return client.request<VariablesBody>({
+    path: 'settings/variables',
+    params: params({ group: options.group }),
+  });
 }
 
 /** `GET settings/variables/{id or api_name}[?group=]`. */
-export function getVariable(client: ZCRMRestClient, key: string, options: { group?: string } = {}): Promise<HttpResponse<VariablesBody>> {
-  return client.request<VariablesBody>({ path: `settings/variables/${segment(key)}`, params: params({ group: options.group }) });
+export function getVariable(
+  client: ZCRMRestClient,
+  key: string,
+  options: { group?: string } = {},
+): Promise<HttpResponse<VariablesBody>> {
+  return client.request<VariablesBody>({
+    path: `settings/variables/${segment(key)}`,
+    params: params({ group: options.group }),
+  });
 }
 
 /** `POST settings/variables` with `{"variables":[…]}` (≤ 100); one result per item. */
-export function createVariables(client: ZCRMRestClient, items: JsonObject[]): Promise<HttpResponse<VariableResults>> {
-  return requestItems(client, { method: 'POST', path: 'settings/variables', body: { variables: items } }, 'variables');
+export function createVariables(
+  client: ZCRMRestClient,
+  items: JsonObject[],
+): Promise<HttpResponse<VariableResults>> {
+  return requestItems(
+    client,
+    { method: 'POST', path: 'settings/variables', body: { variables: items } },
+    'variables',
+  );
 }
 
 /** `PUT settings/variables` with `{"variables":[{id,…}]}` (≤ 100); one result per item. */
-export function updateVariables(client: ZCRMRestClient, items: JsonObject[]): Promise<HttpResponse<VariableResults>> {
-  return requestItems(client, { method: 'PUT', path: 'settings/variables', body: { variables: items } }, 'variables');
+export function updateVariables(
+  client: ZCRMRestClient,
+  items: JsonObject[],
+): Promise<HttpResponse<VariableResults>> {
+  return requestItems(
+    client,
+    { method: 'PUT', path: 'settings/variables', body: { variables: items } },
+    'variables',
+  );
 }
 
 /** `PUT settings/variables/{id or api_name}` with `{"variables":[item]}`. */
-export function updateVariable(client: ZCRMRestClient, key: string, item: JsonObject): Promise<HttpResponse<VariableResults>> {
-  return requestItems(client, { method: 'PUT', path: `settings/variables/${segment(key)}`, body: { variables: [item] } }, 'variables');
+export function updateVariable(
+  client: ZCRMRestClient,
+  key: string,
+  item: JsonObject,
+): Promise<HttpResponse<VariableResults>> {
+  return requestItems(
+    client,
+    { method: 'PUT', path: `settings/variables/${segment(key)}`, body: { variables: [item] } },
+    'variables',
+  );
 }
 
 /** `DELETE settings/variables/{id or api_name}`. */
@@ -42,7 +77,10 @@ export function deleteVariable(client: ZCRMRestClient, key: string): Promise<Htt
 }
 
 /** `DELETE settings/variables?ids=a,b` (≤ 100); one result per id. */
-export function deleteVariables(client: ZCRMRestClient, ids: string[]): Promise<HttpResponse<VariableResults>> {
+export function deleteVariables(
+  client: ZCRMRestClient,
+  ids: string[],
+): Promise<HttpResponse<VariableResults>> {
   return requestItems(client, { method: 'DELETE', path: 'settings/variables', params: { ids } }, 'variables');
 }
 
@@ -52,6 +90,9 @@ export function getVariableGroups(client: ZCRMRestClient): Promise<HttpResponse<
 }
 
 /** `GET settings/variable_groups/{id or api_name}`. */
-export function getVariableGroup(client: ZCRMRestClient, key: string): Promise<HttpResponse<VariableGroupsBody>> {
+export function getVariableGroup(
+  client: ZCRMRestClient,
+  key: string,
+): Promise<HttpResponse<VariableGroupsBody>> {
   return client.request<VariableGroupsBody>({ path: `settings/variable_groups/${segment(key)}` });
 }

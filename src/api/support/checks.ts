@@ -51,3 +51,20 @@ export function requireCount(items: unknown, name: string, max: number): void {
   if (!Array.isArray(items) || items.length === 0) throw ValidationException.invalidInput(name, `must hold 1 to ${max} entries`);
   if (items.length > max) throw ValidationException.invalidInput(name, `must hold at most ${max} entries per call, got ${items.length}`);
 }
+
+/** Paging of list calls: pages count from 1 (the seed's 0 defaults are not copied); `perPage` is 1..200. */
+export interface PageOptions {
+  page?: number;
+  perPage?: number;
+}
+
+/** Validated paging with the call's defaults. */
+export function paging(options: PageOptions, defaults: { page: number; perPage: number }, operation: string): { page: number; perPage: number } {
+  const page = options.page ?? defaults.page;
+  const perPage = options.perPage ?? defaults.perPage;
+  if (!Number.isInteger(page) || page < 1) throw ValidationException.invalidInput('page', `${operation}(): pages start at 1, got ${String(page)}`);
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200) {
+    throw ValidationException.invalidInput('perPage', `${operation}(): must be 1 to 200, got ${String(perPage)}`);
+  }
+  return { page, perPage };
+}

@@ -15,18 +15,30 @@ export function loadCustomTokenStore(modulePath: string, className?: string): To
     exported = require(modulePath);
   } catch (err) {
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw ConfigurationException.badValue('persistence_handler_path', `a module that can be loaded (${reason})`);
+    throw ConfigurationException.badValue(
+      'persistence_handler_path',
+      `a module that can be loaded (${reason})`,
+    );
   }
   const candidate = className !== undefined ? exported[className] : (exported.default ?? exported);
   if (typeof candidate !== 'function') {
     throw ConfigurationException.badValue(
       className !== undefined ? 'persistence_handler_class' : 'persistence_handler_path',
-      className !== undefined ? `a class exported by ${modulePath}` : 'a module whose default export is a class',
+      className !== undefined
+        ? `a class exported by ${modulePath}`
+        : 'a module whose default export is a class',
     );
   }
   const instance = new (candidate as StoreClass)();
-  if (['getOAuthTokens', 'saveOAuthTokens', 'deleteOAuthTokens'].some((m) => typeof (instance as Record<string, unknown>)[m] !== 'function')) {
-    throw ConfigurationException.badValue('persistence_handler_class', 'a class with getOAuthTokens, saveOAuthTokens and deleteOAuthTokens');
+  if (
+    ['getOAuthTokens', 'saveOAuthTokens', 'deleteOAuthTokens'].some(
+      (m) => typeof (instance as Record<string, unknown>)[m] !== 'function',
+    )
+  ) {
+    throw ConfigurationException.badValue(
+      'persistence_handler_class',
+      'a class with getOAuthTokens, saveOAuthTokens and deleteOAuthTokens',
+    );
   }
   return normalized(instance as TokenStore);
 }

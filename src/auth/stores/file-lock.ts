@@ -14,7 +14,11 @@ export interface FileLockOptions {
  * and time, so that processes sharing a directory take turns. A lock left by a dead process, or older than
  * `staleMs`, is removed.
  */
-export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, options: FileLockOptions = {}): Promise<T> {
+export async function withFileLock<T>(
+  lockPath: string,
+  work: () => Promise<T>,
+  options: FileLockOptions = {},
+): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const staleMs = options.staleMs ?? 30_000;
   const deadline = Date.now() + timeoutMs;
@@ -31,7 +35,10 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, 
         continue;
       }
       if (Date.now() > deadline) {
-        throw new ZCRMException({ errorCode: 'LOCK_TIMEOUT', errorMessage: `Timed out waiting for the lock file ${lockPath}` });
+        throw new ZCRMException({
+          errorCode: 'LOCK_TIMEOUT',
+          errorMessage: `Timed out waiting for the lock file ${lockPath}`,
+        });
       }
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
     }

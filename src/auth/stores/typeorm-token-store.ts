@@ -40,7 +40,9 @@ export class TypeOrmTokenStore implements TokenStore {
 
   async getOAuthTokens(userEmail: string): Promise<ZohoOAuthTokens | undefined> {
     await this.open();
-    const rows = (await this.query(this.dataSource, this.selectSql(''), { user: userEmail })) as OAuthTokenRow[];
+    const rows = (await this.query(this.dataSource, this.selectSql(''), {
+      user: userEmail,
+    })) as OAuthTokenRow[];
     return rows[0] && toTokens(rows[0]);
   }
 
@@ -51,7 +53,9 @@ export class TypeOrmTokenStore implements TokenStore {
   async deleteOAuthTokens(userEmail: string): Promise<void> {
     await this.open();
     await this.exclusive(() =>
-      this.query(this.dataSource, `DELETE FROM ${this.table()} WHERE ${this.col('useridentifier')} = :user`, { user: userEmail }),
+      this.query(this.dataSource, `DELETE FROM ${this.table()} WHERE ${this.col('useridentifier')} = :user`, {
+        user: userEmail,
+      }),
     );
   }
 
@@ -65,10 +69,13 @@ export class TypeOrmTokenStore implements TokenStore {
       await runner.connect();
       try {
         await runner.query(this.dialect.begin);
-        const rows = (await this.query(runner, this.selectSql(this.dialect.lockSuffix), { user: userEmail })) as OAuthTokenRow[];
+        const rows = (await this.query(runner, this.selectSql(this.dialect.lockSuffix), {
+          user: userEmail,
+        })) as OAuthTokenRow[];
         const current = rows[0] && toTokens(rows[0]);
         const next = await update(current);
-        if (next && !sameTokens(next, current)) await this.write(runner, { ...next, userEmail }, current !== undefined);
+        if (next && !sameTokens(next, current))
+          await this.write(runner, { ...next, userEmail }, current !== undefined);
         await runner.query('COMMIT');
         return next;
       } catch (err) {
@@ -117,8 +124,18 @@ export class TypeOrmTokenStore implements TokenStore {
   }
 
   private async write(runner: QueryRunner, tokens: ZohoOAuthTokens, exists: boolean): Promise<void> {
-    const params = { user: tokens.userEmail, access: tokens.accessToken, refresh: tokens.refreshToken, expiry: tokens.expiryTime };
-    const [user, access, refresh, expiry] = ['useridentifier', 'accesstoken', 'refreshtoken', 'expirytime'].map((c) => this.col(c));
+    const params = {
+      user: tokens.userEmail,
+      access: tokens.accessToken,
+      refresh: tokens.refreshToken,
+      expiry: tokens.expiryTime,
+    };
+    const [user, access, refresh, expiry] = [
+      'useridentifier',
+      'accesstoken',
+      'refreshtoken',
+      'expirytime',
+    ].map((c) => this.col(c));
     const sql = exists
       ? `UPDATE ${this.table()} SET ${access} = :access, ${refresh} = :refresh, ${expiry} = :expiry WHERE ${user} = :user`
       : `INSERT INTO ${this.table()} (${user}, ${access}, ${refresh}, ${expiry}) VALUES (:user, :access, :refresh, :expiry)`;
@@ -126,11 +143,17 @@ export class TypeOrmTokenStore implements TokenStore {
   }
 
   private selectSql(suffix: string): string {
-    const columns = ['useridentifier', 'accesstoken', 'refreshtoken', 'expirytime'].map((c) => this.col(c)).join(', ');
+    const columns = ['useridentifier', 'accesstoken', 'refreshtoken', 'expirytime']
+      .map((c) => this.col(c))
+      .join(', ');
     return `SELECT ${columns} FROM ${this.table()} WHERE ${this.col('useridentifier')} = :user${suffix}`;
   }
 
-  private query(target: DataSource | QueryRunner, sql: string, params: Record<string, unknown>): Promise<unknown> {
+  private query(
+    target: DataSource | QueryRunner,
+    sql: string,
+    params: Record<string, unknown>,
+  ): Promise<unknown> {
     const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
     return target.query(text, values);
   }

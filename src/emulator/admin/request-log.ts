@@ -20,23 +20,30 @@ export function redactUrl(url: string): string {
 }
 
 export class RequestLog {
+  /** A ring: once full, each entry overwrites the oldest (at `oldest`), so logging stays O(1) under load. */
   private entries: LoggedRequest[] = [];
+  private oldest = 0;
   private seq = 0;
 
   constructor(private readonly capacity = 10_000) {}
 
   add(entry: Omit<LoggedRequest, 'seq'>): LoggedRequest {
     const logged = { seq: ++this.seq, ...entry };
-    this.entries.push(logged);
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    if (this.entries.length < this.capacity) this.entries.push(logged);
+    else {
+      this.entries[this.oldest] = logged;
+      this.oldest = (this.oldest + 1) % this.capacity;
+    }
     return logged;
   }
 
+  /** Oldest first. */
   list(): LoggedRequest[] {
-    return this.entries.slice();
+    return this.entries.slice(this.oldest).concat(this.entries.slice(0, this.oldest));
   }
 
   clear(): void {
     this.entries = [];
+    this.oldest = 0;
   }
 }

@@ -15,7 +15,10 @@ export function authHeaderStep(tokens: AccessTokenSource): Step {
       if (!request.auth) throw ZCRMException.noCurrentUser();
       const accessToken = request.auth.accessToken ?? (await tokens.getAccessToken(request.auth.userEmail));
       request.auth.accessToken = accessToken;
-      return next({ ...request, headers: { ...request.headers, Authorization: `Zoho-oauthtoken ${accessToken}` } });
+      return next({
+        ...request,
+        headers: { ...request.headers, Authorization: `Zoho-oauthtoken ${accessToken}` },
+      });
     },
   };
 }

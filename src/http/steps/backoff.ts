@@ -1,7 +1,12 @@
 import { ConnectionException } from '../../errors/connection-exception';
 
 /** "Full jitter" exponential backoff: a random wait in [0, min(max, base·2^(retry-1))). */
-export function backoffDelay(retry: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  retry: number,
+  baseMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
   return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** (retry - 1)));
 }
 

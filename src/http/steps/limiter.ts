@@ -46,10 +46,25 @@ export function createLimiter(throttle: NonNullable<ResolvedConfig['throttle']>)
     minTime: throttle.minTimeMs,
   };
   if (throttle.redis !== undefined) {
-    const client = typeof throttle.redis === 'string' ? new IORedis(throttle.redis) : new IORedis(throttle.redis);
+    const client =
+      typeof throttle.redis === 'string' ? new IORedis(throttle.redis) : new IORedis(throttle.redis);
     const connection = new Bottleneck.IORedisConnection({ client });
     // A job of a process that died stops counting after this long; Redis keeps the budget across processes.
-    return new Bottleneck({ ...options, connection, datastore: 'ioredis', clearDatastore: false, timeout: 5 * 60_000 });
+    const limiter = new Bottleneck({
+      ...options,
+      connection,
+      datastore: 'ioredis',
+      clearDatastore: false,
+      timeout: 5 * 60_000,
+    });
+    return {
+      schedule: (work) => limiter.schedule(work),
+      // Bottleneck leaves a connection it was given open; it is ours to close.
+      disconnect: async () => {
+        await limiter.disconnect();
+        await connection.disconnect();
+      },
+    };
   }
   if (throttle.minTimeMs > 0) return new Bottleneck(options);
   return new ConcurrencyLimiter(throttle.maxConcurrent);

@@ -14,7 +14,12 @@ export function refreshOnInvalidTokenStep(tokens: AccessTokenSource): Step {
       try {
         return await next({ ...request, auth });
       } catch (err) {
-        if (!(err instanceof AuthenticationException) || err.errorCode !== 'INVALID_TOKEN' || !auth.accessToken) throw err;
+        if (
+          !(err instanceof AuthenticationException) ||
+          err.errorCode !== 'INVALID_TOKEN' ||
+          !auth.accessToken
+        )
+          throw err;
         const renewed = await tokens.renewRejectedToken(auth.userEmail, auth.accessToken);
         return next({ ...request, auth: { userEmail: auth.userEmail, accessToken: renewed } });
       }

@@ -25,6 +25,7 @@ export function retryDecision(error: unknown, request: HttpRequest): { wait?: nu
     // A refused connection never reached the server, so even a POST is safe to send again.
     return !error.maybeProcessed || isReplayable(request) ? {} : undefined;
   }
-  if (error instanceof ZCRMException && RETRIED_STATUSES.has(error.statusCode)) return isReplayable(request) ? {} : undefined;
+  if (error instanceof ZCRMException && RETRIED_STATUSES.has(error.statusCode))
+    return isReplayable(request) ? {} : undefined;
   return undefined;
 }

@@ -9,7 +9,11 @@ import { retryDecision } from './retry-policy';
  * Retries failed attempts per {@link retryDecision}: up to `maxRetries`, waiting with full-jitter exponential
  * backoff (or what a 429's headers ask, unless that exceeds `maxDelayMs`), while the shared budget lasts.
  */
-export function retryStep(options: Required<RetryOptions>, logger: ZCRMLogger, random: () => number = Math.random): Step {
+export function retryStep(
+  options: Required<RetryOptions>,
+  logger: ZCRMLogger,
+  random: () => number = Math.random,
+): Step {
   const budget = new RetryBudget(options.budget);
   return {
     name: 'retry',
@@ -21,9 +25,13 @@ export function retryStep(options: Required<RetryOptions>, logger: ZCRMLogger, r
           return response;
         } catch (err) {
           const decision = retry <= options.maxRetries ? retryDecision(err, request) : undefined;
-          const wait = decision && (decision.wait ?? backoffDelay(retry, options.baseDelayMs, options.maxDelayMs, random));
+          const wait =
+            decision &&
+            (decision.wait ?? backoffDelay(retry, options.baseDelayMs, options.maxDelayMs, random));
           if (wait === undefined || wait > options.maxDelayMs || !budget.trySpend()) throw err;
-          logger.debug(`retry ${retry}/${options.maxRetries} of ${request.method} ${request.url} in ${wait} ms`);
+          logger.debug(
+            `retry ${retry}/${options.maxRetries} of ${request.method} ${request.url} in ${wait} ms`,
+          );
           await sleep(wait, request.signal, request.url);
         }
       }

@@ -17,24 +17,54 @@ export function renderRecord(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const wanted = fields && fields.length > 0 ? new Set(fields.map((f) => f.toLowerCase())) : undefined;
-  for (const [key, value] of Object.entries({ ...recordProperties(ctx, module), ...record })) {
+  const { defs, fieldKeys } = renderPlan(module);
+  const extras = recordProperties(ctx, module);
+  const emit = (key: string, value: unknown) => {
     // `fields=` narrows the output; id and `$` properties always come back, as in Zoho.
-    if (wanted && key !== 'id' && !key.startsWith('$') && !wanted.has(key.toLowerCase())) continue;
-    const def = fieldDef(module, key);
+    if (wanted && key !== 'id' && !key.startsWith('$') && !wanted.has(key.toLowerCase())) return;
+    const def = defs.get(key);
     out[key] = def ? renderValue(ctx, def, value, record) : value;
-  }
+  };
+  // Key order and values as `{ ...every field: null, ...extras, ...record }`, without building those objects
+  // (this is the hot path of every record read).
+  const has = (key: string) => Object.prototype.hasOwnProperty.call(record, key);
+  for (const key of fieldKeys) emit(key, has(key) ? record[key] : key in extras ? extras[key] : null);
+  for (const key in extras) if (!defs.has(key) || !fieldKeys.length) emit(key, has(key) ? record[key] : extras[key]);
+  for (const key in record) if (!(fieldKeys.length && defs.has(key)) && !(key in extras)) emit(key, record[key]);
   return out;
+}
+
+/** Per module: its fields by API name (first wins, as `fieldDef`) and the field keys every record shows. */
+interface RenderPlan {
+  fields: FieldDef[];
+  count: number;
+  defs: Map<string, FieldDef>;
+  fieldKeys: string[];
+}
+const plans = new WeakMap<ModuleDef, RenderPlan>();
+
+/** The module's render plan, rebuilt whenever its field list is replaced or grows. */
+function renderPlan(module: ModuleDef): RenderPlan {
+  const cached = plans.get(module);
+  if (cached && cached.fields === module.fields && cached.count === module.fields.length) return cached;
+  const defs = new Map<string, FieldDef>();
+  for (const f of module.fields) if (!defs.has(f.api_name)) defs.set(f.api_name, f);
+  // Notes and attachments show only their stored keys and two `$` properties (see recordProperties).
+  const fieldKeys = CHILD_MODULES.includes(module.api_name) ? [] : [...defs.keys()];
+  const plan = { fields: module.fields, count: module.fields.length, defs, fieldKeys };
+  plans.set(module, plan);
+  return plan;
 }
 
 /**
  * What every record shows besides its stored values: each field of the module (`null` when empty, as Zoho
- * prints them) and the `$` properties of a record that has no approval, blueprint or review running.
- * Notes and attachments only carry `$editable` and `$state` of these (their own keys come from their family).
+ * prints them; `renderRecord` adds those) and the `$` properties of a record that has no approval, blueprint
+ * or review running. Notes and attachments only carry `$editable` and `$state` of these (their own keys come
+ * from their family).
  */
 function recordProperties(ctx: EmulatorContext, module: ModuleDef): Record<string, unknown> {
   if (CHILD_MODULES.includes(module.api_name)) return { $editable: true, $state: 'save' };
   return {
-    ...Object.fromEntries(module.fields.map((f) => [f.api_name, null])),
     $currency_symbol: ctx.state.org.currency_symbol,
     $state: 'save',
     $process_flow: false,
