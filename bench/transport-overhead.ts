@@ -10,7 +10,7 @@ import { ZCRMRestClient } from '../src/api/rest-client';
 import { ALL_SCOPES } from '../test/support/emulator';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 2000);
-const ROUNDS = 5;
+const ROUNDS = 10;
 const EMAIL = 'patricia.boyle@zylker.com';
 
 async function main(): Promise<void> {

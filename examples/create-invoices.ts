@@ -24,7 +24,10 @@ export interface InvoiceInputs {
 }
 
 /** The sample itself: two invoices, one line item each (100 × 8.00, discount 10, tax "Vat" at 5 %). */
-export async function createInvoices(inputs: InvoiceInputs, log: (line: string) => void = console.log): Promise<BulkAPIResponse<ZCRMRecord>> {
+export async function createInvoices(
+  inputs: InvoiceInputs,
+  log: (line: string) => void = console.log,
+): Promise<BulkAPIResponse<ZCRMRecord>> {
   const records: ZCRMRecord[] = [];
   for (let i = 0; i < 2; i++) {
     const record = ZCRMRecord.getInstance('Invoices'); // module API name
@@ -45,10 +48,14 @@ export async function createInvoices(inputs: InvoiceInputs, log: (line: string) 
   const response = await ZCRMModule.getInstance('Invoices').createRecords(records);
   log(`status: ${response.statusCode}`);
   for (const entityResponse of response.bulkEntityResponse) {
-    log(`${entityResponse.status} ${entityResponse.code}: ${entityResponse.message} ${JSON.stringify(entityResponse.details)}`);
+    log(
+      `${entityResponse.status} ${entityResponse.code}: ${entityResponse.message} ${JSON.stringify(entityResponse.details)}`,
+    );
     const record = entityResponse.data;
     if (entityResponse.isSuccess && record) {
-      log(`  id ${record.entityId}, created by ${record.createdBy?.id} at ${record.createdTime}, modified by ${record.modifiedBy?.id}`);
+      log(
+        `  id ${record.entityId}, created by ${record.createdBy?.id} at ${record.createdTime}, modified by ${record.modifiedBy?.id}`,
+      );
     }
   }
   return response;
@@ -61,7 +68,8 @@ export async function pickInputs(env: NodeJS.ProcessEnv = process.env): Promise<
   }
   const product = (await ZCRMModule.getInstance('Products').getRecords({ perPage: 1 })).data[0];
   const account = (await ZCRMModule.getInstance('Accounts').getRecords({ perPage: 1 })).data[0];
-  if (!product?.entityId || !account?.entityId) throw new Error('The org needs at least one product and one account');
+  if (!product?.entityId || !account?.entityId)
+    throw new Error('The org needs at least one product and one account');
   return { productId: product.entityId, accountId: account.entityId, ownerId: account.owner?.id };
 }
 
@@ -72,7 +80,9 @@ async function main(): Promise<void> {
     await createInvoices(await pickInputs());
   } catch (error) {
     if (!(error instanceof ZCRMException)) throw error;
-    console.error(`${error.statusCode} ${error.errorCode}: ${error.errorMessage} ${JSON.stringify(error.errorDetails)}`);
+    console.error(
+      `${error.statusCode} ${error.errorCode}: ${error.errorMessage} ${JSON.stringify(error.errorDetails)}`,
+    );
     process.exitCode = 1;
   } finally {
     await session.close();

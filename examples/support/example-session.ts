@@ -17,7 +17,8 @@ export interface ExampleSession {
   close(): Promise<void>;
 }
 
-const EMULATOR_SCOPES = 'ZohoCRM.modules.ALL,ZohoCRM.settings.ALL,ZohoCRM.users.ALL,ZohoCRM.org.ALL,AaaServer.profile.READ';
+const EMULATOR_SCOPES =
+  'ZohoCRM.modules.ALL,ZohoCRM.settings.ALL,ZohoCRM.users.ALL,ZohoCRM.org.ALL,AaaServer.profile.READ';
 
 export async function openSession(env: NodeJS.ProcessEnv = process.env): Promise<ExampleSession> {
   if (env.ZCRM_CLIENT_ID) return realAccount(env);
@@ -31,7 +32,9 @@ export async function openSession(env: NodeJS.ProcessEnv = process.env): Promise
     currentUserEmail: email,
     tokenStore: 'memory',
   });
-  await client.oauthClient.generateAccessToken(await emulator.issueGrantToken({ scope: EMULATOR_SCOPES, email }));
+  await client.oauthClient.generateAccessToken(
+    await emulator.issueGrantToken({ scope: EMULATOR_SCOPES, email }),
+  );
   return {
     client,
     target: `the embedded emulator at ${emulator.url}`,
@@ -56,9 +59,12 @@ async function realAccount(env: NodeJS.ProcessEnv): Promise<ExampleSession> {
     ...(env.ZCRM_API_BASE_URL ? { apiBaseUrl: env.ZCRM_API_BASE_URL } : {}),
     ...(env.ZCRM_ACCOUNTS_URL ? { accountsUrl: env.ZCRM_ACCOUNTS_URL } : {}),
     ...(env.ZCRM_REDIRECT_URI ? { redirectUri: env.ZCRM_REDIRECT_URI } : {}),
-    ...(env.ZCRM_TOKEN_PERSISTENCE_PATH ? { tokenPersistencePath: env.ZCRM_TOKEN_PERSISTENCE_PATH } : { tokenStore: 'memory' as const }),
+    ...(env.ZCRM_TOKEN_PERSISTENCE_PATH
+      ? { tokenPersistencePath: env.ZCRM_TOKEN_PERSISTENCE_PATH }
+      : { tokenStore: 'memory' as const }),
   });
   if (env.ZCRM_GRANT_TOKEN) await client.oauthClient.generateAccessToken(env.ZCRM_GRANT_TOKEN);
-  else if (env.ZCRM_REFRESH_TOKEN) await client.oauthClient.generateAccessTokenFromRefreshToken(env.ZCRM_REFRESH_TOKEN, email);
+  else if (env.ZCRM_REFRESH_TOKEN)
+    await client.oauthClient.generateAccessTokenFromRefreshToken(env.ZCRM_REFRESH_TOKEN, email);
   return { client, target: client.config.apiBaseUrl, close: () => client.close() };
 }

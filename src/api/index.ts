@@ -36,7 +36,7 @@ export { ZCRMVariable } from './entities/zcrm-variable';
 export type { VariableValue } from './entities/zcrm-variable';
 export { ZCRMVariableGroup } from './entities/zcrm-variable-group';
 export { ZCRMField } from './entities/zcrm-field';
-export type { FieldLayoutPermission, FieldCrypt, FieldTooltip } from './entities/zcrm-field';
+export type { FieldLayoutPermission, FieldTooltip } from './entities/zcrm-field';
 export { ZCRMPickListValue } from './entities/zcrm-pick-list-value';
 export { ZCRMLookupField } from './entities/zcrm-lookup-field';
 export { ZCRMLayout } from './entities/zcrm-layout';

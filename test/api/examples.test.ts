@@ -32,7 +32,14 @@ describe('examples in process', () => {
     expect(invoice.lineItems).toHaveLength(1);
     const item = invoice.lineItems[0];
     expect(item.product!.entityId).toBe(inputs.productId);
-    expect(item).toMatchObject({ quantity: 100, listPrice: 8, discount: 10, total: 800, totalAfterDiscount: 790, description: 'Product Description' });
+    expect(item).toMatchObject({
+      quantity: 100,
+      listPrice: 8,
+      discount: 10,
+      total: 800,
+      totalAfterDiscount: 790,
+      description: 'Product Description',
+    });
     expect(item.lineTax.map((t) => [t.name, t.percentage, t.value])).toEqual([['Vat', 5, 39.5]]);
     expect(item.netTotal).toBe(829.5);
   });
@@ -52,7 +59,10 @@ describe('examples in process', () => {
 function runExample(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('ZCRM_')));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script], { cwd: ROOT, env });
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script], {
+      cwd: ROOT,
+      env,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

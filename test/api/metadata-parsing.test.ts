@@ -6,6 +6,7 @@ import { ZCRMModuleRelatedList } from '../../src/api/entities/zcrm-module-relate
 import { ZCRMRelatedListProperties } from '../../src/api/entities/zcrm-related-list-properties';
 import { ZCRMProfile } from '../../src/api/entities/zcrm-profile';
 import { ZCRMLookupField } from '../../src/api/entities/zcrm-lookup-field';
+import { ZCRMTransitionCrypt } from '../../src/api/entities/zcrm-transition-crypt';
 import { FIELDS_SAMPLE, MODULES_SAMPLE } from './fixtures/wire-samples';
 
 describe('module metadata parsing over the wire spec samples', () => {
@@ -197,6 +198,7 @@ describe('module metadata parsing over the wire spec samples', () => {
       layouts: [{ id: '8', name: 'Standard' }],
       convertMapping: { Contacts: null, Deals: 'Deal_Number', Accounts: null },
     });
+    expect(field.crypt).toBeInstanceOf(ZCRMTransitionCrypt);
     expect(field.lookupField).toMatchObject({ module: 'Deals', moduleId: undefined });
     expect(field.relatedDetails).toMatchObject({
       module: 'Accounts',

@@ -101,7 +101,7 @@ describe('module metadata against the emulator', () => {
       expect(none).toMatchObject({ statusCode: 304, noData: true, data: [] });
       const module = leads();
       module.perPage = 50;
-      await meta.updateModuleSettings(module);
+      await module.updateModuleSettings();
       const changed = await client.getAllModules({ ifModifiedSince: since });
       expect(changed.data.map((m) => m.apiName)).toEqual(['Leads']);
       expect(changed.data[0].modifiedBy).toBeInstanceOf(ZCRMUser);
@@ -154,7 +154,7 @@ describe('module metadata against the emulator', () => {
       props.sortOrder = 'desc';
       props.fields = ['Last_Name', 'Email'];
       module.relatedListProperties = props;
-      const response = await meta.updateModuleSettings(module);
+      const response = await module.updateModuleSettings();
       expect(sent[0]).toMatchObject({ method: 'PUT', url: '/crm/v2/settings/modules/Leads' });
       expect(sent[0].body).toEqual({
         modules: [
@@ -182,10 +182,10 @@ describe('module metadata against the emulator', () => {
 
     it('round-trips a module read with getModule, and changes its default view', async () => {
       const module = (await client.getModule('Leads')).data!;
-      const views = await meta.getAllCustomViews(module);
+      const views = await module.getAllCustomViews();
       module.defaultCustomView = views.data.find((v) => v.systemName === 'MYVIEWS');
       sent.length = 0;
-      await meta.updateModuleSettings(module);
+      await module.updateModuleSettings();
       const item = (sent[0].body as { modules: Array<Record<string, unknown>> }).modules[0];
       expect(item).toMatchObject({
         per_page: 10,
@@ -199,7 +199,7 @@ describe('module metadata against the emulator', () => {
       const module = leads();
       module.perPage = 100;
       module.businessCardFields = ['Email', 'Phone', 'Mobile', 'Fax', 'Website', 'Company'];
-      const error = await meta.updateModuleSettings(module).catch((e: unknown) => e);
+      const error = await module.updateModuleSettings().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationException);
       expect(error).toMatchObject({
         statusCode: 400,
@@ -209,20 +209,20 @@ describe('module metadata against the emulator', () => {
       expect((await client.getModule('Leads')).data?.perPage).toBe(10);
       const territory = leads();
       territory.defaultTerritoryId = '1';
-      await expect(meta.updateModuleSettings(territory)).rejects.toMatchObject({
+      await expect(territory.updateModuleSettings()).rejects.toMatchObject({
         errorCode: 'INVALID_DATA',
         errorDetails: { api_name: 'territory' },
       });
     });
 
     it('refuses a module with nothing to update before any request', async () => {
-      await expectClientCheck(meta.updateModuleSettings(leads()), /module settings: set perPage/, emulator);
+      await expectClientCheck(leads().updateModuleSettings(), /module settings: set perPage/, emulator);
     });
   });
 
   describe('fields', () => {
     it('getAllFields parses every field of the module', async () => {
-      const response = await meta.getAllFields(leads());
+      const response = await leads().getAllFields();
       expect(sent[0].url).toBe('/crm/v2/settings/fields?module=Leads');
       const fields = response.data;
       expect(fields.every((f) => f instanceof ZCRMField)).toBe(true);
@@ -276,7 +276,7 @@ describe('module metadata against the emulator', () => {
 
     it('parses lookups with their target module', async () => {
       const accounts = (await client.getModule('Accounts')).data!;
-      const fields = await meta.getAllFields(ZCRMModule.getInstance('Contacts', client));
+      const fields = await ZCRMModule.getInstance('Contacts', client).getAllFields();
       const accountName = fields.data.find((f) => f.apiName === 'Account_Name')!;
       expect(accountName.lookupField).toBeInstanceOf(ZCRMLookupField);
       expect(accountName.lookupField).toMatchObject({
@@ -289,19 +289,17 @@ describe('module metadata against the emulator', () => {
     });
 
     it('getAllFields with type=unused: 204 is an empty result', async () => {
-      const response = await meta.getAllFields(leads(), { type: 'unused' });
+      const response = await leads().getAllFields({ type: 'unused' });
       expect(sent[0].url).toBe('/crm/v2/settings/fields?module=Leads&type=unused');
       expect(response).toMatchObject({ statusCode: 204, noData: true, data: [] });
     });
 
     it('getField returns one field; ids of another module and unknown modules throw', async () => {
-      const email = (await meta.getAllFields(leads())).data.find((f) => f.apiName === 'Email')!;
-      const response = await meta.getField(leads(), email.id!);
+      const email = (await leads().getAllFields()).data.find((f) => f.apiName === 'Email')!;
+      const response = await leads().getField(email.id!);
       expect(sent[1].url).toBe(`/crm/v2/settings/fields/${email.id}?module=Leads`);
       expect(response.data).toEqual(email);
-      await expect(
-        meta.getField(ZCRMModule.getInstance('Contacts', client), email.id!),
-      ).rejects.toMatchObject({
+      await expect(ZCRMModule.getInstance('Contacts', client).getField(email.id!)).rejects.toMatchObject({
         statusCode: 400,
         errorCode: 'INVALID_DATA',
       });
@@ -310,15 +308,15 @@ describe('module metadata against the emulator', () => {
         .catch((e: unknown) => e);
       expect(unknown).toBeInstanceOf(NotFoundException);
       expect(unknown).toMatchObject({ errorCode: 'INVALID_MODULE' });
-      await expectClientCheck(meta.getField(leads(), ''), /field id: an id is required/, emulator);
+      await expectClientCheck(leads().getField(''), /field id: an id is required/, emulator);
     });
   });
 
   describe('layouts', () => {
     it('getAllLayouts parses sections, fields, profiles and the Leads conversion mapping', async () => {
-      const deals = (await meta.getAllLayouts(ZCRMModule.getInstance('Deals', client))).data[0];
+      const deals = (await ZCRMModule.getInstance('Deals', client).getAllLayouts()).data[0];
       sent.length = 0;
-      const response = await meta.getAllLayouts(leads());
+      const response = await leads().getAllLayouts();
       expect(sent[0].url).toBe('/crm/v2/settings/layouts?module=Leads');
       expect(response.data).toHaveLength(1);
       const layout = response.data[0];
@@ -346,7 +344,7 @@ describe('module metadata against the emulator', () => {
       const lastName = layout.sections[0].fields.find((f) => f.apiName === 'Last_Name')!;
       expect(lastName).toMatchObject({ isMandatory: true, isSystemMandatory: true });
       const placed = layout.sections.flatMap((s) => s.fields.map((f) => f.apiName)).sort();
-      expect(placed).toEqual((await meta.getAllFields(leads())).data.map((f) => f.apiName).sort());
+      expect(placed).toEqual((await leads().getAllFields()).data.map((f) => f.apiName).sort());
       expect(Object.keys(layout.convertMapping)).toEqual(['Contacts', 'Deals', 'Accounts']);
       const toDeals = layout.convertMapping.Deals;
       expect(toDeals).toBeInstanceOf(ZCRMLeadConvertMapping);
@@ -359,20 +357,20 @@ describe('module metadata against the emulator', () => {
     });
 
     it("getLayout returns one layout; another module's id throws", async () => {
-      const [layout] = (await meta.getAllLayouts(leads())).data;
-      const one = await meta.getLayout(leads(), layout.id!);
+      const [layout] = (await leads().getAllLayouts()).data;
+      const one = await leads().getLayout(layout.id!);
       expect(sent[1].url).toBe(`/crm/v2/settings/layouts/${layout.id}?module=Leads`);
       expect(one.data).toEqual(layout);
-      await expect(
-        meta.getLayout(ZCRMModule.getInstance('Contacts', client), layout.id!),
-      ).rejects.toMatchObject({ errorCode: 'INVALID_DATA' });
-      await expectClientCheck(meta.getLayout(leads(), ''), /layout id/, emulator);
+      await expect(ZCRMModule.getInstance('Contacts', client).getLayout(layout.id!)).rejects.toMatchObject({
+        errorCode: 'INVALID_DATA',
+      });
+      await expectClientCheck(leads().getLayout(''), /layout id/, emulator);
     });
   });
 
   describe('custom views', () => {
     it('getAllCustomViews parses the views with the categories of info.translation', async () => {
-      const response = await meta.getAllCustomViews(leads());
+      const response = await leads().getAllCustomViews();
       expect(sent[0].url).toBe('/crm/v2/settings/custom_views?module=Leads');
       expect(response.data.map((v) => v.systemName)).toEqual([
         'ALLVIEWS',
@@ -403,22 +401,18 @@ describe('module metadata against the emulator', () => {
     });
 
     it('pages from 1, answers 204 past the end as an empty result, and refuses page 0', async () => {
-      const second = await meta.getAllCustomViews(leads(), { page: 2, perPage: 2 });
+      const second = await leads().getAllCustomViews({ page: 2, perPage: 2 });
       expect(sent[0].url).toBe('/crm/v2/settings/custom_views?module=Leads&page=2&per_page=2');
       expect(second.data.map((v) => v.systemName)).toEqual(['RECENTLYCREATED', 'RECENTLYMODIFIED']);
       expect(second.info).toMatchObject({ page: 2, moreRecords: true });
-      const past = await meta.getAllCustomViews(leads(), { page: 4, perPage: 2 });
+      const past = await leads().getAllCustomViews({ page: 4, perPage: 2 });
       expect(past).toMatchObject({ statusCode: 204, noData: true, data: [] });
-      await expectClientCheck(
-        meta.getAllCustomViews(leads(), { page: 0 }),
-        /page: pages count from 1/,
-        emulator,
-      );
+      await expectClientCheck(leads().getAllCustomViews({ page: 0 }), /page: pages count from 1/, emulator);
     });
 
     it('getCustomView parses single and grouped criteria into numbered conditions and a pattern', async () => {
-      const views = (await meta.getAllCustomViews(leads())).data;
-      const mine = await meta.getCustomView(leads(), views[1].id!);
+      const views = (await leads().getAllCustomViews()).data;
+      const mine = await leads().getCustomView(views[1].id!);
       expect(sent[1].url).toBe(`/crm/v2/settings/custom_views/${views[1].id}?module=Leads`);
       const view = mine.data!;
       expect(view.fields).toEqual(expect.arrayContaining(['Full_Name', 'Owner']));
@@ -428,27 +422,27 @@ describe('module metadata against the emulator', () => {
         expect.objectContaining({ field: 'Owner', comparator: 'equal', value: '${CURRENTUSER}' }),
       ]);
       expect(view.categories).toHaveLength(4);
-      const modified = (await meta.getCustomView(leads(), views[3].id!)).data!;
+      const modified = (await leads().getCustomView(views[3].id!)).data!;
       expect(modified.criteriaPattern).toBe('1 and 2');
       expect(modified.criteria?.map((c) => [c.field, c.comparator, c.value])).toEqual([
         ['Owner', 'equal', '${CURRENTUSER}'],
         ['Modified_Time', 'greater_equal', '${LAST7DAYS}'],
       ]);
-      const all = (await meta.getCustomView(leads(), views[0].id!)).data!;
+      const all = (await leads().getCustomView(views[0].id!)).data!;
       expect(all.criteria).toBeUndefined();
       expect(all.criteriaJson).toBeNull();
       await expect(
-        meta.getCustomView(ZCRMModule.getInstance('Contacts', client), views[0].id!),
+        ZCRMModule.getInstance('Contacts', client).getCustomView(views[0].id!),
       ).rejects.toMatchObject({ errorCode: 'INVALID_DATA' });
-      await expectClientCheck(meta.getCustomView(leads(), ''), /custom view id/, emulator);
+      await expectClientCheck(leads().getCustomView(''), /custom view id/, emulator);
     });
 
     it('updateCustomView sends sort_by/sort_order and applies them; a bad value throws', async () => {
-      const [all] = (await meta.getAllCustomViews(leads())).data;
+      const [all] = (await leads().getAllCustomViews()).data;
       all.sortBy = 'Email';
       all.sortOrder = 'asc';
       sent.length = 0;
-      const response = await meta.updateCustomView(leads(), all);
+      const response = await leads().updateCustomView(all);
       expect(sent[0]).toMatchObject({
         method: 'PUT',
         url: `/crm/v2/settings/custom_views/${all.id}?module=Leads`,
@@ -456,12 +450,12 @@ describe('module metadata against the emulator', () => {
       expect(sent[0].body).toEqual({ custom_views: [{ sort_by: 'Email', sort_order: 'asc' }] });
       expect(response).toMatchObject({ status: 'success', message: 'custom view updated successfully' });
       expect(response.data).toBe(all);
-      expect((await meta.getCustomView(leads(), all.id!)).data).toMatchObject({
+      expect((await leads().getCustomView(all.id!)).data).toMatchObject({
         sortBy: 'Email',
         sortOrder: 'asc',
       });
       all.sortOrder = 'sideways';
-      await expect(meta.updateCustomView(leads(), all)).rejects.toMatchObject({
+      await expect(leads().updateCustomView(all)).rejects.toMatchObject({
         statusCode: 400,
         errorCode: 'INVALID_DATA',
         errorDetails: { api_name: 'sort_order' },
@@ -470,19 +464,19 @@ describe('module metadata against the emulator', () => {
 
     it('updateCustomView checks the view before any request', async () => {
       await expectClientCheck(
-        meta.updateCustomView(leads(), ZCRMCustomView.getInstance('Leads')),
+        leads().updateCustomView(ZCRMCustomView.getInstance('Leads')),
         /custom view id/,
         emulator,
       );
       const other = ZCRMCustomView.getInstance('Contacts', '1');
       other.sortBy = 'Email';
       await expectClientCheck(
-        meta.updateCustomView(leads(), other),
+        leads().updateCustomView(other),
         /belongs to module Contacts, not Leads/,
         emulator,
       );
       await expectClientCheck(
-        meta.updateCustomView(leads(), ZCRMCustomView.getInstance('Leads', '1')),
+        leads().updateCustomView(ZCRMCustomView.getInstance('Leads', '1')),
         /set sortBy or sortOrder/,
         emulator,
       );
@@ -491,6 +485,7 @@ describe('module metadata against the emulator', () => {
 
   describe('related lists', () => {
     it('getAllRelatedLists parses the related lists with their URL templates', async () => {
+      // The function form that ZCRMModule's method delegates to.
       const response = await meta.getAllRelatedLists(leads());
       expect(sent[0].url).toBe('/crm/v2/settings/related_lists?module=Leads');
       expect(response.data.map((rl) => rl.apiName)).toEqual([
@@ -520,11 +515,11 @@ describe('module metadata against the emulator', () => {
     });
 
     it('getRelatedList returns one; unknown ids throw', async () => {
-      const list = (await meta.getAllRelatedLists(ZCRMModule.getInstance('Accounts', client))).data;
-      const one = await meta.getRelatedList(ZCRMModule.getInstance('Accounts', client), list[2].id!);
+      const list = (await ZCRMModule.getInstance('Accounts', client).getAllRelatedLists()).data;
+      const one = await ZCRMModule.getInstance('Accounts', client).getRelatedList(list[2].id!);
       expect(one.data).toEqual(list[2]);
-      await expect(meta.getRelatedList(leads(), '123')).rejects.toMatchObject({ errorCode: 'INVALID_DATA' });
-      await expectClientCheck(meta.getRelatedList(leads(), ''), /related list id/, emulator);
+      await expect(leads().getRelatedList('123')).rejects.toMatchObject({ errorCode: 'INVALID_DATA' });
+      await expectClientCheck(leads().getRelatedList(''), /related list id/, emulator);
     });
   });
 });

@@ -33,12 +33,15 @@ afterAll(async () => {
 
 beforeEach(async () => {
   emulator.reset();
-  products = (await ZCRMModule.getInstance('Products', client).getRecords({ sortBy: 'Product_Name', sortOrder: 'asc' })).data;
+  products = (
+    await ZCRMModule.getInstance('Products', client).getRecords({ sortBy: 'Product_Name', sortOrder: 'asc' })
+  ).data;
   account = (await ZCRMModule.getInstance('Accounts', client).getRecords({ perPage: 1 })).data[0];
   sent.length = 0;
 });
 
-const productNamed = (name: string) => products.find((p) => String(p.getFieldValue('Product_Name')).startsWith(name))!;
+const productNamed = (name: string) =>
+  products.find((p) => String(p.getFieldValue('Product_Name')).startsWith(name))!;
 
 /** A new invoice: router ×4 at 250 with 10 % off and Vat; switch ×2 at 450 with 20 off; record tax Sales Tax. */
 function newInvoice(): ZCRMRecord {
@@ -60,7 +63,7 @@ function newInvoice(): ZCRMRecord {
 }
 
 describe('inventory records', () => {
-  it('writes line items with discounts and taxes and reads back Zoho\'s amounts', async () => {
+  it("writes line items with discounts and taxes and reads back Zoho's amounts", async () => {
     const invoice = newInvoice();
     const response = await ZCRMModule.getInstance('Invoices', client).createRecords([invoice]);
     expect(response.bulkEntityResponse[0].status).toBe('success');
@@ -68,8 +71,18 @@ describe('inventory records', () => {
       Subject: 'Round trip',
       Account_Name: { id: account.entityId },
       Product_Details: [
-        { product: { id: productNamed('Zylker Router').entityId }, quantity: 4, Discount: '10%', line_tax: [{ name: 'Vat', percentage: 12.5 }] },
-        { product: { id: productNamed('Zylker Switch').entityId }, list_price: 450, quantity: 2, Discount: 20 },
+        {
+          product: { id: productNamed('Zylker Router').entityId },
+          quantity: 4,
+          Discount: '10%',
+          line_tax: [{ name: 'Vat', percentage: 12.5 }],
+        },
+        {
+          product: { id: productNamed('Zylker Switch').entityId },
+          list_price: 450,
+          quantity: 2,
+          Discount: 20,
+        },
       ],
       $line_tax: [{ name: 'Sales Tax', percentage: 5 }],
     });
@@ -77,15 +90,31 @@ describe('inventory records', () => {
     const read = ZCRMRecord.getInstance('Invoices', invoice.entityId, client);
     await read.get();
     const [router, zswitch] = read.lineItems;
-    expect(router).toMatchObject({ quantity: 4, listPrice: 250, total: 1000, discount: 100, totalAfterDiscount: 900, taxAmount: 112.5, netTotal: 1012.5 });
+    expect(router).toMatchObject({
+      quantity: 4,
+      listPrice: 250,
+      total: 1000,
+      discount: 100,
+      totalAfterDiscount: 900,
+      taxAmount: 112.5,
+      netTotal: 1012.5,
+    });
     expect(router.id).toMatch(/^\d+$/);
     expect(router.product!.lookupLabel).toBe('Zylker Router ZR-100');
     expect(router.product!.fieldData.Product_Code).toBe('ZR-100');
     expect(router.lineTax.map((t) => [t.name, t.percentage, t.value])).toEqual([['Vat', 12.5, 112.5]]);
-    expect(zswitch).toMatchObject({ quantity: 2, total: 900, discount: 20, totalAfterDiscount: 880, taxAmount: 0 });
+    expect(zswitch).toMatchObject({
+      quantity: 2,
+      total: 900,
+      discount: 20,
+      totalAfterDiscount: 880,
+      taxAmount: 0,
+    });
     expect(read.taxList.map((t) => [t.name, t.percentage, t.value])).toEqual([['Sales Tax', 5, 89]]);
     expect(read.fieldData).toMatchObject({ Sub_Total: 1780, Tax: 201.5, Grand_Total: 1981.5 });
-    expect((read.getFieldValue('Account_Name') as ZCRMRecord).lookupLabel).toBe(account.getFieldValue('Account_Name'));
+    expect((read.getFieldValue('Account_Name') as ZCRMRecord).lookupLabel).toBe(
+      account.getFieldValue('Account_Name'),
+    );
   });
 
   it('updates other fields without re-sending line items, and re-sends them when one changes', async () => {
@@ -127,7 +156,7 @@ describe('inventory records', () => {
     expect(sent).toHaveLength(0);
   });
 
-  it('reports a line item Zoho rejects (unknown product) as the record\'s error', async () => {
+  it("reports a line item Zoho rejects (unknown product) as the record's error", async () => {
     const invoice = newInvoice();
     invoice.lineItems[0].product = ZCRMRecord.getInstance('Products', '3652397000009999999');
     const response = await ZCRMModule.getInstance('Invoices', client).createRecords([invoice, newInvoice()]);
@@ -201,7 +230,11 @@ describe('events, price books and products', () => {
     product.addTax(ZCRMTax.getInstance('Sales Tax'));
     product.owner = ZCRMUser.getInstance(productNamed('Zylker Router').owner!.id);
     await product.create();
-    expect(sent[0].body.data[0]).toEqual({ Product_Name: 'Taxed thing', Owner: { id: product.owner.id }, Tax: ['Vat', 'Sales Tax'] });
+    expect(sent[0].body.data[0]).toEqual({
+      Product_Name: 'Taxed thing',
+      Owner: { id: product.owner.id },
+      Tax: ['Vat', 'Sales Tax'],
+    });
     const read = (await ZCRMModule.getInstance('Products', client).getRecord(product.entityId!)).data!;
     expect(read.taxList.map((t) => t.name)).toEqual(['Vat', 'Sales Tax']);
     expect(read.owner!.email).toEqual(expect.stringContaining('@'));

@@ -2,7 +2,13 @@
  * Record JSON ↔ objects (seed §4 with the §7 defects fixed), without HTTP: parsing of every special key,
  * serialisation of writes, the client-side checks they run, and "send only what changed".
  */
-import { parseRecord, recordToWriteJson, applyWriteDetails, valueToJson, INVENTORY_MODULES } from '../../src/api/mappers/record-mapper';
+import {
+  parseRecord,
+  recordToWriteJson,
+  applyWriteDetails,
+  valueToJson,
+  INVENTORY_MODULES,
+} from '../../src/api/mappers/record-mapper';
 import { lookupModuleFor, parseLookup } from '../../src/api/mappers/lookup-mapper';
 import { parseUser, userToJson } from '../../src/api/mappers/user-mapper';
 import { parseTag } from '../../src/api/mappers/tag-mapper';
@@ -80,7 +86,11 @@ describe('parsing (seed §4.1)', () => {
     expect(record.entityId).toBe('554023000000527003');
     expect(record.moduleApiName).toBe('Leads');
     expect(record.owner).toBeInstanceOf(ZCRMUser);
-    expect(record.owner).toMatchObject({ id: '554023000000235011', name: 'Patricia Boyle', email: 'p.boyle@zylker.com' });
+    expect(record.owner).toMatchObject({
+      id: '554023000000235011',
+      name: 'Patricia Boyle',
+      email: 'p.boyle@zylker.com',
+    });
     expect(record.createdBy!.id).toBe('554023000000235011');
     expect(record.modifiedBy!.name).toBe('Patricia Boyle');
     expect(record.createdTime).toBe('2019-05-02T11:17:33+05:30');
@@ -109,20 +119,32 @@ describe('parsing (seed §4.1)', () => {
     const record = parseRecord(QUOTE_SAMPLE, 'Quotes');
     const account = record.getFieldValue('Account_Name') as ZCRMRecord;
     expect(account).toBeInstanceOf(ZCRMRecord);
-    expect(account).toMatchObject({ moduleApiName: 'Accounts', entityId: '3652397000000624046', lookupLabel: 'Zylker' });
+    expect(account).toMatchObject({
+      moduleApiName: 'Accounts',
+      entityId: '3652397000000624046',
+      lookupLabel: 'Zylker',
+    });
     expect(record.layout).toBeInstanceOf(ZCRMLayout);
     expect(record.layout).toMatchObject({ id: '3652397000000091055', name: 'Standard' });
   });
 
   it('resolves lookup modules: $se_module, the standard table, given metadata, else the field name', () => {
     const task = parseRecord(
-      { id: '1', What_Id: { name: 'King', id: '2' }, Who_Id: { name: 'Kris', id: '3' }, $se_module: 'Accounts', Custom_Lookup: { name: 'x', id: '4' } },
+      {
+        id: '1',
+        What_Id: { name: 'King', id: '2' },
+        Who_Id: { name: 'Kris', id: '3' },
+        $se_module: 'Accounts',
+        Custom_Lookup: { name: 'x', id: '4' },
+      },
       'Tasks',
     );
     expect((task.fieldData.What_Id as ZCRMRecord).moduleApiName).toBe('Accounts');
     expect((task.fieldData.Who_Id as ZCRMRecord).moduleApiName).toBe('Contacts');
     expect((task.fieldData.Custom_Lookup as ZCRMRecord).moduleApiName).toBe('Custom_Lookup');
-    const withMeta = parseRecord({ id: '1', Custom_Lookup: { name: 'x', id: '4' } }, 'Tasks', { lookupModules: { Custom_Lookup: 'Vendors' } });
+    const withMeta = parseRecord({ id: '1', Custom_Lookup: { name: 'x', id: '4' } }, 'Tasks', {
+      lookupModules: { Custom_Lookup: 'Vendors' },
+    });
     expect((withMeta.fieldData.Custom_Lookup as ZCRMRecord).moduleApiName).toBe('Vendors');
     expect(lookupModuleFor('Parent_Id', { $se_module: 'Leads' })).toBe('Leads');
     expect(parseLookup(null, 'Accounts')).toBeUndefined();
@@ -131,7 +153,14 @@ describe('parsing (seed §4.1)', () => {
   });
 
   it('reads user fields as users: objects with an email, and Handler', () => {
-    const record = parseRecord({ id: '1', Approver: { name: 'Kevin', id: '9', email: 'k@z.com' }, Handler: { name: 'Priya', id: '8' } }, 'Products');
+    const record = parseRecord(
+      {
+        id: '1',
+        Approver: { name: 'Kevin', id: '9', email: 'k@z.com' },
+        Handler: { name: 'Priya', id: '8' },
+      },
+      'Products',
+    );
     expect(record.fieldData.Approver).toBeInstanceOf(ZCRMUser);
     expect(record.fieldData.Handler).toBeInstanceOf(ZCRMUser);
     expect((record.fieldData.Handler as ZCRMUser).id).toBe('8');
@@ -156,18 +185,30 @@ describe('parsing (seed §4.1)', () => {
       quantityInStock: 5,
     });
     expect(item.discountPercentage).toBeUndefined();
-    expect(item.product).toMatchObject({ moduleApiName: 'Products', entityId: '3652397000000416001', lookupLabel: 'Router' });
+    expect(item.product).toMatchObject({
+      moduleApiName: 'Products',
+      entityId: '3652397000000416001',
+      lookupLabel: 'Router',
+    });
     expect(item.product!.fieldData).toEqual({ Product_Code: 'ZR-100', Currency: 'USD' });
     expect(item.fieldData).toEqual({ book: null });
     expect(item.lineTax).toHaveLength(1);
     expect(item.lineTax[0]).toBeInstanceOf(ZCRMTax);
-    expect(item.lineTax[0]).toMatchObject({ name: 'Vat', percentage: 12.5, value: 123.75, id: '3652397000000072001' });
+    expect(item.lineTax[0]).toMatchObject({
+      name: 'Vat',
+      percentage: 12.5,
+      value: 123.75,
+      id: '3652397000000072001',
+    });
     expect(record.fieldData.Tax).toBe(12.5);
     expect(record.taxList.map((t) => [t.name, t.percentage, t.value])).toEqual([['Common Tax', 1.5, 14.85]]);
   });
 
   it('reads a "10%" discount as a percentage', () => {
-    const record = parseRecord({ id: '1', Product_Details: [{ product: { id: '2' }, quantity: 1, Discount: '10%' }] }, 'Invoices');
+    const record = parseRecord(
+      { id: '1', Product_Details: [{ product: { id: '2' }, quantity: 1, Discount: '10%' }] },
+      'Invoices',
+    );
     expect(record.lineItems[0]).toMatchObject({ discountPercentage: 10, discount: undefined });
   });
 
@@ -182,7 +223,11 @@ describe('parsing (seed §4.1)', () => {
     const record = parseRecord(QUOTE_SAMPLE, 'Quotes');
     expect(record.tagList).toHaveLength(1);
     expect(record.tagList[0]).toBeInstanceOf(ZCRMTag);
-    expect(record.tagList[0]).toMatchObject({ id: '3652397000000311001', name: 'hot', moduleApiName: 'Quotes' });
+    expect(record.tagList[0]).toMatchObject({
+      id: '3652397000000311001',
+      name: 'hot',
+      moduleApiName: 'Quotes',
+    });
     const tagged = parseRecord({ id: '1', tags: ['a', 'b'] }, 'Leads');
     expect(tagged.tagList.map((t) => [t.id, t.name])).toEqual([
       [undefined, 'a'],
@@ -202,21 +247,60 @@ describe('parsing (seed §4.1)', () => {
       {
         id: '1',
         Participants: [
-          { participant: '11', type: 'contact', name: 'Kris', Email: 'kris@king.com', invited: false, status: 'not_known' },
-          { participant: '12', type: 'user', name: 'Kevin', Email: 'kevin@z.com', invited: true, status: 'accepted' },
-          { participant: 'arch@king.com', type: 'email', name: 'Architect', invited: false, status: 'not_known' },
+          {
+            participant: '11',
+            type: 'contact',
+            name: 'Kris',
+            Email: 'kris@king.com',
+            invited: false,
+            status: 'not_known',
+          },
+          {
+            participant: '12',
+            type: 'user',
+            name: 'Kevin',
+            Email: 'kevin@z.com',
+            invited: true,
+            status: 'accepted',
+          },
+          {
+            participant: 'arch@king.com',
+            type: 'email',
+            name: 'Architect',
+            invited: false,
+            status: 'not_known',
+          },
         ],
       },
       'Events',
     );
     expect(event.participants.map((p) => p instanceof ZCRMEventParticipant)).toEqual([true, true, true]);
-    expect(event.participants[0]).toMatchObject({ type: 'contact', id: '11', email: 'kris@king.com', name: 'Kris', isInvited: false, status: 'not_known' });
-    expect(event.participants[1]).toMatchObject({ type: 'user', id: '12', isInvited: true, status: 'accepted' });
-    expect(event.participants[2]).toMatchObject({ type: 'email', id: 'arch@king.com', email: 'arch@king.com' });
+    expect(event.participants[0]).toMatchObject({
+      type: 'contact',
+      id: '11',
+      email: 'kris@king.com',
+      name: 'Kris',
+      isInvited: false,
+      status: 'not_known',
+    });
+    expect(event.participants[1]).toMatchObject({
+      type: 'user',
+      id: '12',
+      isInvited: true,
+      status: 'accepted',
+    });
+    expect(event.participants[2]).toMatchObject({
+      type: 'email',
+      id: 'arch@king.com',
+      email: 'arch@king.com',
+    });
   });
 
   it('parses price book pricing rows as numbers', () => {
-    const book = parseRecord({ id: '1', Pricing_Details: [{ id: '5', from_range: '1', to_range: 10, discount: 5.5 }] }, 'Price_Books');
+    const book = parseRecord(
+      { id: '1', Pricing_Details: [{ id: '5', from_range: '1', to_range: 10, discount: 5.5 }] },
+      'Price_Books',
+    );
     expect(book.priceDetails).toHaveLength(1);
     expect(book.priceDetails[0]).toBeInstanceOf(ZCRMPriceBookPricing);
     expect(book.priceDetails[0]).toMatchObject({ id: '5', fromRange: 1, toRange: 10, discount: 5.5 });
@@ -252,7 +336,11 @@ describe('writes send only what was set (seed §4.2, §7 fixed)', () => {
     record.fieldData.Company = 'Changed';
     record.setFieldValue('Last_Name', 'Daly');
     record.owner = ZCRMUser.getInstance('123');
-    expect(recordToWriteJson(record)).toEqual({ Company: 'Changed', Last_Name: 'Daly', Owner: { id: '123' } });
+    expect(recordToWriteJson(record)).toEqual({
+      Company: 'Changed',
+      Last_Name: 'Daly',
+      Owner: { id: '123' },
+    });
   });
 
   it('is clean again after a successful write, with the details applied', () => {
@@ -291,7 +379,14 @@ describe('writes send only what was set (seed §4.2, §7 fixed)', () => {
     invoice.addTax(ZCRMTax.getInstance('Common Tax', 1.5));
     expect(recordToWriteJson(invoice)).toEqual({
       Product_Details: [
-        { product: { id: '5' }, product_description: 'd', list_price: 8, quantity: 3, Discount: '10%', line_tax: [{ name: 'Vat', percentage: 5 }] },
+        {
+          product: { id: '5' },
+          product_description: 'd',
+          list_price: 8,
+          quantity: 3,
+          Discount: '10%',
+          line_tax: [{ name: 'Vat', percentage: 5 }],
+        },
         { id: '700', quantity: 1, Discount: 2.5 },
       ],
       $line_tax: [{ name: 'Common Tax', percentage: 1.5 }],
@@ -385,7 +480,9 @@ describe('writes send only what was set (seed §4.2, §7 fixed)', () => {
     row.toRange = 10;
     row.discount = 5;
     book.addPriceDetail(row);
-    expect(recordToWriteJson(book)).toEqual({ Pricing_Details: [{ from_range: 1, to_range: 10, discount: 5 }] });
+    expect(recordToWriteJson(book)).toEqual({
+      Pricing_Details: [{ from_range: 1, to_range: 10, discount: 5 }],
+    });
     row.discount = null;
     expect(() => recordToWriteJson(book)).toThrow(/Pricing_Details\[0\]\.discount: a number is required/);
   });
@@ -395,13 +492,19 @@ describe('writes send only what was set (seed §4.2, §7 fixed)', () => {
     expect(recordToWriteJson(product)).toEqual({});
     product.addTax(ZCRMTax.getInstance('Sales Tax'));
     product.tagList.push(ZCRMTag.getInstance(undefined, 'new'));
-    expect(recordToWriteJson(product)).toEqual({ Tax: ['Vat', 'Sales Tax'], Tag: [{ id: '7', name: 'hot' }, { name: 'new' }] });
+    expect(recordToWriteJson(product)).toEqual({
+      Tax: ['Vat', 'Sales Tax'],
+      Tag: [{ id: '7', name: 'hot' }, { name: 'new' }],
+    });
   });
 
   it('converts nested values: records and users without id become null', () => {
     expect(valueToJson(ZCRMRecord.getInstance('Accounts'))).toBeNull();
     expect(valueToJson(ZCRMUser.getInstance())).toBeNull();
-    expect(valueToJson({ a: ZCRMUser.getInstance('1'), b: undefined, c: [1] })).toEqual({ a: { id: '1' }, c: [1] });
+    expect(valueToJson({ a: ZCRMUser.getInstance('1'), b: undefined, c: [1] })).toEqual({
+      a: { id: '1' },
+      c: [1],
+    });
   });
 
   it('maps the seed accessors onto named attributes', () => {
@@ -430,8 +533,22 @@ describe('users', () => {
     full_name: 'Patricia Boyle',
     role: { name: 'CEO', id: '554023000000015969' },
     profile: { name: 'Administrator', id: '554023000000015975' },
-    customize_info: { notes_desc: null, show_right_panel: null, bc_view: null, show_home: false, show_detail_view: true, unpin_recent_item: null },
-    theme: { normal_tab: { font_color: '#FFFFFF', background: '#222222' }, selected_tab: { font_color: '#FFFFFF', background: '#333333' }, new_background: null, background: '#F3F0EB', screen: 'fixed', type: 'default' },
+    customize_info: {
+      notes_desc: null,
+      show_right_panel: null,
+      bc_view: null,
+      show_home: false,
+      show_detail_view: true,
+      unpin_recent_item: null,
+    },
+    theme: {
+      normal_tab: { font_color: '#FFFFFF', background: '#222222' },
+      selected_tab: { font_color: '#FFFFFF', background: '#333333' },
+      new_background: null,
+      background: '#F3F0EB',
+      screen: 'fixed',
+      type: 'default',
+    },
     status: 'active',
     zuid: '4150868',
     confirm: true,
@@ -469,8 +586,16 @@ describe('users', () => {
       createdTime: '2019-01-01T00:00:00+05:30',
       modifiedTime: '2019-02-01T00:00:00+05:30',
     });
-    expect(user.customizeInfo).toMatchObject({ isToShowHome: false, isToShowDetailView: true, notesDesc: null });
-    expect(user.theme).toMatchObject({ normalTabBackground: '#222222', selectedTabBackground: '#333333', screen: 'fixed' });
+    expect(user.customizeInfo).toMatchObject({
+      isToShowHome: false,
+      isToShowDetailView: true,
+      notesDesc: null,
+    });
+    expect(user.theme).toMatchObject({
+      normalTabBackground: '#222222',
+      selectedTabBackground: '#333333',
+      screen: 'fixed',
+    });
     expect(user.createdBy!.id).toBe('554023000000235011');
     expect(user.modifiedBy!.name).toBe('Kevin Hart');
     expect(user.fieldApinameVsValue).toEqual({ Custom_Badge: 'gold' });
@@ -486,7 +611,13 @@ describe('users', () => {
     user.role = { id: '1' };
     user.profile = { id: '2', name: 'Standard' };
     user.setFieldValue('Custom_Badge', 'silver');
-    expect(userToJson(user)).toEqual({ role: '1', profile: '2', last_name: 'Hart', email: 'k@z.com', Custom_Badge: 'silver' });
+    expect(userToJson(user)).toEqual({
+      role: '1',
+      profile: '2',
+      last_name: 'Hart',
+      email: 'k@z.com',
+      Custom_Badge: 'silver',
+    });
     expect(JSON.stringify(userToJson(ZCRMUser.getInstance()))).toBe('{}');
   });
 });

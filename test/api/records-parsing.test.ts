@@ -61,7 +61,12 @@ const WRITE_SAMPLE = {
       message: 'record added',
       status: 'success',
     },
-    { code: 'MANDATORY_NOT_FOUND', details: { api_name: 'Last_Name' }, message: 'required field not found', status: 'error' },
+    {
+      code: 'MANDATORY_NOT_FOUND',
+      details: { api_name: 'Last_Name' },
+      message: 'required field not found',
+      status: 'error',
+    },
   ],
 };
 
@@ -72,7 +77,13 @@ const UPSERT_SAMPLE = {
       code: 'SUCCESS',
       duplicate_field: 'Email',
       action: 'update',
-      details: { Modified_Time: '2019-05-02T11:17:33+05:30', Modified_By: USER_REF, Created_Time: '2019-01-01T00:00:00+05:30', id: '4150868000000376008', Created_By: USER_REF },
+      details: {
+        Modified_Time: '2019-05-02T11:17:33+05:30',
+        Modified_By: USER_REF,
+        Created_Time: '2019-01-01T00:00:00+05:30',
+        id: '4150868000000376008',
+        Created_By: USER_REF,
+      },
       message: 'record updated',
       status: 'success',
     },
@@ -80,7 +91,13 @@ const UPSERT_SAMPLE = {
       code: 'SUCCESS',
       duplicate_field: null,
       action: 'insert',
-      details: { Modified_Time: '2019-05-02T11:17:33+05:30', Modified_By: USER_REF, Created_Time: '2019-05-02T11:17:33+05:30', id: '4150868000000376010', Created_By: USER_REF },
+      details: {
+        Modified_Time: '2019-05-02T11:17:33+05:30',
+        Modified_By: USER_REF,
+        Created_Time: '2019-05-02T11:17:33+05:30',
+        id: '4150868000000376010',
+        Created_By: USER_REF,
+      },
       message: 'record added',
       status: 'success',
     },
@@ -98,7 +115,12 @@ describe('reads', () => {
     const { module, requests } = await serve(() => ({
       status: 200,
       body: LIST_SAMPLE,
-      headers: { 'X-RATELIMIT-LIMIT': '100', 'X-RATELIMIT-REMAINING': '99', 'X-RATELIMIT-RESET': '1700000000000', 'X-API-CREDITS-REMAINING': '4242' },
+      headers: {
+        'X-RATELIMIT-LIMIT': '100',
+        'X-RATELIMIT-REMAINING': '99',
+        'X-RATELIMIT-RESET': '1700000000000',
+        'X-API-CREDITS-REMAINING': '4242',
+      },
     }));
     const response = await module('Leads').getRecords();
     expect(requests[0].url).toBe('https://www.zohoapis.com/crm/v2/Leads?page=1&per_page=200');
@@ -127,7 +149,11 @@ describe('reads', () => {
 
   it('rejects a 200 without the documented data array as INVALID_RESPONSE', async () => {
     const { module } = await serve(() => ({ status: 200, body: { records: [] } }));
-    await expect(module('Leads').getRecords()).rejects.toMatchObject({ constructor: ZCRMException, errorCode: 'INVALID_RESPONSE', statusCode: 200 });
+    await expect(module('Leads').getRecords()).rejects.toMatchObject({
+      constructor: ZCRMException,
+      errorCode: 'INVALID_RESPONSE',
+      statusCode: 200,
+    });
   });
 
   it('parses the §5.7 deleted-records sample', async () => {
@@ -148,7 +174,12 @@ describe('reads', () => {
       },
     }));
     const response = await module('Leads').getAllDeletedRecords();
-    expect(response.data[0]).toMatchObject({ id: '410888000000099071', displayName: 'Patricia', type: 'recycle', deletedTime: '2015-06-19T11:19:38+05:30' });
+    expect(response.data[0]).toMatchObject({
+      id: '410888000000099071',
+      displayName: 'Patricia',
+      type: 'recycle',
+      deletedTime: '2015-06-19T11:19:38+05:30',
+    });
     expect(response.data[0].deletedBy).toMatchObject({ id: '410888000000086001', name: 'Patricia Boyle' });
     expect(response.data[0].createdBy).toBeInstanceOf(ZCRMUser);
   });
@@ -156,12 +187,21 @@ describe('reads', () => {
   it('parses the §5.9 COQL sample: lookups with only an id', async () => {
     const { module, requests } = await serve(() => ({
       status: 200,
-      body: { data: [{ Last_Name: 'Boyle', Account_Name: { id: '554023000000238121' }, id: '554023000000310003' }], info: { count: 2, more_records: false } },
+      body: {
+        data: [{ Last_Name: 'Boyle', Account_Name: { id: '554023000000238121' }, id: '554023000000310003' }],
+        info: { count: 2, more_records: false },
+      },
     }));
-    const response = await module('Contacts').searchByCoql('select Last_Name, Account_Name from Contacts limit 0, 200');
+    const response = await module('Contacts').searchByCoql(
+      'select Last_Name, Account_Name from Contacts limit 0, 200',
+    );
     expect(requests[0].method).toBe('POST');
     const account = response.data[0].getFieldValue('Account_Name') as ZCRMRecord;
-    expect(account).toMatchObject({ moduleApiName: 'Accounts', entityId: '554023000000238121', lookupLabel: undefined });
+    expect(account).toMatchObject({
+      moduleApiName: 'Accounts',
+      entityId: '554023000000238121',
+      lookupLabel: undefined,
+    });
     expect(response.info).toMatchObject({ count: 2, moreRecords: false });
     expect(response.info!.page).toBeUndefined();
   });
@@ -176,10 +216,18 @@ describe('write results', () => {
     b.setFieldValue('Company', 'No name');
     const response = await module('Leads').createRecords([a, b]);
     expect(response.statusCode).toBe(202);
-    expect(response.bulkEntityResponse[0]).toMatchObject({ status: 'success', code: 'SUCCESS', message: 'record added' });
+    expect(response.bulkEntityResponse[0]).toMatchObject({
+      status: 'success',
+      code: 'SUCCESS',
+      message: 'record added',
+    });
     expect(a).toMatchObject({ entityId: '554023000000527003', createdTime: '2019-05-02T11:17:33+05:30' });
     expect(a.createdBy).toMatchObject({ id: '554023000000235011', name: 'Patricia Boyle' });
-    expect(response.bulkEntityResponse[1]).toMatchObject({ status: 'error', code: 'MANDATORY_NOT_FOUND', details: { api_name: 'Last_Name' } });
+    expect(response.bulkEntityResponse[1]).toMatchObject({
+      status: 'error',
+      code: 'MANDATORY_NOT_FOUND',
+      details: { api_name: 'Last_Name' },
+    });
     expect(response.bulkEntityResponse[1].data).toBe(b);
     expect(b.entityId).toBeUndefined();
     expect(response.data).toEqual([a]);
@@ -190,8 +238,18 @@ describe('write results', () => {
       status: 200,
       body: {
         data: [
-          { code: 'SUCCESS', details: { id: '2', Modified_Time: 't2' }, message: 'record updated', status: 'success' },
-          { code: 'SUCCESS', details: { id: '1', Modified_Time: 't1' }, message: 'record updated', status: 'success' },
+          {
+            code: 'SUCCESS',
+            details: { id: '2', Modified_Time: 't2' },
+            message: 'record updated',
+            status: 'success',
+          },
+          {
+            code: 'SUCCESS',
+            details: { id: '1', Modified_Time: 't1' },
+            message: 'record updated',
+            status: 'success',
+          },
         ],
       },
     }));
@@ -207,15 +265,38 @@ describe('write results', () => {
 
   it('refuses results it cannot attach to the right input (RESPONSE_MISMATCH)', async () => {
     const fewer = await serve(() => ({ status: 200, body: { data: [WRITE_SAMPLE.data[0]] } }));
-    const inputs = () => [ZCRMRecord.getInstance('Leads'), ZCRMRecord.getInstance('Leads')].map((r) => (r.setFieldValue('Last_Name', 'x'), r));
-    await expect(fewer.module('Leads').createRecords(inputs())).rejects.toMatchObject({ errorCode: 'RESPONSE_MISMATCH', errorMessage: expect.stringMatching(/1 result\(s\) for 2 input/) });
-    const stranger = await serve(() => ({ status: 200, body: { data: [{ code: 'SUCCESS', details: { id: '9' }, message: 'record deleted', status: 'success' }] } }));
-    await expect(stranger.module('Leads').deleteRecords(['1'])).rejects.toMatchObject({ errorCode: 'RESPONSE_MISMATCH', errorMessage: expect.stringMatching(/record 9/) });
+    const inputs = () =>
+      [ZCRMRecord.getInstance('Leads'), ZCRMRecord.getInstance('Leads')].map(
+        (r) => (r.setFieldValue('Last_Name', 'x'), r),
+      );
+    await expect(fewer.module('Leads').createRecords(inputs())).rejects.toMatchObject({
+      errorCode: 'RESPONSE_MISMATCH',
+      errorMessage: expect.stringMatching(/1 result\(s\) for 2 input/),
+    });
+    const stranger = await serve(() => ({
+      status: 200,
+      body: {
+        data: [{ code: 'SUCCESS', details: { id: '9' }, message: 'record deleted', status: 'success' }],
+      },
+    }));
+    await expect(stranger.module('Leads').deleteRecords(['1'])).rejects.toMatchObject({
+      errorCode: 'RESPONSE_MISMATCH',
+      errorMessage: expect.stringMatching(/record 9/),
+    });
     const twice = await serve(() => ({
       status: 200,
-      body: { data: ['1', '1'].map((id) => ({ code: 'SUCCESS', details: { id }, message: 'record deleted', status: 'success' })) },
+      body: {
+        data: ['1', '1'].map((id) => ({
+          code: 'SUCCESS',
+          details: { id },
+          message: 'record deleted',
+          status: 'success',
+        })),
+      },
     }));
-    await expect(twice.module('Leads').deleteRecords(['1', '2'])).rejects.toMatchObject({ errorCode: 'RESPONSE_MISMATCH' });
+    await expect(twice.module('Leads').deleteRecords(['1', '2'])).rejects.toMatchObject({
+      errorCode: 'RESPONSE_MISMATCH',
+    });
   });
 
   it('parses the §5.5 upsert sample: action and duplicate field', async () => {
@@ -224,7 +305,10 @@ describe('write results', () => {
     existing.setFieldValue('Email', 'p.daly@zylker.com');
     const fresh = ZCRMRecord.getInstance('Leads');
     fresh.setFieldValue('Last_Name', 'New');
-    const response = await module('Leads').upsertRecords([existing, fresh], { duplicateCheckFields: ['Email', 'Phone'], trigger: ['workflow'] });
+    const response = await module('Leads').upsertRecords([existing, fresh], {
+      duplicateCheckFields: ['Email', 'Phone'],
+      trigger: ['workflow'],
+    });
     expect(requests[0].body).toEqual({
       data: [{ Email: 'p.daly@zylker.com' }, { Last_Name: 'New' }],
       trigger: ['workflow'],
@@ -242,8 +326,18 @@ describe('write results', () => {
       status: 202,
       body: {
         data: [
-          { code: 'SUCCESS', details: { id: '410405000002264040' }, message: 'record deleted', status: 'success' },
-          { code: 'INVALID_DATA', details: { id: '410405000002264041' }, message: 'record not deleted', status: 'error' },
+          {
+            code: 'SUCCESS',
+            details: { id: '410405000002264040' },
+            message: 'record deleted',
+            status: 'success',
+          },
+          {
+            code: 'INVALID_DATA',
+            details: { id: '410405000002264041' },
+            message: 'record not deleted',
+            status: 'error',
+          },
         ],
       },
     }));
@@ -272,30 +366,88 @@ describe('mass update and conversion', () => {
   it('parses the §5.10 scheduled job and its status', async () => {
     const { module } = await serve((request) =>
       request.method === 'POST'
-        ? { status: 202, body: { data: [{ code: 'SUCCESS', details: { job_id: '554023000000506003' }, message: 'mass update scheduled successfully', status: 'success' }] } }
-        : { status: 200, body: { data: [{ Status: 'RUNNING', Failed_Count: 0, Updated_Count: 20, Not_Updated_Count: 0, Total_Count: 50 }] } },
+        ? {
+            status: 202,
+            body: {
+              data: [
+                {
+                  code: 'SUCCESS',
+                  details: { job_id: '554023000000506003' },
+                  message: 'mass update scheduled successfully',
+                  status: 'success',
+                },
+              ],
+            },
+          }
+        : {
+            status: 200,
+            body: {
+              data: [
+                {
+                  Status: 'RUNNING',
+                  Failed_Count: 0,
+                  Updated_Count: 20,
+                  Not_Updated_Count: 0,
+                  Total_Count: 50,
+                },
+              ],
+            },
+          },
     );
-    const job = await module('Leads').scheduleMassUpdate({ Lead_Status: 'Lost' }, { cvid: '554023000000087501', territory: { id: '5', includeChild: true } }, { overWrite: true });
+    const job = await module('Leads').scheduleMassUpdate(
+      { Lead_Status: 'Lost' },
+      { cvid: '554023000000087501', territory: { id: '5', includeChild: true } },
+      { overWrite: true },
+    );
     expect(job.data).toEqual({ jobId: '554023000000506003' });
     const status = await module('Leads').getMassUpdateStatus('554023000000506003');
-    expect(status.data).toMatchObject({ status: 'RUNNING', updatedCount: 20, totalCount: 50, notUpdatedCount: 0, failedCount: 0 });
+    expect(status.data).toMatchObject({
+      status: 'RUNNING',
+      updatedCount: 20,
+      totalCount: 50,
+      notUpdatedCount: 0,
+      failedCount: 0,
+    });
     expect(status.data!.isFinished).toBe(false);
   });
 
   it('rejects a scheduled mass update answer without job id', async () => {
-    const { module } = await serve(() => ({ status: 202, body: { data: [{ code: 'SUCCESS', details: {}, message: 'x', status: 'success' }] } }));
-    await expect(module('Leads').scheduleMassUpdate({ City: 'x' }, { cvid: '1' })).rejects.toMatchObject({ errorCode: 'INVALID_RESPONSE' });
+    const { module } = await serve(() => ({
+      status: 202,
+      body: { data: [{ code: 'SUCCESS', details: {}, message: 'x', status: 'success' }] },
+    }));
+    await expect(module('Leads').scheduleMassUpdate({ City: 'x' }, { cvid: '1' })).rejects.toMatchObject({
+      errorCode: 'INVALID_RESPONSE',
+    });
   });
 
   it('parses the §5.11 v2 convert sample (Deals null → absent) and the later wrapped form', async () => {
-    const v2 = await serve(() => ({ status: 200, body: { data: [{ Contacts: '4000000096133', Deals: null, Accounts: '4000000096131' }] } }));
+    const v2 = await serve(() => ({
+      status: 200,
+      body: { data: [{ Contacts: '4000000096133', Deals: null, Accounts: '4000000096131' }] },
+    }));
     const lead = ZCRMRecord.getInstance('Leads', '4000000096120', v2.client);
-    const converted = await lead.convert(undefined, undefined, { overwrite: true, accountId: '4000000096131', carryOverTags: { Contacts: ['t1'] } });
-    expect(v2.requests[0].body).toEqual({ data: [{ overwrite: true, Accounts: '4000000096131', carry_over_tags: { Contacts: ['t1'] } }] });
+    const converted = await lead.convert(undefined, undefined, {
+      overwrite: true,
+      accountId: '4000000096131',
+      carryOverTags: { Contacts: ['t1'] },
+    });
+    expect(v2.requests[0].body).toEqual({
+      data: [{ overwrite: true, Accounts: '4000000096131', carry_over_tags: { Contacts: ['t1'] } }],
+    });
     expect(converted.data).toEqual({ Contacts: '4000000096133', Accounts: '4000000096131' });
     const v7 = await serve(() => ({
       status: 200,
-      body: { data: [{ code: 'SUCCESS', details: { Contacts: { name: 'x', id: '1' }, Accounts: { id: '2' }, Deals: { id: '3' } }, message: 'converted', status: 'success' }] },
+      body: {
+        data: [
+          {
+            code: 'SUCCESS',
+            details: { Contacts: { name: 'x', id: '1' }, Accounts: { id: '2' }, Deals: { id: '3' } },
+            message: 'converted',
+            status: 'success',
+          },
+        ],
+      },
     }));
     const result = await ZCRMRecord.getInstance('Leads', '9', v7.client).convert();
     expect(result.data).toEqual({ Contacts: '1', Accounts: '2', Deals: '3' });

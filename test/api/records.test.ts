@@ -7,7 +7,13 @@ import { ZCRMRestClient } from '../../src/api/rest-client';
 import { ZCRMModule } from '../../src/api/entities/zcrm-module';
 import { ZCRMRecord } from '../../src/api/entities/zcrm-record';
 import { ZCRMUser } from '../../src/api/entities/zcrm-user';
-import { AuthenticationException, ZCRMException, NotFoundException, ValidationException, QueryCompileException } from '../../src/errors';
+import {
+  AuthenticationException,
+  ZCRMException,
+  NotFoundException,
+  ValidationException,
+  QueryCompileException,
+} from '../../src/errors';
 import { ALL_SCOPES } from '../support/emulator';
 import { authorisedClient, emulatorConfig, KEVIN, PATRICIA } from '../support/sdk';
 import { captureRequests, CapturedRequest, recordsClient } from '../support/record-helpers';
@@ -42,7 +48,10 @@ function lead(fields: Record<string, unknown>): ZCRMRecord {
 }
 
 /** Expects `promise` to reject with a client-side ValidationException (statusCode 0) and no request sent. */
-async function rejectsBeforeRequest(promise: Promise<unknown>, field: string | RegExp): Promise<ValidationException> {
+async function rejectsBeforeRequest(
+  promise: Promise<unknown>,
+  field: string | RegExp,
+): Promise<ValidationException> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
@@ -104,7 +113,13 @@ describe('ZCRMModule.getRecords', () => {
   });
 
   it('pages, sorts, selects fields and passes custom parameters and headers', async () => {
-    const first = await leads.getRecords({ page: 1, perPage: 2, sortBy: 'Last_Name', sortOrder: 'asc', fields: ['Last_Name', 'Email'] });
+    const first = await leads.getRecords({
+      page: 1,
+      perPage: 2,
+      sortBy: 'Last_Name',
+      sortOrder: 'asc',
+      fields: ['Last_Name', 'Email'],
+    });
     expect(first.data.map((r) => r.getFieldValue('Last_Name'))).toEqual(['Daly', 'Kidman']);
     expect(first.info?.moreRecords).toBe(true);
     expect(sent[0].query.get('fields')).toBe('Last_Name,Email');
@@ -173,12 +188,18 @@ describe('ZCRMModule.getRecord and ZCRMRecord.get', () => {
   });
 
   it('needs an id before any request', async () => {
-    await rejectsBeforeRequest(ZCRMRecord.getInstance('Leads', undefined, client).get(), /get\(\) needs the record id/);
+    await rejectsBeforeRequest(
+      ZCRMRecord.getInstance('Leads', undefined, client).get(),
+      /get\(\) needs the record id/,
+    );
     await rejectsBeforeRequest(leads.getRecord(''), /entityId/);
   });
 
   it('throws a ValidationException for a malformed id', async () => {
-    await expect(leads.getRecord('not-an-id')).rejects.toMatchObject({ constructor: ValidationException, errorCode: 'INVALID_DATA' });
+    await expect(leads.getRecord('not-an-id')).rejects.toMatchObject({
+      constructor: ValidationException,
+      errorCode: 'INVALID_DATA',
+    });
   });
 });
 
@@ -198,7 +219,13 @@ describe('ZCRMModule.createRecords', () => {
     expect(a.createdBy!.id).toEqual(expect.any(String));
     expect(a.createdTime).toEqual(expect.any(String));
     expect(a.modifiedBy!.name).toBe('Patricia Boyle');
-    expect(sent[0].body).toEqual({ data: [{ Last_Name: 'Alpha', Company: 'A Co' }, { Last_Name: 'Beta', Company: 'B Co' }], trigger: [] });
+    expect(sent[0].body).toEqual({
+      data: [
+        { Last_Name: 'Alpha', Company: 'A Co' },
+        { Last_Name: 'Beta', Company: 'B Co' },
+      ],
+      trigger: [],
+    });
     const read = await leads.getRecord(a.entityId!);
     expect(read.data!.getFieldValue('Company')).toBe('A Co');
   });
@@ -216,7 +243,10 @@ describe('ZCRMModule.createRecords', () => {
   });
 
   it('returns per-record errors even when every record failed (HTTP 400)', async () => {
-    const response = await leads.createRecords([lead({ Company: 'x' }), lead({ Email: 'not-an-email', Last_Name: 'y' })]);
+    const response = await leads.createRecords([
+      lead({ Company: 'x' }),
+      lead({ Email: 'not-an-email', Last_Name: 'y' }),
+    ]);
     expect(response.statusCode).toBe(400);
     expect(response.bulkEntityResponse.map((r) => r.code)).toEqual(['MANDATORY_NOT_FOUND', 'INVALID_DATA']);
     expect(response.data).toEqual([]);
@@ -226,8 +256,14 @@ describe('ZCRMModule.createRecords', () => {
     await rejectsBeforeRequest(leads.createRecords([]), /records/);
     const many = Array.from({ length: 101 }, (_, i) => lead({ Last_Name: `L${i}` }));
     await rejectsBeforeRequest(leads.createRecords(many), /at most 100/);
-    await rejectsBeforeRequest(leads.createRecords([ZCRMRecord.getInstance('Leads', '1', client)]), /has id 1/);
-    await rejectsBeforeRequest(leads.createRecords([ZCRMRecord.getInstance('Contacts', undefined, client)]), /Contacts record/);
+    await rejectsBeforeRequest(
+      leads.createRecords([ZCRMRecord.getInstance('Leads', '1', client)]),
+      /has id 1/,
+    );
+    await rejectsBeforeRequest(
+      leads.createRecords([ZCRMRecord.getInstance('Contacts', undefined, client)]),
+      /Contacts record/,
+    );
   });
 
   it('passes lar_id and process', async () => {
@@ -245,7 +281,12 @@ describe('ZCRMModule.updateRecords', () => {
     const response = await leads.updateRecords([x, y]);
     expect(response.bulkEntityResponse.map((r) => r.status)).toEqual(['success', 'success']);
     expect(sent[0].method).toBe('PUT');
-    expect(sent[0].body).toEqual({ data: [{ id: x.entityId, Company: 'Changed Co' }, { id: y.entityId, City: 'Chennai' }] });
+    expect(sent[0].body).toEqual({
+      data: [
+        { id: x.entityId, Company: 'Changed Co' },
+        { id: y.entityId, City: 'Chennai' },
+      ],
+    });
     expect(response.bulkEntityResponse[0].data).toBe(x);
     expect(x.modifiedTime).toEqual(expect.any(String));
     // Written: nothing is pending any more.
@@ -280,16 +321,29 @@ describe('ZCRMModule.upsertRecords', () => {
     const response = await leads.upsertRecords([existing, fresh], { duplicateCheckFields: ['Email'] });
     expect(sent[0].path).toMatch(/\/Leads\/upsert$/);
     expect(sent[0].body.duplicate_check_fields).toEqual(['Email']);
-    expect(response.bulkEntityResponse[0]).toMatchObject({ status: 'success', upsertAction: 'update', upsertDuplicateField: 'Email' });
-    expect(response.bulkEntityResponse[1]).toMatchObject({ status: 'success', upsertAction: 'insert', upsertDuplicateField: null });
+    expect(response.bulkEntityResponse[0]).toMatchObject({
+      status: 'success',
+      upsertAction: 'update',
+      upsertDuplicateField: 'Email',
+    });
+    expect(response.bulkEntityResponse[1]).toMatchObject({
+      status: 'success',
+      upsertAction: 'insert',
+      upsertDuplicateField: null,
+    });
     expect(existing.entityId).toMatch(/^\d+$/);
     expect(fresh.entityId).toMatch(/^\d+$/);
-    expect((await leads.getRecord(existing.entityId!)).data!.getFieldValue('Company')).toBe('Zylker Upserted');
+    expect((await leads.getRecord(existing.entityId!)).data!.getFieldValue('Company')).toBe(
+      'Zylker Upserted',
+    );
   });
 
   it('checks limits before any request', async () => {
     await rejectsBeforeRequest(leads.upsertRecords([]), /records/);
-    await rejectsBeforeRequest(leads.upsertRecords([lead({ Last_Name: 'x' })], { duplicateCheckFields: [] }), /duplicateCheckFields/);
+    await rejectsBeforeRequest(
+      leads.upsertRecords([lead({ Last_Name: 'x' })], { duplicateCheckFields: [] }),
+      /duplicateCheckFields/,
+    );
   });
 });
 
@@ -327,7 +381,10 @@ describe('ZCRMModule.deleteRecords and deleted records', () => {
 
   it('checks ids and pages before any request', async () => {
     await rejectsBeforeRequest(leads.deleteRecords([]), /entityIds/);
-    await rejectsBeforeRequest(leads.deleteRecords(Array.from({ length: 101 }, (_, i) => String(i))), /entityIds/);
+    await rejectsBeforeRequest(
+      leads.deleteRecords(Array.from({ length: 101 }, (_, i) => String(i))),
+      /entityIds/,
+    );
     await rejectsBeforeRequest(leads.getAllDeletedRecords(0), /page/);
   });
 });
@@ -342,7 +399,8 @@ describe('mass updates', () => {
     expect(response.data.map((r) => r.entityId)).toEqual(ids);
     expect(response.data[0].getFieldValue('Lead_Status')).toBe('Contacted');
     expect(response.data[0].modifiedTime).toEqual(expect.any(String));
-    for (const id of ids) expect((await leads.getRecord(id)).data!.getFieldValue('Lead_Status')).toBe('Contacted');
+    for (const id of ids)
+      expect((await leads.getRecord(id)).data!.getFieldValue('Lead_Status')).toBe('Contacted');
   });
 
   it('massUpdateByIds uses actions/mass_update and answers per record', async () => {
@@ -356,14 +414,22 @@ describe('mass updates', () => {
   });
 
   it('schedules a job and reads its status', async () => {
-    const job = await leads.scheduleMassUpdate({ Lead_Status: 'Contacted' }, {
-      criteria: [{ field: 'Lead_Source', comparator: 'equal', value: 'Cold Call' }],
-    });
+    const job = await leads.scheduleMassUpdate(
+      { Lead_Status: 'Contacted' },
+      {
+        criteria: [{ field: 'Lead_Source', comparator: 'equal', value: 'Cold Call' }],
+      },
+    );
     expect(job.statusCode).toBe(202);
     expect(job.data!.jobId).toMatch(/^\d+$/);
     expect(job.message).toBe('mass update scheduled successfully');
     const status = await leads.getMassUpdateStatus(job.data!.jobId);
-    expect(status.data).toMatchObject({ status: 'COMPLETED', updatedCount: 1, totalCount: 1, failedCount: 0 });
+    expect(status.data).toMatchObject({
+      status: 'COMPLETED',
+      updatedCount: 1,
+      totalCount: 1,
+      failedCount: 0,
+    });
     expect(status.data!.isFinished).toBe(true);
   });
 
@@ -382,7 +448,9 @@ describe('mass updates', () => {
   it('needs the mass-update scope', async () => {
     const narrow = await authorisedClient(emulator);
     try {
-      await expect(ZCRMModule.getInstance('Leads', narrow).massUpdateByIds(['3652397000001000007'], { City: 'x' })).rejects.toMatchObject({
+      await expect(
+        ZCRMModule.getInstance('Leads', narrow).massUpdateByIds(['3652397000001000007'], { City: 'x' }),
+      ).rejects.toMatchObject({
         constructor: AuthenticationException,
         errorCode: 'OAUTH_SCOPE_MISMATCH',
       });
@@ -402,7 +470,9 @@ describe('search', () => {
     expect(byPhone.data.map((r) => r.getFieldValue('Last_Name'))).toEqual(['Daly']);
     const byEmail = await leads.searchRecordsByEmail('p.daly@zylker.com');
     expect(byEmail.data[0].getFieldValue('Email')).toBe('p.daly@zylker.com');
-    const byCriteria = await leads.searchRecordsByCriteria('((Lead_Source:equals:Cold Call)and(Last_Name:starts_with:Mer))');
+    const byCriteria = await leads.searchRecordsByCriteria(
+      '((Lead_Source:equals:Cold Call)and(Last_Name:starts_with:Mer))',
+    );
     expect(byCriteria.data.map((r) => r.getFieldValue('Last_Name'))).toEqual(['Merced']);
     expect(byCriteria.info?.count).toBe(1);
   });
@@ -421,16 +491,22 @@ describe('search', () => {
 
   it('throws the query error of a malformed criteria', async () => {
     await expect(leads.searchRecordsByCriteria('(Last_Name:bogus:x)')).rejects.toBeInstanceOf(ZCRMException);
-    await expect(leads.searchRecordsByCriteria('(No_Such_Field:equals:x)')).rejects.toMatchObject({ statusCode: 400 });
+    await expect(leads.searchRecordsByCriteria('(No_Such_Field:equals:x)')).rejects.toMatchObject({
+      statusCode: 400,
+    });
   });
 });
 
 describe('COQL', () => {
   it('runs a query and parses records with lookups', async () => {
     const contacts = ZCRMModule.getInstance('Contacts', client);
-    const response = await contacts.searchByCoql("select Last_Name, Account_Name from Contacts where Last_Name = 'Tollner'");
+    const response = await contacts.searchByCoql(
+      "select Last_Name, Account_Name from Contacts where Last_Name = 'Tollner'",
+    );
     expect(sent[0].path).toMatch(/\/coql$/);
-    expect(sent[0].body).toEqual({ select_query: "select Last_Name, Account_Name from Contacts where Last_Name = 'Tollner'" });
+    expect(sent[0].body).toEqual({
+      select_query: "select Last_Name, Account_Name from Contacts where Last_Name = 'Tollner'",
+    });
     expect(response.data).toHaveLength(1);
     const account = response.data[0].getFieldValue('Account_Name') as ZCRMRecord;
     expect(account).toBeInstanceOf(ZCRMRecord);
@@ -501,7 +577,10 @@ describe('ZCRMRecord create/update/delete', () => {
   });
 
   it('checks ids before any request', async () => {
-    await rejectsBeforeRequest(ZCRMRecord.getInstance('Leads', '1', client).create(), /create\(\) needs a record without an id/);
+    await rejectsBeforeRequest(
+      ZCRMRecord.getInstance('Leads', '1', client).create(),
+      /create\(\) needs a record without an id/,
+    );
     await rejectsBeforeRequest(lead({}).update(), /update\(\) needs the record id/);
     await rejectsBeforeRequest(lead({}).delete(), /delete\(\) needs the record id/);
     await rejectsBeforeRequest(lead({}).convert(), /convert\(\) needs the record id/);
@@ -532,11 +611,20 @@ describe('ZCRMRecord.convert', () => {
         {
           notify_lead_owner: false,
           assign_to: kevin.id,
-          Deals: { Deal_Name: 'Zylker expansion', Closing_Date: '2025-12-31', Stage: 'Qualification', Amount: 1000 },
+          Deals: {
+            Deal_Name: 'Zylker expansion',
+            Closing_Date: '2025-12-31',
+            Stage: 'Qualification',
+            Amount: 1000,
+          },
         },
       ],
     });
-    expect(response.data).toEqual({ Contacts: expect.any(String), Accounts: expect.any(String), Deals: expect.any(String) });
+    expect(response.data).toEqual({
+      Contacts: expect.any(String),
+      Accounts: expect.any(String),
+      Deals: expect.any(String),
+    });
     expect(deal.entityId).toBe(response.data!.Deals);
     const contact = await ZCRMModule.getInstance('Contacts', client).getRecord(response.data!.Contacts!);
     expect(contact.data!.getFieldValue('Last_Name')).toBe('Daly');
@@ -551,7 +639,10 @@ describe('ZCRMRecord.convert', () => {
   });
 
   it('rejects an assignee without id before any request', async () => {
-    await rejectsBeforeRequest(ZCRMRecord.getInstance('Leads', '1', client).convert(undefined, ZCRMUser.getInstance()), /assignToUser/);
+    await rejectsBeforeRequest(
+      ZCRMRecord.getInstance('Leads', '1', client).convert(undefined, ZCRMUser.getInstance()),
+      /assignToUser/,
+    );
   });
 });
 

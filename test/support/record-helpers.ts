@@ -58,12 +58,19 @@ export async function cannedClient(
 ): Promise<{ client: ZCRMRestClient; requests: HttpRequest[] }> {
   const store = new MemoryTokenStore();
   const email = 'patricia.boyle@zylker.com';
-  await store.saveOAuthTokens({ userEmail: email, accessToken: '1000.access', refreshToken: '1000.refresh', expiryTime: Date.now() + 3_600_000 });
+  await store.saveOAuthTokens({
+    userEmail: email,
+    accessToken: '1000.access',
+    refreshToken: '1000.refresh',
+    expiryTime: Date.now() + 3_600_000,
+  });
   const requests: HttpRequest[] = [];
   const transport: Handler = async (request) => {
     requests.push(request);
     const canned = answer(request);
-    const headers = Object.fromEntries(Object.entries(canned.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    const headers = Object.fromEntries(
+      Object.entries(canned.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+    );
     const noData = canned.status === 204 || canned.status === 304;
     const response: HttpResponse = {
       status: canned.status,

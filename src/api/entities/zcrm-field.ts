@@ -2,17 +2,10 @@ import { bool, idString, isJsonObject, Json, num, str } from '../mappers/json-ut
 import { nonEmptyObject, objects } from '../mappers/settings-json';
 import { ZCRMLookupField } from './zcrm-lookup-field';
 import { ZCRMPickListValue } from './zcrm-pick-list-value';
+import { ZCRMTransitionCrypt } from './zcrm-transition-crypt';
 
 /** Where a field shows (`view_type`), in the seed's words. */
 export type FieldLayoutPermission = 'VIEW' | 'QUICK_CREATE' | 'CREATE' | 'EDIT';
-
-/** An encrypted field's storage (`crypt`; the seed's `ZCRMTransitionCrypt` attributes). */
-export interface FieldCrypt {
-  mode?: string | null;
-  column?: string | null;
-  table?: string | null;
-  status?: number | null;
-}
 
 /** A field's tooltip (`tooltip`). */
 export interface FieldTooltip {
@@ -70,7 +63,8 @@ export class ZCRMField {
   startNumber?: number | null;
   tooltip?: FieldTooltip | null;
   associationDetails?: unknown;
-  crypt?: FieldCrypt | null;
+  /** How an encrypted field is stored; `null` for plain fields. */
+  crypt?: ZCRMTransitionCrypt | null;
   columnName?: string | null;
   /** `_type`. */
   type?: string | null;
@@ -158,7 +152,8 @@ export class ZCRMField {
         ? { name: str(json.tooltip.name), value: str(json.tooltip.value) }
         : null;
     if ('association_details' in json) field.associationDetails = json.association_details;
-    if ('crypt' in json) field.crypt = isJsonObject(json.crypt) ? cryptOf(json.crypt) : null;
+    if ('crypt' in json)
+      field.crypt = isJsonObject(json.crypt) ? ZCRMTransitionCrypt.fromJson(json.crypt) : null;
     if (Array.isArray(json.layouts))
       field.layouts = objects(json.layouts).map((l) => ({ id: idString(l.id), name: str(l.name) }));
     if ('criteria' in json) field.criteria = json.criteria;
@@ -182,8 +177,4 @@ function convertMappingOf(value: unknown): Record<string, string | null> | null 
   const out: Record<string, string | null> = {};
   for (const [module, target] of Object.entries(value)) out[module] = str(target) ?? null;
   return out;
-}
-
-function cryptOf(json: Json): FieldCrypt {
-  return { mode: str(json.mode), column: str(json.column), table: str(json.table), status: num(json.status) };
 }

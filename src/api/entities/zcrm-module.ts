@@ -8,7 +8,14 @@ import * as deletedOps from '../operations/deleted-record-operations';
 import * as searchOps from '../operations/search-operations';
 import * as coqlOps from '../operations/coql-operations';
 import * as massUpdateOps from '../operations/mass-update-operations';
-import { firstOf, ifModifiedSinceHeader, infoOf, listOf, malformed, singleResultOf } from '../operations/item-results';
+import {
+  firstOf,
+  ifModifiedSinceHeader,
+  infoOf,
+  listOf,
+  malformed,
+  singleResultOf,
+} from '../operations/item-results';
 import type { ModuleProperties } from '../mappers/module-mapper';
 import { idString, isJsonObject, Json } from '../mappers/json-utils';
 import { applyWriteDetails, parseRecords, recordToWriteJson, valueToJson } from '../mappers/record-mapper';
@@ -18,6 +25,11 @@ import { requireCount, requireList } from '../support/checks';
 import { ZCRMRecord, ZCRMGetOptions, ZCRMWriteOptions } from './zcrm-record';
 import { ZCRMTrashRecord } from './zcrm-trash-record';
 import { ZCRMMassUpdateStatus } from './zcrm-mass-update-status';
+import * as moduleMetadata from './zcrm-module-metadata';
+import * as moduleTags from './zcrm-module-tags';
+
+/** The parameters of a function after its first (the module the delegating methods pass). */
+type Rest<F> = F extends (first: never, ...rest: infer R) => unknown ? R : never;
 
 /** Most records one insert, update, upsert, mass update or delete may carry (seed §1.3). */
 export const MAX_RECORDS_PER_CALL = 100;
@@ -142,12 +154,20 @@ export class ZCRMModule {
   }
 
   /** Records in the recycle bin and permanently deleted (`GET /{module}/deleted?type=all`). */
-  getAllDeletedRecords(page = 1, perPage = MAX_PER_PAGE, options: DeletedRecordsOptions = {}): Promise<BulkAPIResponse<ZCRMTrashRecord>> {
+  getAllDeletedRecords(
+    page = 1,
+    perPage = MAX_PER_PAGE,
+    options: DeletedRecordsOptions = {},
+  ): Promise<BulkAPIResponse<ZCRMTrashRecord>> {
     return this.deletedRecords('all', page, perPage, options);
   }
 
   /** Records in the recycle bin (`type=recycle`). */
-  getRecyclebinRecords(page = 1, perPage = MAX_PER_PAGE, options: DeletedRecordsOptions = {}): Promise<BulkAPIResponse<ZCRMTrashRecord>> {
+  getRecyclebinRecords(
+    page = 1,
+    perPage = MAX_PER_PAGE,
+    options: DeletedRecordsOptions = {},
+  ): Promise<BulkAPIResponse<ZCRMTrashRecord>> {
     return this.deletedRecords('recycle', page, perPage, options);
   }
 
@@ -166,17 +186,29 @@ export class ZCRMModule {
   }
 
   /** Records with this phone number (`phone=`). */
-  searchRecordsByPhone(phone: string, page = 1, perPage = MAX_PER_PAGE): Promise<BulkAPIResponse<ZCRMRecord>> {
+  searchRecordsByPhone(
+    phone: string,
+    page = 1,
+    perPage = MAX_PER_PAGE,
+  ): Promise<BulkAPIResponse<ZCRMRecord>> {
     return this.search('phone', phone, page, perPage, 'searchRecordsByPhone');
   }
 
   /** Records with this e-mail address (`email=`). */
-  searchRecordsByEmail(email: string, page = 1, perPage = MAX_PER_PAGE): Promise<BulkAPIResponse<ZCRMRecord>> {
+  searchRecordsByEmail(
+    email: string,
+    page = 1,
+    perPage = MAX_PER_PAGE,
+  ): Promise<BulkAPIResponse<ZCRMRecord>> {
     return this.search('email', email, page, perPage, 'searchRecordsByEmail');
   }
 
   /** Records matching criteria such as `((Last_Name:equals:Burns\,B)and(First_Name:starts_with:M))` (`criteria=`). */
-  searchRecordsByCriteria(criteria: string, page = 1, perPage = MAX_PER_PAGE): Promise<BulkAPIResponse<ZCRMRecord>> {
+  searchRecordsByCriteria(
+    criteria: string,
+    page = 1,
+    perPage = MAX_PER_PAGE,
+  ): Promise<BulkAPIResponse<ZCRMRecord>> {
     return this.search('criteria', criteria, page, perPage, 'searchRecordsByCriteria');
   }
 
@@ -202,11 +234,17 @@ export class ZCRMModule {
    * successful input gets its `entityId`, created/modified time and user, and is listed in `data`. Per-record
    * failures do not throw.
    */
-  async createRecords(records: ZCRMRecord[], options: ZCRMWriteOptions = {}): Promise<BulkAPIResponse<ZCRMRecord>> {
+  async createRecords(
+    records: ZCRMRecord[],
+    options: ZCRMWriteOptions = {},
+  ): Promise<BulkAPIResponse<ZCRMRecord>> {
     this.checkRecords(records, 'createRecords');
     records.forEach((record, i) => {
       if (record.entityId !== undefined) {
-        throw ValidationException.invalidInput(`records[${i}]`, `has id ${record.entityId}; createRecords() takes new records only (use updateRecords or upsertRecords)`);
+        throw ValidationException.invalidInput(
+          `records[${i}]`,
+          `has id ${record.entityId}; createRecords() takes new records only (use updateRecords or upsertRecords)`,
+        );
       }
     });
     const body = { data: records.map((r) => recordToWriteJson(r)), ...writeOptionsBody(options, true) };
@@ -218,7 +256,10 @@ export class ZCRMModule {
    * Inserts or updates up to 100 records (`POST /{module}/upsert`), matching existing records on
    * `duplicateCheckFields`. Each result has `upsertAction` (`insert`/`update`) and `upsertDuplicateField`.
    */
-  async upsertRecords(records: ZCRMRecord[], options: UpsertOptions = {}): Promise<BulkAPIResponse<ZCRMRecord>> {
+  async upsertRecords(
+    records: ZCRMRecord[],
+    options: UpsertOptions = {},
+  ): Promise<BulkAPIResponse<ZCRMRecord>> {
     this.checkRecords(records, 'upsertRecords');
     const body: recordOps.RecordWriteBody = {
       data: records.map((r) => recordToWriteJson(r, { includeId: true })),
@@ -232,12 +273,22 @@ export class ZCRMModule {
   }
 
   /** Updates up to 100 records (`PUT /{module}`), each sending its id and its changed fields. */
-  async updateRecords(records: ZCRMRecord[], options: Omit<ZCRMWriteOptions, 'larId'> = {}): Promise<BulkAPIResponse<ZCRMRecord>> {
+  async updateRecords(
+    records: ZCRMRecord[],
+    options: Omit<ZCRMWriteOptions, 'larId'> = {},
+  ): Promise<BulkAPIResponse<ZCRMRecord>> {
     this.checkRecords(records, 'updateRecords');
     records.forEach((record, i) => {
-      if (!record.entityId) throw ValidationException.invalidInput(`records[${i}]`, 'updateRecords() needs every record to have its id (entityId)');
+      if (!record.entityId)
+        throw ValidationException.invalidInput(
+          `records[${i}]`,
+          'updateRecords() needs every record to have its id (entityId)',
+        );
     });
-    const body = { data: records.map((r) => recordToWriteJson(r, { includeId: true })), ...writeOptionsBody(options, false) };
+    const body = {
+      data: records.map((r) => recordToWriteJson(r, { includeId: true })),
+      ...writeOptionsBody(options, false),
+    };
     const response = await recordOps.updateRecords(this.client, this.apiName, body);
     return this.writeResults(response, records, (record) => record.entityId);
   }
@@ -246,7 +297,11 @@ export class ZCRMModule {
    * Sets one field to one value on up to 100 records (seed `mass_update_records`: `PUT /{module}`). `data`
    * holds a record per successful id, with the new value and Zoho's modified time and user.
    */
-  async massUpdateRecords(entityIds: string[], fieldApiName: string, value: unknown): Promise<BulkAPIResponse<ZCRMRecord>> {
+  async massUpdateRecords(
+    entityIds: string[],
+    fieldApiName: string,
+    value: unknown,
+  ): Promise<BulkAPIResponse<ZCRMRecord>> {
     requireList(entityIds, 'entityIds', 1, MAX_RECORDS_PER_CALL);
     requireString(fieldApiName, 'fieldApiName', 'massUpdateRecords');
     const records = entityIds.map((id) => {
@@ -291,14 +346,21 @@ export class ZCRMModule {
     options: MassUpdateOptions = {},
   ): Promise<APIResponse<ZCRMMassUpdateJob>> {
     const data = massUpdateData(fieldValues);
-    if (!target || (target.cvid === undefined && target.territory === undefined && target.criteria === undefined)) {
-      throw ValidationException.invalidInput('target', 'scheduleMassUpdate() needs a cvid, a territory or criteria (use massUpdateByIds for ids)');
+    if (
+      !target ||
+      (target.cvid === undefined && target.territory === undefined && target.criteria === undefined)
+    ) {
+      throw ValidationException.invalidInput(
+        'target',
+        'scheduleMassUpdate() needs a cvid, a territory or criteria (use massUpdateByIds for ids)',
+      );
     }
     const body: massUpdateOps.MassUpdateBody = { data: [data] };
     if (target.cvid !== undefined) body.cvid = target.cvid;
     if (target.territory !== undefined) {
       body.territory = { id: target.territory.id };
-      if (target.territory.includeChild !== undefined) body.territory.include_child = target.territory.includeChild;
+      if (target.territory.includeChild !== undefined)
+        body.territory.include_child = target.territory.includeChild;
     }
     if (target.criteria !== undefined) body.criteria = target.criteria;
     if (options.overWrite !== undefined) body.over_write = options.overWrite;
@@ -328,6 +390,108 @@ export class ZCRMModule {
     return this.writeResults(response, records, (record) => record.entityId, false);
   }
 
+  // ── Metadata (implemented in zcrm-module-metadata.ts) ──────────────────────────────────────────────────
+
+  /** Every field of the module (`GET settings/fields?module=`). */
+  getAllFields(
+    ...args: Rest<typeof moduleMetadata.getAllFields>
+  ): ReturnType<typeof moduleMetadata.getAllFields> {
+    return moduleMetadata.getAllFields(this, ...args);
+  }
+
+  /** One field (`GET settings/fields/{id}?module=`). */
+  getField(...args: Rest<typeof moduleMetadata.getField>): ReturnType<typeof moduleMetadata.getField> {
+    return moduleMetadata.getField(this, ...args);
+  }
+
+  /** Every layout of the module (`GET settings/layouts?module=`). */
+  getAllLayouts(
+    ...args: Rest<typeof moduleMetadata.getAllLayouts>
+  ): ReturnType<typeof moduleMetadata.getAllLayouts> {
+    return moduleMetadata.getAllLayouts(this, ...args);
+  }
+
+  /** One layout (`GET settings/layouts/{id}?module=`). */
+  getLayout(...args: Rest<typeof moduleMetadata.getLayout>): ReturnType<typeof moduleMetadata.getLayout> {
+    return moduleMetadata.getLayout(this, ...args);
+  }
+
+  /** The module's custom views (`GET settings/custom_views?module=`). */
+  getAllCustomViews(
+    ...args: Rest<typeof moduleMetadata.getAllCustomViews>
+  ): ReturnType<typeof moduleMetadata.getAllCustomViews> {
+    return moduleMetadata.getAllCustomViews(this, ...args);
+  }
+
+  /** One custom view (`GET settings/custom_views/{id}?module=`). */
+  getCustomView(
+    ...args: Rest<typeof moduleMetadata.getCustomView>
+  ): ReturnType<typeof moduleMetadata.getCustomView> {
+    return moduleMetadata.getCustomView(this, ...args);
+  }
+
+  /** Sends a custom view's sort settings (`PUT settings/custom_views/{id}?module=`). */
+  updateCustomView(
+    ...args: Rest<typeof moduleMetadata.updateCustomView>
+  ): ReturnType<typeof moduleMetadata.updateCustomView> {
+    return moduleMetadata.updateCustomView(this, ...args);
+  }
+
+  /** The module's related lists (`GET settings/related_lists?module=`). */
+  getAllRelatedLists(
+    ...args: Rest<typeof moduleMetadata.getAllRelatedLists>
+  ): ReturnType<typeof moduleMetadata.getAllRelatedLists> {
+    return moduleMetadata.getAllRelatedLists(this, ...args);
+  }
+
+  /** One related list (`GET settings/related_lists/{id}?module=`). */
+  getRelatedList(
+    ...args: Rest<typeof moduleMetadata.getRelatedList>
+  ): ReturnType<typeof moduleMetadata.getRelatedList> {
+    return moduleMetadata.getRelatedList(this, ...args);
+  }
+
+  /** Sends this module's settings (`PUT settings/modules/{module}`). */
+  updateModuleSettings(): ReturnType<typeof moduleMetadata.updateModuleSettings> {
+    return moduleMetadata.updateModuleSettings(this);
+  }
+
+  // ── Tags (implemented in zcrm-module-tags.ts) ────────────────────────────────────────────────────────────
+
+  /** The module's tags (`GET settings/tags?module=`). */
+  getTags(): ReturnType<typeof moduleTags.getTags> {
+    return moduleTags.getTags(this);
+  }
+
+  /** How many records carry a tag. */
+  getTagCount(...args: Rest<typeof moduleTags.getTagCount>): ReturnType<typeof moduleTags.getTagCount> {
+    return moduleTags.getTagCount(this, ...args);
+  }
+
+  /** Creates 1 to 50 tags. */
+  createTags(...args: Rest<typeof moduleTags.createTags>): ReturnType<typeof moduleTags.createTags> {
+    return moduleTags.createTags(this, ...args);
+  }
+
+  /** Renames 1 to 50 tags. */
+  updateTags(...args: Rest<typeof moduleTags.updateTags>): ReturnType<typeof moduleTags.updateTags> {
+    return moduleTags.updateTags(this, ...args);
+  }
+
+  /** Tags 1 to 100 records with 1 to 50 tag names. */
+  addTagsToMultipleRecords(
+    ...args: Rest<typeof moduleTags.addTagsToMultipleRecords>
+  ): ReturnType<typeof moduleTags.addTagsToMultipleRecords> {
+    return moduleTags.addTagsToMultipleRecords(this, ...args);
+  }
+
+  /** Removes 1 to 50 tag names from 1 to 100 records. */
+  removeTagsFromMultipleRecords(
+    ...args: Rest<typeof moduleTags.removeTagsFromMultipleRecords>
+  ): ReturnType<typeof moduleTags.removeTagsFromMultipleRecords> {
+    return moduleTags.removeTagsFromMultipleRecords(this, ...args);
+  }
+
   // ── Internals ──────────────────────────────────────────────────────────────────────────────────────────
 
   private recordList(response: HttpResponse<unknown>): BulkAPIResponse<ZCRMRecord> {
@@ -344,7 +508,14 @@ export class ZCRMModule {
   ): Promise<BulkAPIResponse<ZCRMRecord>> {
     requireString(value, by, operation);
     const paged = paging(page, perPage, operation);
-    const response = await searchOps.searchRecords(this.client, this.apiName, by, value, paged.page, paged.perPage);
+    const response = await searchOps.searchRecords(
+      this.client,
+      this.apiName,
+      by,
+      value,
+      paged.page,
+      paged.perPage,
+    );
     return this.recordList(response);
   }
 
@@ -356,7 +527,14 @@ export class ZCRMModule {
   ): Promise<BulkAPIResponse<ZCRMTrashRecord>> {
     const paged = paging(page, perPage, 'deleted records');
     const headers = { ...ifModifiedSinceHeader(options), ...options.customHeaders };
-    const response = await deletedOps.listDeletedRecords(this.client, this.apiName, type, paged.page, paged.perPage, headers);
+    const response = await deletedOps.listDeletedRecords(
+      this.client,
+      this.apiName,
+      type,
+      paged.page,
+      paged.perPage,
+      headers,
+    );
     const data = listOf(response, 'data').map(parseTrashRecord);
     return new BulkAPIResponse(response, { data, info: infoOf(response) });
   }
@@ -364,7 +542,8 @@ export class ZCRMModule {
   private checkRecords(records: ZCRMRecord[], operation: string): void {
     requireCount(records, 'records', MAX_RECORDS_PER_CALL);
     records.forEach((record, i) => {
-      if (!(record instanceof ZCRMRecord)) throw ValidationException.invalidInput(`records[${i}]`, `${operation}() takes ZCRMRecord objects`);
+      if (!(record instanceof ZCRMRecord))
+        throw ValidationException.invalidInput(`records[${i}]`, `${operation}() takes ZCRMRecord objects`);
       if (record.moduleApiName !== this.apiName) {
         throw ValidationException.invalidInput(
           `records[${i}]`,
@@ -390,12 +569,20 @@ export class ZCRMModule {
 }
 
 /** Page numbers start at 1; pages hold 1–200 records. */
-function paging(page: number | undefined, perPage: number | undefined, operation: string): { page: number; perPage: number } {
+function paging(
+  page: number | undefined,
+  perPage: number | undefined,
+  operation: string,
+): { page: number; perPage: number } {
   const p = page ?? 1;
   const pp = perPage ?? MAX_PER_PAGE;
-  if (!Number.isInteger(p) || p < 1) throw ValidationException.invalidInput('page', `${operation}(): pages start at 1, got ${String(p)}`);
+  if (!Number.isInteger(p) || p < 1)
+    throw ValidationException.invalidInput('page', `${operation}(): pages start at 1, got ${String(p)}`);
   if (!Number.isInteger(pp) || pp < 1 || pp > MAX_PER_PAGE) {
-    throw ValidationException.invalidInput('perPage', `${operation}(): must be 1 to ${MAX_PER_PAGE}, got ${String(pp)}`);
+    throw ValidationException.invalidInput(
+      'perPage',
+      `${operation}(): must be 1 to ${MAX_PER_PAGE}, got ${String(pp)}`,
+    );
   }
   return { page: p, perPage: pp };
 }
@@ -409,7 +596,9 @@ function requireString(value: unknown, name: string, operation: string): asserts
 /** The `data` object of a mass update: a record's fields in wire form, or field values converted the same way. */
 function massUpdateData(fieldValues: ZCRMRecord | Record<string, unknown>): Json {
   const data: Json =
-    fieldValues instanceof ZCRMRecord ? recordToWriteJson(fieldValues) : (valueToJson(fieldValues ?? {}) as Json);
+    fieldValues instanceof ZCRMRecord
+      ? recordToWriteJson(fieldValues)
+      : (valueToJson(fieldValues ?? {}) as Json);
   if (!isJsonObject(data) || Object.keys(data).length === 0) {
     throw ValidationException.invalidInput('fieldValues', 'a mass update needs at least one field value');
   }

@@ -13,6 +13,15 @@ import type { ZCRMPriceBookPricing } from './zcrm-price-book-pricing';
 import type { ZCRMTag } from './zcrm-tag';
 import type { ZCRMTax } from './zcrm-tax';
 import type { ZCRMUser } from './zcrm-user';
+import * as attachments from './record-attachments';
+import * as notes from './record-notes';
+import * as photo from './record-photo';
+import * as related from './record-related';
+import * as tags from './record-tags';
+import * as blueprint from './record-blueprint';
+
+/** The parameters of a function after its first (the record the delegating methods pass). */
+type Rest<F> = F extends (first: never, ...rest: infer R) => unknown ? R : never;
 
 /** Workflow triggers a write may run (`trigger`); an empty list runs none. */
 export type ZCRMTrigger = 'workflow' | 'approval' | 'blueprint' | (string & {});
@@ -264,7 +273,8 @@ export class ZCRMRecord {
     const item: Json = {};
     if (options.overwrite !== undefined) item.overwrite = options.overwrite;
     if (options.notifyLeadOwner !== undefined) item.notify_lead_owner = options.notifyLeadOwner;
-    if (options.notifyNewEntityOwner !== undefined) item.notify_new_entity_owner = options.notifyNewEntityOwner;
+    if (options.notifyNewEntityOwner !== undefined)
+      item.notify_new_entity_owner = options.notifyNewEntityOwner;
     if (options.accountId !== undefined) item.Accounts = options.accountId;
     if (options.contactId !== undefined) item.Contacts = options.contactId;
     if (assignToUser) {
@@ -284,6 +294,125 @@ export class ZCRMRecord {
     }
     if (potentialRecord && result.Deals) potentialRecord.entityId = result.Deals;
     return new APIResponse(response, result);
+  }
+
+  // ── Sub-resources (implemented in record-*.ts) ───────────────────────────────────────────────────────
+
+  /** The record's attachments (`GET /{module}/{id}/Attachments`), pages from 1. */
+  getAttachments(
+    ...args: Rest<typeof attachments.getAttachments>
+  ): ReturnType<typeof attachments.getAttachments> {
+    return attachments.getAttachments(this, ...args);
+  }
+
+  /** Uploads a file as an attachment (streamed). */
+  uploadAttachment(
+    ...args: Rest<typeof attachments.uploadAttachment>
+  ): ReturnType<typeof attachments.uploadAttachment> {
+    return attachments.uploadAttachment(this, ...args);
+  }
+
+  /** Attaches a link (`attachmentUrl`). */
+  uploadLinkAsAttachment(
+    ...args: Rest<typeof attachments.uploadLinkAsAttachment>
+  ): ReturnType<typeof attachments.uploadLinkAsAttachment> {
+    return attachments.uploadLinkAsAttachment(this, ...args);
+  }
+
+  /** Downloads an attachment as a `FileAPIResponse` (streamed, not buffered). */
+  downloadAttachment(
+    ...args: Rest<typeof attachments.downloadAttachment>
+  ): ReturnType<typeof attachments.downloadAttachment> {
+    return attachments.downloadAttachment(this, ...args);
+  }
+
+  /** Deletes an attachment. */
+  deleteAttachment(
+    ...args: Rest<typeof attachments.deleteAttachment>
+  ): ReturnType<typeof attachments.deleteAttachment> {
+    return attachments.deleteAttachment(this, ...args);
+  }
+
+  /** Adds a note to the record. */
+  addNote(...args: Rest<typeof notes.addNote>): ReturnType<typeof notes.addNote> {
+    return notes.addNote(this, ...args);
+  }
+
+  /** Updates one of the record's notes. */
+  updateNote(...args: Rest<typeof notes.updateNote>): ReturnType<typeof notes.updateNote> {
+    return notes.updateNote(this, ...args);
+  }
+
+  /** Deletes one of the record's notes. */
+  deleteNote(...args: Rest<typeof notes.deleteNote>): ReturnType<typeof notes.deleteNote> {
+    return notes.deleteNote(this, ...args);
+  }
+
+  /** The record's notes, pages from 1. */
+  getNotes(...args: Rest<typeof notes.getNotes>): ReturnType<typeof notes.getNotes> {
+    return notes.getNotes(this, ...args);
+  }
+
+  /** Uploads the record's photo. */
+  uploadPhoto(...args: Rest<typeof photo.uploadPhoto>): ReturnType<typeof photo.uploadPhoto> {
+    return photo.uploadPhoto(this, ...args);
+  }
+
+  /** Downloads the record's photo as a `FileAPIResponse`. */
+  downloadPhoto(...args: Rest<typeof photo.downloadPhoto>): ReturnType<typeof photo.downloadPhoto> {
+    return photo.downloadPhoto(this, ...args);
+  }
+
+  /** Deletes the record's photo. */
+  deletePhoto(): ReturnType<typeof photo.deletePhoto> {
+    return photo.deletePhoto(this);
+  }
+
+  /** The records of one of this record's related lists, pages from 1. */
+  getRelatedListRecords(
+    ...args: Rest<typeof related.getRelatedListRecords>
+  ): ReturnType<typeof related.getRelatedListRecords> {
+    return related.getRelatedListRecords(this, ...args);
+  }
+
+  /** Relates a record through a junction (`PUT /{module}/{id}/{list}/{relatedId}`). */
+  addRelation(...args: Rest<typeof related.addRelation>): ReturnType<typeof related.addRelation> {
+    return related.addRelation(this, ...args);
+  }
+
+  /** Removes a relation. */
+  removeRelation(...args: Rest<typeof related.removeRelation>): ReturnType<typeof related.removeRelation> {
+    return related.removeRelation(this, ...args);
+  }
+
+  /** Relates up to 100 records of one related list at once. */
+  addRelations(...args: Rest<typeof related.addRelations>): ReturnType<typeof related.addRelations> {
+    return related.addRelations(this, ...args);
+  }
+
+  /** Removes up to 100 relations of one related list at once. */
+  removeRelations(...args: Rest<typeof related.removeRelations>): ReturnType<typeof related.removeRelations> {
+    return related.removeRelations(this, ...args);
+  }
+
+  /** Tags the record with 1 to 10 tag names. */
+  addTags(...args: Rest<typeof tags.addTags>): ReturnType<typeof tags.addTags> {
+    return tags.addTags(this, ...args);
+  }
+
+  /** Removes 1 to 10 tag names from the record. */
+  removeTags(...args: Rest<typeof tags.removeTags>): ReturnType<typeof tags.removeTags> {
+    return tags.removeTags(this, ...args);
+  }
+
+  /** The record's blueprint (current state and transitions). */
+  getBlueprint(...args: Rest<typeof blueprint.getBlueprint>): ReturnType<typeof blueprint.getBlueprint> {
+    return blueprint.getBlueprint(this, ...args);
+  }
+
+  /** Runs the blueprint transition `blueprintTransitionId` with `blueprintValues` and the checklist. */
+  updateBlueprint(): ReturnType<typeof blueprint.updateBlueprint> {
+    return blueprint.updateBlueprint(this);
   }
 
   /** @internal The mapper's hook: remembers the serialised fields as Zoho now has them. */

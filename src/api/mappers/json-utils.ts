@@ -29,7 +29,8 @@ export function num(value: unknown): number | null | undefined {
   if (value === undefined) return undefined;
   if (value === null) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Number(value);
   return undefined;
 }
 

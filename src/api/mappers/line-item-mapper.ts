@@ -62,15 +62,24 @@ export function lineItemToJson(item: ZCRMInventoryLineItem, index: number): Json
     throw ValidationException.invalidInput(`${where}.quantity`, 'quantity is mandatory for a line item');
   }
   if (typeof item.quantity !== 'number' || !Number.isFinite(item.quantity) || item.quantity <= 0) {
-    throw ValidationException.invalidInput(`${where}.quantity`, `must be a positive number, got ${String(item.quantity)}`);
+    throw ValidationException.invalidInput(
+      `${where}.quantity`,
+      `must be a positive number, got ${String(item.quantity)}`,
+    );
   }
   if (!item.id && !item.product?.entityId) {
-    throw ValidationException.invalidInput(`${where}.product`, 'a new line item needs a product record with an id');
+    throw ValidationException.invalidInput(
+      `${where}.product`,
+      'a new line item needs a product record with an id',
+    );
   }
   const hasAmount = item.discount !== undefined && item.discount !== null;
   const hasPercentage = item.discountPercentage !== undefined && item.discountPercentage !== null;
   if (hasAmount && hasPercentage) {
-    throw ValidationException.invalidInput(`${where}.discount`, 'give either discount (an amount) or discountPercentage, not both');
+    throw ValidationException.invalidInput(
+      `${where}.discount`,
+      'give either discount (an amount) or discountPercentage, not both',
+    );
   }
   const out: Json = {};
   if (item.id) out.id = item.id;
@@ -80,7 +89,8 @@ export function lineItemToJson(item: ZCRMInventoryLineItem, index: number): Json
   out.quantity = item.quantity;
   if (hasAmount) out.Discount = item.discount;
   else if (hasPercentage) out.Discount = `${item.discountPercentage}%`;
-  if (item.lineTax.length > 0) out.line_tax = item.lineTax.map((t, i) => taxToJson(t, `${where}.line_tax[${i}]`));
+  if (item.lineTax.length > 0)
+    out.line_tax = item.lineTax.map((t, i) => taxToJson(t, `${where}.line_tax[${i}]`));
   return out;
 }
 

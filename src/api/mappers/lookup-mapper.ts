@@ -44,7 +44,10 @@ export function lookupModuleFor(
 ): string {
   const explicit = lookupModules?.[fieldApiName];
   if (explicit) return explicit;
-  if ((fieldApiName === 'What_Id' || fieldApiName === 'Parent_Id') && typeof recordJson?.$se_module === 'string') {
+  if (
+    (fieldApiName === 'What_Id' || fieldApiName === 'Parent_Id') &&
+    typeof recordJson?.$se_module === 'string'
+  ) {
     return recordJson.$se_module;
   }
   return STANDARD_LOOKUP_MODULES[fieldApiName] ?? fieldApiName;
@@ -54,7 +57,11 @@ export function lookupModuleFor(
  * Parses a lookup value into a record of `moduleApiName`: `{name, id, …}` or a bare id. Returns `undefined`
  * for null/absent values or objects without an id.
  */
-export function parseLookup(json: unknown, moduleApiName: string, client?: ZCRMRestClient): ZCRMRecord | undefined {
+export function parseLookup(
+  json: unknown,
+  moduleApiName: string,
+  client?: ZCRMRestClient,
+): ZCRMRecord | undefined {
   const bareId = idString(json);
   if (bareId !== undefined) return new ZCRMRecord(moduleApiName, bareId, client);
   if (!isJsonObject(json)) return undefined;

@@ -31,12 +31,18 @@ export function parseParticipants(json: unknown): ZCRMEventParticipant[] {
  */
 export function participantToJson(p: ZCRMEventParticipant, index: number): Json {
   const where = `Participants[${index}]`;
-  if (!p.type) throw ValidationException.invalidInput(`${where}.type`, 'a participant needs its type (contact, lead, user or email)');
+  if (!p.type)
+    throw ValidationException.invalidInput(
+      `${where}.type`,
+      'a participant needs its type (contact, lead, user or email)',
+    );
   const participant = p.type === 'email' ? (p.email ?? p.id) : p.id;
   if (!participant) {
     throw ValidationException.invalidInput(
       `${where}.participant`,
-      p.type === 'email' ? 'an email participant needs its address' : 'a participant needs the id of the contact, lead or user',
+      p.type === 'email'
+        ? 'an email participant needs its address'
+        : 'a participant needs the id of the contact, lead or user',
     );
   }
   const out: Json = { participant, type: p.type };

@@ -48,7 +48,11 @@ export function parseRecord(json: Json, moduleApiName: string, options: RecordPa
 }
 
 /** Parses a list of records. */
-export function parseRecords(list: Json[], moduleApiName: string, options: RecordParseOptions = {}): ZCRMRecord[] {
+export function parseRecords(
+  list: Json[],
+  moduleApiName: string,
+  options: RecordParseOptions = {},
+): ZCRMRecord[] {
   return list.map((json) => parseRecord(json, moduleApiName, options));
 }
 
@@ -56,7 +60,11 @@ export function parseRecords(list: Json[], moduleApiName: string, options: Recor
  * Fills `record` from a record's JSON (a GET, search, COQL or related-list row) and marks it clean, so a later
  * write sends only fields changed afterwards. Keys already on the record that the JSON lacks are kept.
  */
-export function applyRecordJson(record: ZCRMRecord, json: Json, options: RecordParseOptions = {}): ZCRMRecord {
+export function applyRecordJson(
+  record: ZCRMRecord,
+  json: Json,
+  options: RecordParseOptions = {},
+): ZCRMRecord {
   const client = options.client ?? record.explicitClient;
   const module = record.moduleApiName;
   const inventory = INVENTORY_MODULES.includes(module);
@@ -193,7 +201,11 @@ function writableFields(record: ZCRMRecord): Map<string, WritableField> {
   const fields = new Map<string, WritableField>();
   const plain = (key: string, value: unknown) => fields.set(key, { lenient: value, strict: () => value });
   for (const [key, value] of Object.entries(record.fieldData)) {
-    if (value !== undefined) fields.set(key, { lenient: lenient(() => valueToJson(value), value), strict: () => valueToJson(value) });
+    if (value !== undefined)
+      fields.set(key, {
+        lenient: lenient(() => valueToJson(value), value),
+        strict: () => valueToJson(value),
+      });
   }
   if (record.owner) plain('Owner', userToReferenceJson(record.owner));
   if (record.layout) plain('Layout', layoutToJson(record.layout));
@@ -205,7 +217,11 @@ function writableFields(record: ZCRMRecord): Map<string, WritableField> {
     });
   };
   // Rows flagged for deletion are left out: an update replaces the whole list.
-  list('Product_Details', record.lineItems.filter((item) => !item.deleteFlag), lineItemToJson);
+  list(
+    'Product_Details',
+    record.lineItems.filter((item) => !item.deleteFlag),
+    lineItemToJson,
+  );
   list('Participants', record.participants, participantToJson);
   list('Pricing_Details', record.priceDetails, pricingToJson);
   if (INVENTORY_MODULES.includes(record.moduleApiName)) {
@@ -233,7 +249,11 @@ export function valueToJson(value: unknown): unknown {
   if (value instanceof ZCRMInventoryLineItem) return lineItemToJson(value, 0);
   if (value instanceof ZCRMEventParticipant) return participantToJson(value, 0);
   if (value instanceof ZCRMPriceBookPricing) return pricingToJson(value, 0);
-  if (value instanceof Date) return value.toISOString().replace(/\.\d{3}Z$/, '+00:00').replace(/Z$/, '+00:00');
+  if (value instanceof Date)
+    return value
+      .toISOString()
+      .replace(/\.\d{3}Z$/, '+00:00')
+      .replace(/Z$/, '+00:00');
   if (Array.isArray(value)) return value.map(valueToJson);
   if (isJsonObject(value)) {
     const out: Json = {};

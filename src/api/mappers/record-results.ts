@@ -1,7 +1,13 @@
 import type { HttpResponse } from '../../http/http-types';
 import { ZCRMException } from '../../errors/zcrm-exception';
 import { EntityResponse } from '../responses/entity-response';
-import { firstOf, ItemResultJson, itemResultsOf, malformed, singleResultOf } from '../operations/item-results';
+import {
+  firstOf,
+  ItemResultJson,
+  itemResultsOf,
+  malformed,
+  singleResultOf,
+} from '../operations/item-results';
 import { idString, isJsonObject, Json } from './json-utils';
 
 /** Turning record write responses into results: the single result of one-record writes, per-input matching of bulk writes. */
@@ -61,7 +67,11 @@ export function matchResults<T>(
     let index = position;
     if (resultId !== undefined && inputId !== undefined && resultId !== inputId) {
       const found = byId.get(resultId);
-      if (found === undefined) throw mismatch(response, `result ${position} names record ${resultId}, which is not among the inputs`);
+      if (found === undefined)
+        throw mismatch(
+          response,
+          `result ${position} names record ${resultId}, which is not among the inputs`,
+        );
       index = found;
     }
     if (used.has(index)) throw mismatch(response, `two results belong to input ${index}`);

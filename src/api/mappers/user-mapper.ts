@@ -150,7 +150,8 @@ export function userToJson(user: ZCRMUser): Json {
   if (user.role?.id) out.role = user.role.id;
   if (user.profile?.id) out.profile = user.profile.id;
   for (const [key, attribute] of WRITABLE) putDefined(out, key, user[attribute]);
-  if (user.isPersonalAccount !== undefined && user.isPersonalAccount !== null) out.personal_account = user.isPersonalAccount;
+  if (user.isPersonalAccount !== undefined && user.isPersonalAccount !== null)
+    out.personal_account = user.isPersonalAccount;
   for (const [key, value] of Object.entries(user.fieldApinameVsValue)) putDefined(out, key, value);
   return out;
 }

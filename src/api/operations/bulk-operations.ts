@@ -49,14 +49,32 @@ export function uploadBulkWriteFile(
   options: UploadOptions & { uploadUrl?: string } = {},
 ): Promise<HttpResponse<BulkWriteJson>> {
   const url = options.uploadUrl ?? bulkUploadUrl(client);
-  return withUploadForm('file', 'file', source, { contentType: 'application/zip', ...options }, (form) =>
-    client.request<BulkWriteJson>({
-      method: 'POST',
-      path: trustedUrl(client, url),
-      headers: { feature: 'bulk-write', 'X-CRM-ORG': orgId },
-      body: form,
-    }),
-  );
+  return withUploadForm('file', 'file', source, { contentType: 'application/zip', ...options }, async (form) => {
+    try {
+      return await client.request<BulkWriteJson>({
+        method: 'POST',
+        path: trustedUrl(client, url),
+        headers: { feature: 'bulk-write', 'X-CRM-ORG': orgId },
+        body: form,
+      });
+    } catch (err) {
+      throw headerError(err) ?? err;
+    }
+  });
+}
+
+/** The upload host's own error body (`{"x-error": …, "info": "Forbidden"}`) as an exception with its text. */
+function headerError(err: unknown): ZCRMException | undefined {
+  if (!(err instanceof ZCRMException)) return undefined;
+  const body = err.errorContent as Record<string, unknown> | undefined;
+  if (!body || typeof body !== 'object' || typeof body['x-error'] !== 'string') return undefined;
+  return new ZCRMException({
+    statusCode: err.statusCode,
+    errorCode: 'INVALID_BULK_WRITE_HEADERS',
+    errorMessage: `${body['x-error']} (is orgId the org's zgid?)`,
+    errorContent: body,
+    url: err.url,
+  });
 }
 
 /** POST `/crm/bulk/v2/write` with the job definition (`operation`, `resource`, `callback`, `character_encoding`). */

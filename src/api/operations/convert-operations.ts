@@ -16,5 +16,9 @@ export function convertLead(
   id: string,
   body: { data: [Record<string, unknown>] },
 ): Promise<HttpResponse<ConvertResultJson>> {
-  return client.request<ConvertResultJson>({ method: 'POST', path: `${segment(module)}/${segment(id)}/actions/convert`, body });
+  return client.request<ConvertResultJson>({
+    method: 'POST',
+    path: `${segment(module)}/${segment(id)}/actions/convert`,
+    body,
+  });
 }

@@ -7,5 +7,10 @@ import type { RecordsJson } from './record-operations';
 /** Runs a COQL query → `{data, info: {count, more_records}}`; 204 when nothing matches. */
 export function executeCoql(client: ZCRMRestClient, selectQuery: string): Promise<HttpResponse<RecordsJson>> {
   // A read despite the POST: safe to retry.
-  return client.request<RecordsJson>({ method: 'POST', path: 'coql', body: { select_query: selectQuery }, retryable: true });
+  return client.request<RecordsJson>({
+    method: 'POST',
+    path: 'coql',
+    body: { select_query: selectQuery },
+    retryable: true,
+  });
 }

@@ -24,11 +24,26 @@ export interface MassUpdateStatusJson {
  * POST `/{module}/actions/mass_update`. With `ids` the update runs at once and answers per record; otherwise it
  * schedules a job and answers one result whose `details.job_id` names it.
  */
-export function massUpdate(client: ZCRMRestClient, module: string, body: MassUpdateBody): Promise<HttpResponse<WriteResultsJson>> {
-  return requestItems(client, { method: 'POST', path: `${segment(module)}/actions/mass_update`, body }, 'data');
+export function massUpdate(
+  client: ZCRMRestClient,
+  module: string,
+  body: MassUpdateBody,
+): Promise<HttpResponse<WriteResultsJson>> {
+  return requestItems(
+    client,
+    { method: 'POST', path: `${segment(module)}/actions/mass_update`, body },
+    'data',
+  );
 }
 
 /** GET `/{module}/actions/mass_update?job_id=`. */
-export function getMassUpdateStatus(client: ZCRMRestClient, module: string, jobId: string): Promise<HttpResponse<MassUpdateStatusJson>> {
-  return client.request<MassUpdateStatusJson>({ path: `${segment(module)}/actions/mass_update`, params: { job_id: jobId } });
+export function getMassUpdateStatus(
+  client: ZCRMRestClient,
+  module: string,
+  jobId: string,
+): Promise<HttpResponse<MassUpdateStatusJson>> {
+  return client.request<MassUpdateStatusJson>({
+    path: `${segment(module)}/actions/mass_update`,
+    params: { job_id: jobId },
+  });
 }

@@ -43,7 +43,11 @@ export function getRecord(
   id: string,
   options: ReadOptions = {},
 ): Promise<HttpResponse<RecordsJson>> {
-  return client.request<RecordsJson>({ path: recordPath(module, id), params: params(options.params ?? {}), headers: options.headers });
+  return client.request<RecordsJson>({
+    path: recordPath(module, id),
+    params: params(options.params ?? {}),
+    headers: options.headers,
+  });
 }
 
 /** GET `/{module}?page&per_page&cvid&sort_by&sort_order&fields…` → `{data, info}`; 204 when empty. */
@@ -52,16 +56,28 @@ export function listRecords(
   module: string,
   options: ReadOptions = {},
 ): Promise<HttpResponse<RecordsJson>> {
-  return client.request<RecordsJson>({ path: modulePath(module), params: params(options.params ?? {}), headers: options.headers });
+  return client.request<RecordsJson>({
+    path: modulePath(module),
+    params: params(options.params ?? {}),
+    headers: options.headers,
+  });
 }
 
 /** POST `/{module}` (≤ 100 records). */
-export function insertRecords(client: ZCRMRestClient, module: string, body: RecordWriteBody): Promise<HttpResponse<WriteResultsJson>> {
+export function insertRecords(
+  client: ZCRMRestClient,
+  module: string,
+  body: RecordWriteBody,
+): Promise<HttpResponse<WriteResultsJson>> {
   return requestItems(client, { method: 'POST', path: modulePath(module), body }, 'data');
 }
 
 /** PUT `/{module}` (≤ 100 records, each with its `id`). */
-export function updateRecords(client: ZCRMRestClient, module: string, body: RecordWriteBody): Promise<HttpResponse<WriteResultsJson>> {
+export function updateRecords(
+  client: ZCRMRestClient,
+  module: string,
+  body: RecordWriteBody,
+): Promise<HttpResponse<WriteResultsJson>> {
   return requestItems(client, { method: 'PUT', path: modulePath(module), body }, 'data');
 }
 
@@ -76,17 +92,33 @@ export function updateRecord(
 }
 
 /** POST `/{module}/upsert` (≤ 100 records); results carry `action` (`insert`/`update`) and `duplicate_field`. */
-export function upsertRecords(client: ZCRMRestClient, module: string, body: RecordWriteBody): Promise<HttpResponse<WriteResultsJson>> {
+export function upsertRecords(
+  client: ZCRMRestClient,
+  module: string,
+  body: RecordWriteBody,
+): Promise<HttpResponse<WriteResultsJson>> {
   // An upsert is idempotent by its duplicate check, so it may be retried after a response-less failure.
-  return requestItems(client, { method: 'POST', path: `${modulePath(module)}/upsert`, body, retryable: true }, 'data');
+  return requestItems(
+    client,
+    { method: 'POST', path: `${modulePath(module)}/upsert`, body, retryable: true },
+    'data',
+  );
 }
 
 /** DELETE `/{module}?ids=a,b,c` (≤ 100 ids). */
-export function deleteRecords(client: ZCRMRestClient, module: string, ids: readonly string[]): Promise<HttpResponse<WriteResultsJson>> {
+export function deleteRecords(
+  client: ZCRMRestClient,
+  module: string,
+  ids: readonly string[],
+): Promise<HttpResponse<WriteResultsJson>> {
   return requestItems(client, { method: 'DELETE', path: modulePath(module), params: { ids } }, 'data');
 }
 
 /** DELETE `/{module}/{id}`. */
-export function deleteRecord(client: ZCRMRestClient, module: string, id: string): Promise<HttpResponse<WriteResultsJson>> {
+export function deleteRecord(
+  client: ZCRMRestClient,
+  module: string,
+  id: string,
+): Promise<HttpResponse<WriteResultsJson>> {
   return requestItems(client, { method: 'DELETE', path: recordPath(module, id) }, 'data');
 }

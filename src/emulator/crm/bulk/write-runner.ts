@@ -10,6 +10,16 @@ import type { ResourceOutcome, WriteJob, WriteOperation, WriteResource } from '.
 
 type RowStatus = 'ADDED' | 'UPDATED' | 'SKIPPED';
 
+/** What every row of one resource is processed with. */
+interface ResourceRun {
+  ctx: EmulatorContext;
+  operation: WriteOperation;
+  module: ModuleDef;
+  resource: WriteResource;
+  header: string[];
+  user: UserDef;
+}
+
 /** Runs every resource of a bulk write job, row by row, through the shared record write path. */
 export function runWriteJob(ctx: EmulatorContext, job: WriteJob): void {
   const user = ctx.userById(job.created_by.id) ?? ctx.adminUser();
@@ -22,11 +32,11 @@ function runResource(
   resource: WriteResource,
   user: UserDef,
 ): ResourceOutcome {
-  const module = ctx.module(resource.module);
   const [header = [], ...rows] = parseCsv(bulkState(ctx).files[resource.file_id].text);
+  const run: ResourceRun = { ctx, operation, module: ctx.module(resource.module), resource, header, user };
   const counts = { added: 0, updated: 0, skipped: 0 };
   const resultRows = rows.map((row, index) => {
-    const { status, id, errors } = runRow(ctx, operation, module, resource, header, row, user, index);
+    const { status, id, errors } = runRow(run, row, index);
     if (status === 'ADDED') counts.added++;
     else if (status === 'UPDATED') counts.updated++;
     else counts.skipped++;
@@ -42,15 +52,11 @@ function runResource(
 }
 
 function runRow(
-  ctx: EmulatorContext,
-  operation: WriteOperation,
-  module: ModuleDef,
-  resource: WriteResource,
-  header: string[],
+  run: ResourceRun,
   row: string[],
-  user: UserDef,
   index: number,
 ): { status: RowStatus; id?: string; errors: string } {
+  const { ctx, operation, module, resource, header, user } = run;
   const columnOf = (apiName: string) => {
     const mapping = resource.field_mappings.find((m) => m.api_name === apiName && m.index !== undefined);
     return mapping ? header[mapping.index!] : apiName;

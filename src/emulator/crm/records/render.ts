@@ -25,13 +25,21 @@ export function renderRecord(
     const def = defs.get(key);
     out[key] = def ? renderValue(ctx, def, value, record) : value;
   };
-  // Key order and values as `{ ...every field: null, ...extras, ...record }`, without building those objects
-  // (this is the hot path of every record read).
-  const has = (key: string) => Object.prototype.hasOwnProperty.call(record, key);
-  for (const key of fieldKeys) emit(key, has(key) ? record[key] : key in extras ? extras[key] : null);
-  for (const key in extras) if (!defs.has(key) || !fieldKeys.length) emit(key, has(key) ? record[key] : extras[key]);
-  for (const key in record) if (!(fieldKeys.length && defs.has(key)) && !(key in extras)) emit(key, record[key]);
+  // Keys and values as `{ ...each field: null, ...extras, ...record }` would give, without building those
+  // objects: this is the hot path of every record read.
+  const isFieldKey = (key: string) => fieldKeys.length > 0 && defs.has(key);
+  for (const key of fieldKeys) {
+    emit(key, hasOwn(record, key) ? record[key] : hasOwn(extras, key) ? extras[key] : null);
+  }
+  for (const key of Object.keys(extras)) {
+    if (!isFieldKey(key)) emit(key, hasOwn(record, key) ? record[key] : extras[key]);
+  }
+  for (const key of Object.keys(record)) if (!isFieldKey(key) && !hasOwn(extras, key)) emit(key, record[key]);
   return out;
+}
+
+function hasOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
 }
 
 /** Per module: its fields by API name (first wins, as `fieldDef`) and the field keys every record shows. */
