@@ -9,7 +9,7 @@ import { ZCRMException } from '../errors/zcrm-exception';
 import { defaultPipeline } from '../http/default-pipeline';
 import type { Handler, HttpMethod, HttpResponse } from '../http/http-types';
 import type { Pipeline } from '../http/pipeline';
-import { createLimiter, Limiter } from '../http/steps/limiter';
+import { createLimiters, Limiters } from '../http/steps/limiter';
 import * as calls from './entities/rest-client-calls';
 import type { ZCRMModule } from './entities/zcrm-module';
 import type { ZCRMOrganization } from './entities/zcrm-organization';
@@ -36,6 +36,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Allow retries after a response-less failure of a POST (or forbid them for any method). */
   retryable?: boolean;
+  /** A heavy API (COQL, bulk, mass update, lead conversion): also limited by the heavy sub-concurrency. */
+  heavy?: boolean;
 }
 
 /** Test and embedding hooks. */
@@ -59,7 +61,7 @@ export class ZCRMRestClient {
   readonly logger: ZCRMLogger;
   /** The request pipeline; replace it (see `Pipeline.replace`/`insertAfter`) to customise steps. */
   pipeline: Pipeline;
-  private readonly limiter?: Limiter;
+  private readonly limiters?: Limiters;
 
   constructor(config: ConfigInput, options: ClientOptions = {}) {
     this.config = resolveConfig(config);
@@ -69,12 +71,12 @@ export class ZCRMRestClient {
       logger: this.logger,
       now: options.now,
     });
-    this.limiter = this.config.throttle && createLimiter(this.config.throttle);
+    this.limiters = this.config.throttle && createLimiters(this.config.throttle);
     this.pipeline = defaultPipeline({
       config: this.config,
       tokens: this.oauthClient,
       logger: this.logger,
-      limiter: this.limiter,
+      limiters: this.limiters,
       transport: options.transport,
     });
   }
@@ -118,6 +120,7 @@ export class ZCRMRestClient {
       signal: options.signal,
       timeoutMs: options.timeoutMs ?? this.config.timeoutMs,
       retryable: options.retryable,
+      heavy: options.heavy,
       auth: { userEmail },
     })) as HttpResponse<T>;
   }
@@ -128,7 +131,8 @@ export class ZCRMRestClient {
       defaultClient = undefined;
       ZohoOAuth.initialize(undefined);
     }
-    await this.limiter?.disconnect();
+    await this.limiters?.general.disconnect();
+    await this.limiters?.heavy.disconnect();
     await this.oauthClient.close();
   }
 

@@ -71,6 +71,8 @@ export interface ThrottleOptions {
   edition?: Edition;
   /** Concurrent requests per org; overrides `edition`. */
   maxConcurrent?: number;
+  /** Concurrent heavy requests (COQL, bulk, mass update, lead conversion); default min(10, maxConcurrent). */
+  heavyMaxConcurrent?: number;
   /** Minimum spacing between request starts, ms. Default 0. */
   minTimeMs?: number;
   /** Share the budget through Redis (many processes, one budget): options or a `redis://` URL. */
@@ -160,7 +162,7 @@ export interface ResolvedConfig {
   logger?: ZCRMLogger;
   timeoutMs: number;
   retry: Required<RetryOptions>;
-  throttle?: Required<Pick<ThrottleOptions, 'maxConcurrent' | 'minTimeMs' | 'id'>> &
+  throttle?: Required<Pick<ThrottleOptions, 'maxConcurrent' | 'heavyMaxConcurrent' | 'minTimeMs' | 'id'>> &
     Pick<ThrottleOptions, 'redis'>;
   refreshMarginMs: number;
 }

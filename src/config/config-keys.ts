@@ -50,6 +50,7 @@ const throttleOrFalse: ValueParser<unknown> = (value, key) =>
     : optionsObject({
         edition: oneOf(EDITIONS),
         maxConcurrent: positiveInteger,
+        heavyMaxConcurrent: positiveInteger,
         minTimeMs: nonNegativeInteger,
         redis: redisOptions,
         id: nonEmptyString,

@@ -11,7 +11,7 @@ import type {
 import { CONFIG_KEYS, KeySpec } from './config-keys';
 import { editDistance } from './config-values';
 import { environmentUrls } from './data-centers';
-import { EDITION_CONCURRENCY } from './editions';
+import { EDITION_CONCURRENCY, HEAVY_API_CONCURRENCY } from './editions';
 import { normalizeBaseUrl } from './url-policy';
 
 /** What `initialize()` accepts: the seed's dictionary, the typed form, or a mixture of both. */
@@ -195,8 +195,10 @@ function resolveThrottle(c: Partial<ZCRMConfig>, apiBaseUrl: string): ResolvedCo
   if (c.throttle === false) return undefined;
   const options = c.throttle ?? {};
   const digest = createHash('sha256').update(`${c.clientId}\n${apiBaseUrl}`).digest('hex').slice(0, 16);
+  const maxConcurrent = options.maxConcurrent ?? EDITION_CONCURRENCY[options.edition ?? 'enterprise'];
   return {
-    maxConcurrent: options.maxConcurrent ?? EDITION_CONCURRENCY[options.edition ?? 'enterprise'],
+    maxConcurrent,
+    heavyMaxConcurrent: options.heavyMaxConcurrent ?? Math.min(HEAVY_API_CONCURRENCY, maxConcurrent),
     minTimeMs: options.minTimeMs ?? 0,
     redis: options.redis,
     id: options.id ?? `zcrm-${digest}`,

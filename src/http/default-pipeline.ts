@@ -10,7 +10,7 @@ import { loggingStep } from './steps/logging-step';
 import { raiseForStatusStep } from './steps/raise-for-status-step';
 import { refreshOnInvalidTokenStep } from './steps/refresh-step';
 import { retryStep } from './steps/retry-step';
-import type { Limiter } from './steps/limiter';
+import type { Limiters } from './steps/limiter';
 import { throttleStep } from './steps/throttle-step';
 
 /** What the default pipeline is built from. */
@@ -19,7 +19,7 @@ export interface PipelineDeps {
   tokens: AccessTokenSource;
   logger: ZCRMLogger;
   /** Omitted when throttling is off. */
-  limiter?: Limiter;
+  limiters?: Limiters;
   transport?: Handler;
 }
 
@@ -34,7 +34,7 @@ export function defaultPipeline(deps: PipelineDeps): Pipeline {
       retryStep(deps.config.retry, deps.logger),
       refreshOnInvalidTokenStep(deps.tokens),
       authHeaderStep(deps.tokens),
-      ...(deps.limiter ? [throttleStep(deps.limiter)] : []),
+      ...(deps.limiters ? [throttleStep(deps.limiters)] : []),
       defaultHeadersStep(USER_AGENT),
       loggingStep(deps.logger),
       raiseForStatusStep(),

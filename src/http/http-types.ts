@@ -20,6 +20,8 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Per-attempt timeout. */
   timeoutMs: number;
+  /** Counts against Zoho's heavy-API sub-concurrency (COQL, bulk, mass update, lead conversion). */
+  heavy?: boolean;
   /** Overrides the idempotency rule for retries after response-less failures (POST opt-in, or opt-out). */
   retryable?: boolean;
   auth?: AuthContext;

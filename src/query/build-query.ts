@@ -88,7 +88,12 @@ const ROUNDING: Partial<Record<ComparisonOperator, Rounding>> = { gt: 'floor', g
  * model's metadata, values are typed for their fields, and everything Zoho could not run in any form is
  * refused here with a {@link QueryCompileException} that names the property.
  */
-export function buildQuery<T>(model: ModelClass<T>, options: BuildOptions<T> = {}): QueryNode {
+export function buildQuery<T>(model: ModelClass<T>, options: FindManyOptions<T> = {}): QueryNode {
+  return buildQueryNode(model, options);
+}
+
+/** {@link buildQuery} for conditions that are also {@link WhereGroup}s (the query builder's `andWhere`/`orWhere`). */
+export function buildQueryNode<T>(model: ModelClass<T>, options: BuildOptions<T> = {}): QueryNode {
   const meta = getMetadataStorage().getModel(model);
   return new QueryBuilderContext(meta).build(options as BuildOptions<unknown>);
 }

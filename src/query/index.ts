@@ -28,7 +28,7 @@ export type {
 export { comparisonsOf, countComparisons } from './ast';
 export { valueKindOf } from './field-kinds';
 export type { ValueKind } from './field-kinds';
-export { buildQuery, WhereGroup } from './build-query';
+export { buildQuery, buildQueryNode, WhereGroup } from './build-query';
 export type { BuildOptions, WhereInput } from './build-query';
 export { QUERY_LIMITS } from './limits';
 export type { QueryLimitName } from './limits';

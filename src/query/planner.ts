@@ -1,11 +1,12 @@
 import type { ModelClass } from '../orm/metadata/field-metadata';
 import { ComparisonNode, FieldRef, freezeNode, QueryNode } from './ast';
-import { BuildOptions, buildQuery } from './build-query';
+import { buildQuery } from './build-query';
 import type { CompiledQuery, CompileOptions, QueryBackend } from './compilers/compiled-query';
 import { compileCoql } from './compilers/coql';
 import { compileListParams, listUnsuitability } from './compilers/list-params';
 import { compileSearch, searchUnsuitability } from './compilers/search-criteria';
 import { QUERY_LIMITS } from './limits';
+import type { FindManyOptions } from './find-options';
 import { QueryErrors } from './query-errors';
 import { QueryCompileException } from '../errors/query-compile-exception';
 
@@ -52,7 +53,7 @@ export function planQuery(node: QueryNode, options: CompileOptions = {}): Compil
 /** Builds and plans in one step: what `Model.find(options)` sends first. */
 export function compileQuery<T>(
   model: ModelClass<T>,
-  options: BuildOptions<T> = {},
+  options: FindManyOptions<T> = {},
   compileOptions: CompileOptions = {},
 ): CompiledQuery {
   return planQuery(buildQuery(model, options), compileOptions);

@@ -1,6 +1,6 @@
 import type { ModelClass } from '../orm/metadata/field-metadata';
 import type { QueryNode } from './ast';
-import { buildQuery, WhereGroup, WhereInput } from './build-query';
+import { buildQueryNode, WhereGroup, WhereInput } from './build-query';
 import type { CompiledQuery, CompileOptions } from './compilers/compiled-query';
 import type { FindOptionsWhere, OrderDirection, QueryableKeys } from './find-options';
 import { planQuery } from './planner';
@@ -91,7 +91,7 @@ export class SelectQueryBuilder<T, R = T> implements PromiseLike<R[]> {
   /** The query's AST (checked against the model). */
   getNode(): QueryNode {
     const p = this.props;
-    return buildQuery(this.model, {
+    return buildQueryNode(this.model, {
       where: p.where as never,
       order: p.order.length > 0 ? (Object.fromEntries(p.order) as never) : undefined,
       select: p.select as never,

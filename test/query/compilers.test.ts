@@ -1,7 +1,7 @@
 import { CrmModule, defineModel, Field } from '../../decorators';
 import {
   backendUnsuitability,
-  BuildOptions,
+  FindManyOptions,
   buildQuery,
   compileCoql,
   compileListParams,
@@ -23,7 +23,7 @@ import {
 } from './support/query-api';
 import { Deal, Invoice, Lead } from './support/models';
 
-type Opts = BuildOptions<Lead>;
+type Opts = FindManyOptions<Lead>;
 const node = (options: Opts) => buildQuery(Lead, options);
 
 /** Expects a QueryCompileException with `code` whose message contains `text`. */

@@ -7,6 +7,7 @@ export const ALL_SCOPES = [
   'ZohoCRM.users.ALL',
   'ZohoCRM.org.ALL',
   'ZohoCRM.coql.READ',
+  'ZohoCRM.mass_update.ALL',
   'ZohoCRM.bulk.ALL',
   'ZohoSearch.securesearch.READ',
   'ZohoFiles.files.ALL',

@@ -39,7 +39,7 @@ export class ConcurrencyLimiter implements Limiter {
  * shared through Redis (every limiter with the same `id`, in any process, shares it); otherwise the in-process
  * {@link ConcurrencyLimiter}.
  */
-export function createLimiter(throttle: NonNullable<ResolvedConfig['throttle']>): Limiter {
+export function createLimiter(throttle: Omit<NonNullable<ResolvedConfig['throttle']>, 'heavyMaxConcurrent'>): Limiter {
   const options: Bottleneck.ConstructorOptions = {
     id: throttle.id,
     maxConcurrent: throttle.maxConcurrent,
@@ -68,4 +68,17 @@ export function createLimiter(throttle: NonNullable<ResolvedConfig['throttle']>)
   }
   if (throttle.minTimeMs > 0) return new Bottleneck(options);
   return new ConcurrencyLimiter(throttle.maxConcurrent);
+}
+
+/** The org's limiters: one for every request, and one more that heavy requests also pass through. */
+export interface Limiters {
+  general: Limiter;
+  heavy: Limiter;
+}
+
+export function createLimiters(throttle: NonNullable<ResolvedConfig['throttle']>): Limiters {
+  return {
+    general: createLimiter(throttle),
+    heavy: createLimiter({ ...throttle, maxConcurrent: throttle.heavyMaxConcurrent, minTimeMs: 0, id: `${throttle.id}-heavy` }),
+  };
 }
