@@ -121,15 +121,21 @@ export class ZohoOAuthClient {
   private async validTokens(key: string, rejected?: string): Promise<ZohoOAuthTokens> {
     const cached = this.cache.get(key);
     if (cached && this.usable(cached, rejected)) return cached;
-    return this.flights.run(key, async () => {
-      const stored = await this.store.getOAuthTokens(key);
-      if (!stored) throw AuthenticationException.noTokens(key);
-      const tokens = this.usable(stored, rejected) ? stored : await this.refreshExclusively(key, rejected);
-      registerSecret(tokens.accessToken);
-      registerSecret(tokens.refreshToken);
-      this.cache.set(key, tokens);
-      return tokens;
-    });
+    const tokens = await this.flights.run(key, () => this.loadOrRefresh(key, rejected));
+    // Joined a flight that started before the rejection and returned the rejected token: one more, own flight.
+    return tokens.accessToken === rejected
+      ? this.flights.run(key, () => this.loadOrRefresh(key, rejected))
+      : tokens;
+  }
+
+  private async loadOrRefresh(key: string, rejected: string | undefined): Promise<ZohoOAuthTokens> {
+    const stored = await this.store.getOAuthTokens(key);
+    if (!stored) throw AuthenticationException.noTokens(key);
+    const tokens = this.usable(stored, rejected) ? stored : await this.refreshExclusively(key, rejected);
+    registerSecret(tokens.accessToken);
+    registerSecret(tokens.refreshToken);
+    this.cache.set(key, tokens);
+    return tokens;
   }
 
   /** Refreshes under the store's lock, after re-reading: another process may have refreshed meanwhile. */

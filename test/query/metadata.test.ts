@@ -163,15 +163,15 @@ describe('relation and structured-field decorators', () => {
   });
 
   it('names a thunk that returns no class (an import cycle)', () => {
-    let Target: unknown;
+    const holder: { target?: unknown } = {};
     @CrmModule('Deals')
     class Broken {
-      @Lookup('Account_Name', () => Target as never) account?: { id: string };
+      @Lookup('Account_Name', () => holder.target as never) account?: { id: string };
     }
     expect(() => storage.resolveTarget(field(Broken, 'account'))).toThrow(
       expect.objectContaining({ errorCode: 'BAD_TARGET', message: expect.stringContaining('Broken.account') }),
     );
-    Target = Account;
+    holder.target = Account;
     expect(storage.resolveTarget(field(Broken, 'account'))).toBe(Account);
   });
 

@@ -161,6 +161,7 @@ function builderTypes(): Array<() => unknown> {
 async function awaitedType(): Promise<void> {
   const invoices = await new SelectQueryBuilder(Invoice, async () => [new Invoice()]).take(1);
   assertType<Equals<typeof invoices, Invoice[]>>();
+  void invoices;
 }
 
 describe('type-level checks (compiled by tsc)', () => {

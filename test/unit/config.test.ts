@@ -221,7 +221,14 @@ describe('resolveConfig', () => {
   });
 
   it('derives the throttle from the edition, or takes maxConcurrent, or turns it off', () => {
-    expect(resolveConfig({ ...seed, throttle: { edition: 'free' } }).throttle?.maxConcurrent).toBe(5);
+    expect(resolveConfig({ ...seed, throttle: { edition: 'free' } }).throttle).toMatchObject({
+      maxConcurrent: 5,
+      heavyMaxConcurrent: 5,
+    });
+    expect(resolveConfig({ ...seed, throttle: { edition: 'ultimate' } }).throttle).toMatchObject({
+      maxConcurrent: 25,
+      heavyMaxConcurrent: 10,
+    });
     expect(
       resolveConfig({ ...seed, throttle: { edition: 'free', maxConcurrent: 7 } }).throttle?.maxConcurrent,
     ).toBe(7);

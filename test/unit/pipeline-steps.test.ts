@@ -289,6 +289,26 @@ describe('throttle step', () => {
     expect(peak).toBeGreaterThan(1);
   });
 
+  it('holds heavy requests to the heavy sub-concurrency as well', async () => {
+    const inFlight = { all: 0, heavy: 0, peakAll: 0, peakHeavy: 0 };
+    const transport: Handler = async (req) => {
+      const heavy = req.heavy === true;
+      inFlight.peakAll = Math.max(inFlight.peakAll, ++inFlight.all);
+      if (heavy) inFlight.peakHeavy = Math.max(inFlight.peakHeavy, ++inFlight.heavy);
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      inFlight.all--;
+      if (heavy) inFlight.heavy--;
+      return ok();
+    };
+    const pipeline = new Pipeline(
+      [throttleStep({ general: new ConcurrencyLimiter(4), heavy: new ConcurrencyLimiter(2) })],
+      transport,
+    );
+    await Promise.all(Array.from({ length: 24 }, (_, i) => pipeline.handle(request({ heavy: i % 2 === 0 }))));
+    expect(inFlight.peakHeavy).toBe(2);
+    expect(inFlight.peakAll).toBe(4);
+  });
+
   it('uses bottleneck for spacing and Redis, the in-process limiter otherwise', () => {
     expect(createLimiter({ maxConcurrent: 2, minTimeMs: 0, id: 'a' })).toBeInstanceOf(ConcurrencyLimiter);
     expect(createLimiter({ maxConcurrent: 2, minTimeMs: 10, id: 'a' })).toBeInstanceOf(Bottleneck);

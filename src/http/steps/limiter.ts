@@ -39,7 +39,9 @@ export class ConcurrencyLimiter implements Limiter {
  * shared through Redis (every limiter with the same `id`, in any process, shares it); otherwise the in-process
  * {@link ConcurrencyLimiter}.
  */
-export function createLimiter(throttle: Omit<NonNullable<ResolvedConfig['throttle']>, 'heavyMaxConcurrent'>): Limiter {
+export function createLimiter(
+  throttle: Omit<NonNullable<ResolvedConfig['throttle']>, 'heavyMaxConcurrent'>,
+): Limiter {
   const options: Bottleneck.ConstructorOptions = {
     id: throttle.id,
     maxConcurrent: throttle.maxConcurrent,
@@ -79,6 +81,11 @@ export interface Limiters {
 export function createLimiters(throttle: NonNullable<ResolvedConfig['throttle']>): Limiters {
   return {
     general: createLimiter(throttle),
-    heavy: createLimiter({ ...throttle, maxConcurrent: throttle.heavyMaxConcurrent, minTimeMs: 0, id: `${throttle.id}-heavy` }),
+    heavy: createLimiter({
+      ...throttle,
+      maxConcurrent: throttle.heavyMaxConcurrent,
+      minTimeMs: 0,
+      id: `${throttle.id}-heavy`,
+    }),
   };
 }
