@@ -78,10 +78,20 @@ const OPERATOR_NAMES: Record<ComparisonOperator, string> = {
 };
 
 /** `Not(...)` of each ordering comparison. */
-const NEGATED: Partial<Record<ComparisonOperator, ComparisonOperator>> = { gt: 'le', ge: 'lt', lt: 'ge', le: 'gt' };
+const NEGATED: Partial<Record<ComparisonOperator, ComparisonOperator>> = {
+  gt: 'le',
+  ge: 'lt',
+  lt: 'ge',
+  le: 'gt',
+};
 
 /** How to round a `Date` with milliseconds so the comparison over whole seconds means the same. */
-const ROUNDING: Partial<Record<ComparisonOperator, Rounding>> = { gt: 'floor', ge: 'ceil', lt: 'ceil', le: 'floor' };
+const ROUNDING: Partial<Record<ComparisonOperator, Rounding>> = {
+  gt: 'floor',
+  ge: 'ceil',
+  lt: 'ceil',
+  le: 'floor',
+};
 
 /**
  * Turns `find` options over a model into a {@link QueryNode}: properties become API names through the
@@ -104,7 +114,12 @@ export function modelFieldRefs(meta: ModelMetadata): FieldRef[] {
 }
 
 function refOf(field: FieldMetadata): FieldRef {
-  return { property: field.propertyName, apiName: field.apiName, kind: valueKindOf(field), dataType: field.dataType };
+  return {
+    property: field.propertyName,
+    apiName: field.apiName,
+    kind: valueKindOf(field),
+    dataType: field.dataType,
+  };
 }
 
 class QueryBuilderContext {
@@ -140,18 +155,28 @@ class QueryBuilderContext {
     if (input instanceof WhereGroup) return this.junction(input.junction, input.parts, clause);
     if (Array.isArray(input)) {
       if (input.length === 0) {
-        throw QueryErrors.badOption(clause, 'an empty array matches no record; leave it out to match every record');
+        throw QueryErrors.badOption(
+          clause,
+          'an empty array matches no record; leave it out to match every record',
+        );
       }
       return this.junction('or', input, clause);
     }
     if (input === null || typeof input !== 'object') {
-      throw QueryErrors.badOption(clause, 'must be an object of conditions, or an array of them (any may hold)');
+      throw QueryErrors.badOption(
+        clause,
+        'must be an object of conditions, or an array of them (any may hold)',
+      );
     }
     const comparisons = Object.entries(input).map(([property, value]) => this.comparison(property, value));
     return combine('and', comparisons);
   }
 
-  private junction(type: 'and' | 'or', parts: readonly WhereInput[], clause: string): ConditionNode | undefined {
+  private junction(
+    type: 'and' | 'or',
+    parts: readonly WhereInput[],
+    clause: string,
+  ): ConditionNode | undefined {
     const children: ConditionNode[] = [];
     for (const [i, part] of parts.entries()) {
       const child = this.condition(part, `${clause}[${i}]`);
@@ -181,7 +206,11 @@ class QueryBuilderContext {
   private equality(field: FieldRef, value: unknown, negated: boolean): ComparisonNode {
     if (value === null) return this.node(field, negated ? 'isNotNull' : 'isNull', []);
     if (Array.isArray(value) && field.kind !== 'multiselect') {
-      throw QueryErrors.badValue(this.meta.name, field.property, 'an array is not a value of this field; use In([...]) to match any of several values');
+      throw QueryErrors.badValue(
+        this.meta.name,
+        field.property,
+        'an array is not a value of this field; use In([...]) to match any of several values',
+      );
     }
     return this.node(field, negated ? 'ne' : 'eq', [this.literal(field, value)]);
   }
@@ -198,9 +227,17 @@ class QueryBuilderContext {
         return this.node(field, negated ? 'isNotNull' : 'isNull', []);
       case 'in': {
         if (!Array.isArray(value) || value.length === 0) {
-          throw QueryErrors.badValue(this.meta.name, field.property, 'In() needs a non-empty array of values (In([]) would match nothing)');
+          throw QueryErrors.badValue(
+            this.meta.name,
+            field.property,
+            'In() needs a non-empty array of values (In([]) would match nothing)',
+          );
         }
-        return this.node(field, negated ? 'notIn' : 'in', value.map((v) => this.literal(field, v)));
+        return this.node(
+          field,
+          negated ? 'notIn' : 'in',
+          value.map((v) => this.literal(field, v)),
+        );
       }
       case 'between': {
         const [low, high] = Array.isArray(value) ? value : [];
@@ -211,30 +248,63 @@ class QueryBuilderContext {
       }
       case 'like': {
         const pattern = this.pattern(field, value);
-        return this.node(field, negated ? 'notLike' : 'like', [{ type: 'string', text: pattern.text }], pattern);
+        return this.node(
+          field,
+          negated ? 'notLike' : 'like',
+          [{ type: 'string', text: pattern.text }],
+          pattern,
+        );
       }
       case 'moreThan':
       case 'moreThanOrEqual':
       case 'lessThan':
       case 'lessThanOrEqual': {
         const base: ComparisonOperator =
-          op.type === 'moreThan' ? 'gt' : op.type === 'moreThanOrEqual' ? 'ge' : op.type === 'lessThan' ? 'lt' : 'le';
+          op.type === 'moreThan'
+            ? 'gt'
+            : op.type === 'moreThanOrEqual'
+              ? 'ge'
+              : op.type === 'lessThan'
+                ? 'lt'
+                : 'le';
         const operator = negated ? NEGATED[base]! : base;
         return this.node(field, operator, [this.literal(field, value, ROUNDING[operator])]);
       }
     }
   }
 
-  private node(field: FieldRef, operator: ComparisonOperator, values: Literal[], pattern?: LikePattern): ComparisonNode {
+  private node(
+    field: FieldRef,
+    operator: ComparisonOperator,
+    values: Literal[],
+    pattern?: LikePattern,
+  ): ComparisonNode {
     if (!ALLOWED[field.kind].includes(operator)) {
-      throw QueryErrors.operatorNotAllowed(this.meta.name, field.property, OPERATOR_NAMES[operator], field.dataType);
+      throw QueryErrors.operatorNotAllowed(
+        this.meta.name,
+        field.property,
+        OPERATOR_NAMES[operator],
+        field.dataType,
+        this.inferredApiName(field),
+      );
     }
-    return pattern ? { type: 'comparison', field, operator, values, pattern } : { type: 'comparison', field, operator, values };
+    return pattern
+      ? { type: 'comparison', field, operator, values, pattern }
+      : { type: 'comparison', field, operator, values };
+  }
+
+  /** The API name of a field whose data type was inferred rather than declared (for error hints). */
+  private inferredApiName(field: FieldRef): string | undefined {
+    return this.meta.field(field.property)?.inferred ? field.apiName : undefined;
   }
 
   private literal(field: FieldRef, value: unknown, rounding?: Rounding): Literal {
     if (value === null || value === undefined) {
-      throw QueryErrors.badValue(this.meta.name, field.property, `${String(value)} cannot be compared; use IsNull() for empty fields`);
+      throw QueryErrors.badValue(
+        this.meta.name,
+        field.property,
+        `${String(value)} cannot be compared; use IsNull() for empty fields`,
+      );
     }
     const result = toLiteral(field.kind, value, rounding);
     if (!result.ok) throw QueryErrors.badValue(this.meta.name, field.property, result.problem);
@@ -244,9 +314,16 @@ class QueryBuilderContext {
   /** `x%` (starts with), `%x` (ends with), `%x%` (contains) or `x` (equals, ignoring case). */
   private pattern(field: FieldRef, value: unknown): LikePattern {
     if (!isTextKind(field.kind)) {
-      throw QueryErrors.operatorNotAllowed(this.meta.name, field.property, 'Like', field.dataType);
+      throw QueryErrors.operatorNotAllowed(
+        this.meta.name,
+        field.property,
+        'Like',
+        field.dataType,
+        this.inferredApiName(field),
+      );
     }
-    if (typeof value !== 'string') throw QueryErrors.badValue(this.meta.name, field.property, 'Like() needs a string pattern');
+    if (typeof value !== 'string')
+      throw QueryErrors.badValue(this.meta.name, field.property, 'Like() needs a string pattern');
     const leading = value.startsWith('%');
     const trailing = value.length > (leading ? 1 : 0) && value.endsWith('%');
     const text = value.slice(leading ? 1 : 0, trailing ? -1 : undefined);
@@ -263,12 +340,16 @@ class QueryBuilderContext {
 
   private order(order: Record<string, unknown> | undefined): OrderNode[] {
     if (order === undefined) return [];
-    if (order === null || typeof order !== 'object') throw QueryErrors.badOption('order', 'must be an object { property: "ASC" | "DESC" }');
+    if (order === null || typeof order !== 'object')
+      throw QueryErrors.badOption('order', 'must be an object { property: "ASC" | "DESC" }');
     return Object.entries(order).map(([property, direction]) => {
       const field = this.field(property, 'order');
       const lower = typeof direction === 'string' ? direction.toLowerCase() : undefined;
       if (lower !== 'asc' && lower !== 'desc') {
-        throw QueryErrors.badOption(`order.${property}`, `must be "ASC" or "DESC", got ${JSON.stringify(direction)}`);
+        throw QueryErrors.badOption(
+          `order.${property}`,
+          `must be "ASC" or "DESC", got ${JSON.stringify(direction)}`,
+        );
       }
       return { field, direction: lower };
     });
@@ -276,7 +357,10 @@ class QueryBuilderContext {
 
   private select(select: readonly string[]): FieldRef[] {
     if (!Array.isArray(select) || select.length === 0) {
-      throw QueryErrors.badOption('select', 'must be a non-empty array of properties (leave it out to read every field)');
+      throw QueryErrors.badOption(
+        'select',
+        'must be a non-empty array of properties (leave it out to read every field)',
+      );
     }
     const refs: FieldRef[] = [];
     for (const property of select) {

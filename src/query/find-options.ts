@@ -5,7 +5,11 @@ type Scalar = string | number | boolean | bigint | Date;
 
 /** The data properties of `T` (methods and symbol keys left out). */
 export type PropertyKeys<T> = {
-  [K in keyof T]-?: K extends string ? (NonNullable<T[K]> extends (...args: any[]) => any ? never : K) : never;
+  [K in keyof T]-?: K extends string
+    ? NonNullable<T[K]> extends (...args: any[]) => any
+      ? never
+      : K
+    : never;
 }[keyof T];
 
 /** True for a property type queries can filter on: scalars, multi-select lists, lookups (`{ id }`). */

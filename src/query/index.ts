@@ -35,7 +35,12 @@ export type { QueryLimitName } from './limits';
 export { QueryErrors } from './query-errors';
 export type { CompiledQuery, CompiledParams, CompileOptions, QueryBackend } from './compilers/compiled-query';
 export { compileListParams, listUnsuitability } from './compilers/list-params';
-export { compileSearch, compileSearchCriteria, criteriaUnsuitability, searchUnsuitability } from './compilers/search-criteria';
+export {
+  compileSearch,
+  compileSearchCriteria,
+  criteriaUnsuitability,
+  searchUnsuitability,
+} from './compilers/search-criteria';
 export { compileCoql, coqlCondition } from './compilers/coql';
 export { escapeCriteriaValue, quoteCoqlString, coqlName } from './compilers/escape';
 export { planQuery, compileQuery, backendUnsuitability, keysetAfter, ID_FIELD } from './planner';

@@ -16,13 +16,18 @@ import { QueryCompileException } from '../errors/query-compile-exception';
  * lie within search's 2,000: search results have no documented order, so a query that may need more cannot
  * be continued elsewhere.
  */
-export function backendUnsuitability(node: QueryNode, backend: QueryBackend, options: CompileOptions = {}): string | undefined {
+export function backendUnsuitability(
+  node: QueryNode,
+  backend: QueryBackend,
+  options: CompileOptions = {},
+): string | undefined {
   try {
     switch (backend) {
       case 'list':
         return listUnsuitability(node, options);
       case 'search': {
-        if (node.take === undefined) return 'the query is unbounded (no take) and search stops at 2,000 records';
+        if (node.take === undefined)
+          return 'the query is unbounded (no take) and search stops at 2,000 records';
         if (node.skip + node.take > QUERY_LIMITS.SEARCH_RECORDS) {
           return `the query reaches record ${node.skip + node.take} and search stops at 2,000`;
         }
@@ -60,7 +65,12 @@ export function compileQuery<T>(
 }
 
 /** The record id as a query field. */
-export const ID_FIELD: FieldRef = Object.freeze({ property: 'id', apiName: 'id', kind: 'bigint', dataType: 'bigint' });
+export const ID_FIELD: FieldRef = Object.freeze({
+  property: 'id',
+  apiName: 'id',
+  kind: 'bigint',
+  dataType: 'bigint',
+});
 
 /**
  * The same query restricted to records after `lastId`, in id order from the start: how a reader pages
@@ -68,15 +78,27 @@ export const ID_FIELD: FieldRef = Object.freeze({ property: 'id', apiName: 'id',
  * queries in id order (no `order`, or `id` ascending); the id comparison counts toward the 25 criteria.
  */
 export function keysetAfter(node: QueryNode, lastId: string): QueryNode {
-  if (!/^\d+$/.test(lastId)) throw QueryErrors.badOption('lastId', `must be a record id, got ${JSON.stringify(lastId)}`);
-  const byId = node.order.length === 0 || (node.order.length === 1 && node.order[0].field.apiName === 'id' && node.order[0].direction === 'asc');
+  if (!/^\d+$/.test(lastId))
+    throw QueryErrors.badOption('lastId', `must be a record id, got ${JSON.stringify(lastId)}`);
+  const byId =
+    node.order.length === 0 ||
+    (node.order.length === 1 && node.order[0].field.apiName === 'id' && node.order[0].direction === 'asc');
   if (!byId) {
     throw QueryErrors.badOption(
       'order',
       'paging by id (past the first 10,000 records) needs records in id order: leave order out, or order by id ascending',
     );
   }
-  const after: ComparisonNode = { type: 'comparison', field: ID_FIELD, operator: 'gt', values: [{ type: 'number', text: lastId }] };
-  const where = !node.where ? after : node.where.type === 'and' ? { type: 'and' as const, children: [...node.where.children, after] } : { type: 'and' as const, children: [node.where, after] };
+  const after: ComparisonNode = {
+    type: 'comparison',
+    field: ID_FIELD,
+    operator: 'gt',
+    values: [{ type: 'number', text: lastId }],
+  };
+  const where = !node.where
+    ? after
+    : node.where.type === 'and'
+      ? { type: 'and' as const, children: [...node.where.children, after] }
+      : { type: 'and' as const, children: [node.where, after] };
   return freezeNode({ ...node, where, order: [{ field: ID_FIELD, direction: 'asc' as const }], skip: 0 });
 }

@@ -15,7 +15,12 @@ const LIMIT_TEXT: Record<QueryLimitName, string> = {
 };
 
 function make(code: string, message: string, details: Record<string, unknown>): QueryCompileException {
-  return new QueryCompileException({ statusCode: 0, errorCode: code, errorMessage: message, errorDetails: details });
+  return new QueryCompileException({
+    statusCode: 0,
+    errorCode: code,
+    errorMessage: message,
+    errorDetails: details,
+  });
 }
 
 /**
@@ -24,7 +29,12 @@ function make(code: string, message: string, details: Record<string, unknown>): 
  */
 export const QueryErrors = {
   /** A Zoho limit a query goes past; `details.limit` names it. */
-  limitExceeded(limit: QueryLimitName, actual: number, context: string, hint?: string): QueryCompileException {
+  limitExceeded(
+    limit: QueryLimitName,
+    actual: number,
+    context: string,
+    hint?: string,
+  ): QueryCompileException {
     const max = QUERY_LIMITS[limit];
     return make(
       'QUERY_LIMIT_EXCEEDED',
@@ -35,11 +45,21 @@ export const QueryErrors = {
 
   /** A property the model does not have. */
   unknownField(model: string, property: string, clause: string): QueryCompileException {
-    return make('UNKNOWN_FIELD', `${clause}: ${model} has no field "${property}"`, { model, property, clause });
+    return make('UNKNOWN_FIELD', `${clause}: ${model} has no field "${property}"`, {
+      model,
+      property,
+      clause,
+    });
   },
 
   /** A field Zoho cannot filter, sort or select on (line items, subforms, tags …). */
-  notQueryable(model: string, property: string, apiName: string, dataType: string, clause: string): QueryCompileException {
+  notQueryable(
+    model: string,
+    property: string,
+    apiName: string,
+    dataType: string,
+    clause: string,
+  ): QueryCompileException {
     return make(
       'FIELD_NOT_QUERYABLE',
       `${clause}: ${model}.${property} (${apiName}, ${dataType}) cannot be used in queries`,
@@ -52,11 +72,23 @@ export const QueryErrors = {
     return make('INVALID_QUERY_VALUE', `where.${property} of ${model}: ${problem}`, { model, property });
   },
 
-  /** An operator Zoho does not allow on the field's type. */
-  operatorNotAllowed(model: string, property: string, operator: string, dataType: string): QueryCompileException {
+  /**
+   * An operator Zoho does not allow on the field's type. When the type was inferred (a `string` property
+   * read as text), the message says how to declare it.
+   */
+  operatorNotAllowed(
+    model: string,
+    property: string,
+    operator: string,
+    dataType: string,
+    inferredFrom?: string,
+  ): QueryCompileException {
+    const hint = inferredFrom
+      ? ` (the type was inferred from the property; if ${inferredFrom} is a date, number or picklist field, declare it: @Field('${inferredFrom}', { type: 'date' }))`
+      : '';
     return make(
       'OPERATOR_NOT_ALLOWED',
-      `where.${property} of ${model}: ${operator} cannot be used on a ${dataType} field`,
+      `where.${property} of ${model}: ${operator} cannot be used on a ${dataType} field${hint}`,
       { model, property, operator, dataType },
     );
   },
@@ -68,6 +100,9 @@ export const QueryErrors = {
 
   /** The query cannot run on the backend it was compiled for; `reason` says why. */
   backendCannotRun(backend: string, reason: string): QueryCompileException {
-    return make('QUERY_BACKEND_UNSUITABLE', `The ${backend} API cannot run this query: ${reason}`, { backend, reason });
+    return make('QUERY_BACKEND_UNSUITABLE', `The ${backend} API cannot run this query: ${reason}`, {
+      backend,
+      reason,
+    });
   },
 };

@@ -55,12 +55,16 @@ export class SelectQueryBuilder<T, R = T> implements PromiseLike<R[]> {
 
   /** Adds a condition that must hold too. */
   andWhere(where: FindOptionsWhere<T> | readonly FindOptionsWhere<T>[]): SelectQueryBuilder<T, R> {
-    return this.with({ where: this.props.where === undefined ? where : new WhereGroup('and', [this.props.where, where]) });
+    return this.with({
+      where: this.props.where === undefined ? where : new WhereGroup('and', [this.props.where, where]),
+    });
   }
 
   /** Adds a condition that may hold instead. */
   orWhere(where: FindOptionsWhere<T> | readonly FindOptionsWhere<T>[]): SelectQueryBuilder<T, R> {
-    return this.with({ where: this.props.where === undefined ? where : new WhereGroup('or', [this.props.where, where]) });
+    return this.with({
+      where: this.props.where === undefined ? where : new WhereGroup('or', [this.props.where, where]),
+    });
   }
 
   /** Replaces the sort order with one field. */
@@ -109,7 +113,10 @@ export class SelectQueryBuilder<T, R = T> implements PromiseLike<R[]> {
   execute(): Promise<R[]> {
     if (!this.executor) {
       return Promise.reject(
-        QueryErrors.badOption('execute', 'this builder has no executor: make it with Model.createQueryBuilder() or a repository'),
+        QueryErrors.badOption(
+          'execute',
+          'this builder has no executor: make it with Model.createQueryBuilder() or a repository',
+        ),
       );
     }
     try {

@@ -37,7 +37,9 @@ export function toLiteral(kind: ValueKind, value: unknown, rounding: Rounding = 
       return bad(`expects an option or a non-empty list of options, got ${describe(value)}`);
     case 'number':
       if (typeof value === 'number') {
-        return Number.isFinite(value) ? ok('number', formatNumber(value)) : bad(`expects a finite number, got ${value}`);
+        return Number.isFinite(value)
+          ? ok('number', formatNumber(value))
+          : bad(`expects a finite number, got ${value}`);
       }
       if (typeof value === 'bigint') return ok('number', value.toString());
       if (typeof value === 'string' && DECIMAL.test(value)) return ok('number', value);
@@ -53,7 +55,9 @@ export function toLiteral(kind: ValueKind, value: unknown, rounding: Rounding = 
     case 'date':
       if (typeof value === 'string' && isDate(value)) return ok('string', value);
       if (value instanceof Date) {
-        return bad("date fields take 'YYYY-MM-DD' strings, not Date objects (a Date is an instant: format it in the time zone you mean)");
+        return bad(
+          "date fields take 'YYYY-MM-DD' strings, not Date objects (a Date is an instant: format it in the time zone you mean)",
+        );
       }
       return bad(`expects a 'YYYY-MM-DD' date, got ${describe(value)}`);
     case 'datetime':
@@ -62,7 +66,9 @@ export function toLiteral(kind: ValueKind, value: unknown, rounding: Rounding = 
     case 'user': {
       const id = typeof value === 'string' ? value : idOf(value);
       if (id !== undefined && RECORD_ID.test(id)) return ok('number', id);
-      return bad(`expects a record id (a digit string, or an object with one as "id"), got ${describe(value)}`);
+      return bad(
+        `expects a record id (a digit string, or an object with one as "id"), got ${describe(value)}`,
+      );
     }
     case 'unsupported':
       return bad('this field cannot be compared');
@@ -79,7 +85,9 @@ function dateTimeLiteral(value: unknown, rounding: Rounding): LiteralResult {
     const match = DATE_TIME.exec(value);
     const ms = match ? Date.parse(value) : NaN;
     if (!match || Number.isNaN(ms) || !isDate(match[1].slice(0, 10))) {
-      return bad(`expects a Date or an ISO-8601 date-time with an offset ('2024-05-02T11:17:33+05:30'), got ${describe(value)}`);
+      return bad(
+        `expects a Date or an ISO-8601 date-time with an offset ('2024-05-02T11:17:33+05:30'), got ${describe(value)}`,
+      );
     }
     // Zoho has no fractions of a second: such a value is re-expressed in UTC, rounded like a Date.
     if (match[2] !== undefined) return ok('string', formatDateTime(ms, rounding));
@@ -127,6 +135,7 @@ function describe(value: unknown): string {
   if (value instanceof Date) return 'a Date';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return value.length <= 40 ? JSON.stringify(value) : 'a string';
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} ${String(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return `${typeof value} ${String(value)}`;
   return typeof value;
 }

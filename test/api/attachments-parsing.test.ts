@@ -9,7 +9,12 @@ import { ZCRMNote } from '../../src/api/entities/zcrm-note';
 import { ZCRMAttachment } from '../../src/api/entities/zcrm-attachment';
 import { ZCRMUser } from '../../src/api/entities/zcrm-user';
 import { getNotes } from '../../src/api/entities/record-notes';
-import { downloadAttachment, getAttachments, uploadAttachment, uploadLinkAsAttachment } from '../../src/api/entities/record-attachments';
+import {
+  downloadAttachment,
+  getAttachments,
+  uploadAttachment,
+  uploadLinkAsAttachment,
+} from '../../src/api/entities/record-attachments';
 import { deletePhoto, downloadPhoto, uploadPhoto } from '../../src/api/entities/record-photo';
 import { ValidationException } from '../../src/errors/validation-exception';
 import { AuthenticationException } from '../../src/errors/authentication-exception';
@@ -47,7 +52,13 @@ const UPLOAD_SAMPLE = {
   data: [
     {
       code: 'SUCCESS',
-      details: { Modified_Time: '2019-05-02T11:17:33+05:30', Modified_By: USER, Created_Time: '2019-05-02T11:17:33+05:30', id: '4150868000005277036', Created_By: USER },
+      details: {
+        Modified_Time: '2019-05-02T11:17:33+05:30',
+        Modified_By: USER,
+        Created_Time: '2019-05-02T11:17:33+05:30',
+        id: '4150868000005277036',
+        Created_By: USER,
+      },
       message: 'attachment uploaded successfully',
       status: 'success',
     },
@@ -141,7 +152,9 @@ describe('attachments parsing', () => {
       status: 200,
       body: { data: [{ code: 'INVALID_DATA', details: {}, message: 'invalid data', status: 'error' }] },
     }));
-    const error = await rejectionOf(uploadLinkAsAttachment(ZCRMRecord.getInstance('Leads', '1', client), 'https://example.com'));
+    const error = await rejectionOf(
+      uploadLinkAsAttachment(ZCRMRecord.getInstance('Leads', '1', client), 'https://example.com'),
+    );
     expect(error).toBeInstanceOf(ValidationException);
     expect(error.errorCode).toBe('INVALID_DATA');
   });
@@ -182,7 +195,9 @@ describe('attachments parsing', () => {
     ];
     const { client } = await cannedClient(() => ({ status: 200, body: answers.shift() }));
     const contact = ZCRMRecord.getInstance('Contacts', '1', client);
-    expect((await uploadPhoto(contact, Buffer.from('png'), { fileName: 'a.png' })).message).toBe('photo uploaded successfully');
+    expect((await uploadPhoto(contact, Buffer.from('png'), { fileName: 'a.png' })).message).toBe(
+      'photo uploaded successfully',
+    );
     expect((await deletePhoto(contact)).message).toBe('Photo deleted');
   });
 
@@ -222,7 +237,12 @@ describe('attachments parsing', () => {
   });
 
   it('parses an error body that arrives as a stream into the typed exception', async () => {
-    const body = JSON.stringify({ code: 'INVALID_TOKEN', details: {}, message: 'invalid oauth token', status: 'error' });
+    const body = JSON.stringify({
+      code: 'INVALID_TOKEN',
+      details: {},
+      message: 'invalid oauth token',
+      status: 'error',
+    });
     const { client } = await cannedClient(() => ({ status: 401, body: Readable.from([Buffer.from(body)]) }));
     const error = await rejectionOf(downloadAttachment(ZCRMRecord.getInstance('Leads', '1', client), '2'));
     expect(error).toBeInstanceOf(AuthenticationException);
@@ -230,7 +250,10 @@ describe('attachments parsing', () => {
     expect(error.errorMessage).toBe('invalid oauth token');
     expect(error.statusCode).toBe(401);
 
-    const { client: html } = await cannedClient(() => ({ status: 502, body: Readable.from([Buffer.from('<html>Bad gateway</html>')]) }));
+    const { client: html } = await cannedClient(() => ({
+      status: 502,
+      body: Readable.from([Buffer.from('<html>Bad gateway</html>')]),
+    }));
     const gateway = await rejectionOf(downloadAttachment(ZCRMRecord.getInstance('Leads', '1', html), '2'));
     expect(gateway.statusCode).toBe(502);
     expect(gateway.errorMessage).toContain('Bad gateway');

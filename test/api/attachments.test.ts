@@ -22,10 +22,18 @@ import { fileNameFromContentDisposition, safeFileName } from '../../src/api/file
 import { ValidationException } from '../../src/errors/validation-exception';
 import { NotFoundException } from '../../src/errors/not-found-exception';
 import { ZCRMException } from '../../src/errors/zcrm-exception';
-import { createRecord, expectClientSideRejection, MISSING_ID, rejectionOf, startSdkEmulator, stopSdkEmulator } from '../support/sub-resource-fixtures';
+import {
+  createRecord,
+  expectClientSideRejection,
+  MISSING_ID,
+  rejectionOf,
+  startSdkEmulator,
+  stopSdkEmulator,
+} from '../support/sub-resource-fixtures';
 
 /** The 8-byte PNG signature plus random bytes: enough for the emulator to treat it as an image by type. */
-const pngBytes = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(2048)]);
+const pngBytes = () =>
+  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(2048)]);
 
 /** Collects everything written to it. */
 function collector(): Writable & { bytes(): Buffer } {
@@ -87,7 +95,15 @@ describe('attachments and photos', () => {
 
     it('uploads a Buffer and a Readable stream under the given names, and downloads to a file path and a stream', async () => {
       const fromBuffer = (await uploadAttachment(lead, binary, { fileName: 'buffer.dat' })).data!;
-      const fromStream = (await uploadAttachment(lead, Readable.from([binary.subarray(0, 1000), binary.subarray(1000)]), { fileName: 'stream.dat' })).data!;
+      const fromStream = (
+        await uploadAttachment(lead, Readable.from([binary.subarray(0, 1000), binary.subarray(1000)]), {
+          fileName: 'stream.dat',
+        })
+      ).data!;
+
+      // The stream was spooled to a temporary file, which is gone once the upload is done.
+      const spools = (await readdir(os.tmpdir())).filter((name) => name.startsWith('zcrm-upload-'));
+      expect(spools).toEqual([]);
 
       const target = path.join(dir, 'nested', 'copy.dat');
       const written = await (await downloadAttachment(lead, fromBuffer.id!)).writeTo(target);
@@ -204,7 +220,9 @@ describe('attachments and photos', () => {
       expect(error.errorCode).toBe('INVALID_DATA');
       error = await rejectionOf(getAttachments(ZCRMRecord.getInstance('Leads', MISSING_ID, client)));
       expect(error.errorCode).toBe('INVALID_DATA');
-      error = await rejectionOf(uploadAttachment(ZCRMRecord.getInstance('Nonexistent_Module', MISSING_ID, client), Buffer.from('x')));
+      error = await rejectionOf(
+        uploadAttachment(ZCRMRecord.getInstance('Nonexistent_Module', MISSING_ID, client), Buffer.from('x')),
+      );
       expect(error).toBeInstanceOf(NotFoundException);
     });
 
@@ -237,32 +255,44 @@ describe('attachments and photos', () => {
 
     describe('client-side checks (before any request)', () => {
       it('needs a readable file, a Buffer or a stream', async () => {
-        let error = await expectClientSideRejection(emulator, () => uploadAttachment(lead, path.join(dir, 'missing.txt')));
+        let error = await expectClientSideRejection(emulator, () =>
+          uploadAttachment(lead, path.join(dir, 'missing.txt')),
+        );
         expect(error).toBeInstanceOf(ValidationException);
         expect(error.errorMessage).toContain('no readable file');
         error = await expectClientSideRejection(emulator, () => uploadAttachment(lead, dir));
         expect(error.errorMessage).toContain('no readable file');
-        error = await expectClientSideRejection(emulator, () => uploadAttachment(lead, undefined as unknown as string));
+        error = await expectClientSideRejection(emulator, () =>
+          uploadAttachment(lead, undefined as unknown as string),
+        );
         expect(error.errorMessage).toContain('a file path, a Buffer or a Readable stream');
         error = await expectClientSideRejection(emulator, () => uploadAttachment(lead, ''));
         expect(error.errorMessage).toContain('a file path, a Buffer or a Readable stream');
       });
 
       it('needs an http(s) link', async () => {
-        const error = await expectClientSideRejection(emulator, () => uploadLinkAsAttachment(lead, 'ftp://example.com/x'));
+        const error = await expectClientSideRejection(emulator, () =>
+          uploadLinkAsAttachment(lead, 'ftp://example.com/x'),
+        );
         expect(error.errorMessage).toContain('http(s) URL');
-        await expectClientSideRejection(emulator, () => uploadLinkAsAttachment(lead, undefined as unknown as string));
+        await expectClientSideRejection(emulator, () =>
+          uploadLinkAsAttachment(lead, undefined as unknown as string),
+        );
       });
 
       it('needs the attachment id and the record id', async () => {
         let error = await expectClientSideRejection(emulator, () => downloadAttachment(lead, ''));
         expect(error.errorMessage).toContain('attachmentId');
-        error = await expectClientSideRejection(emulator, () => deleteAttachment(lead, undefined as unknown as string));
+        error = await expectClientSideRejection(emulator, () =>
+          deleteAttachment(lead, undefined as unknown as string),
+        );
         expect(error.errorMessage).toContain('attachmentId');
         const unsaved = ZCRMRecord.getInstance('Leads', undefined, client);
         await expectClientSideRejection(emulator, () => getAttachments(unsaved));
         await expectClientSideRejection(emulator, () => uploadAttachment(unsaved, binaryPath));
-        await expectClientSideRejection(emulator, () => ZCRMAttachment.getInstance(undefined, '1').download());
+        await expectClientSideRejection(emulator, () =>
+          ZCRMAttachment.getInstance(undefined, '1').download(),
+        );
         await expectClientSideRejection(emulator, () => ZCRMNote.getInstance(lead).getAttachments());
       });
     });
@@ -343,7 +373,14 @@ describe('attachments and photos', () => {
     it('leaves no partial file when the stream fails midway', async () => {
       const failing = new PassThrough();
       const response = new FileAPIResponse(
-        { status: 200, headers: { 'content-length': '10' }, data: failing, noData: false, url: 'http://127.0.0.1/x', rateLimit: {} },
+        {
+          status: 200,
+          headers: { 'content-length': '10' },
+          data: failing,
+          noData: false,
+          url: 'http://127.0.0.1/x',
+          rateLimit: {},
+        },
         'broken.bin',
       );
       expect(response.fileName).toBe('broken.bin');
@@ -362,28 +399,44 @@ describe('attachments and photos', () => {
 describe('Content-Disposition file names', () => {
   it('reads the quoted form, with escapes and semicolons', () => {
     expect(fileNameFromContentDisposition('attachment; filename="report.pdf"')).toBe('report.pdf');
-    expect(fileNameFromContentDisposition('attachment; filename="a;b \\"c\\".txt"; size=3')).toBe('a;b "c".txt');
+    expect(fileNameFromContentDisposition('attachment; filename="a;b \\"c\\".txt"; size=3')).toBe(
+      'a;b "c".txt',
+    );
     expect(fileNameFromContentDisposition('attachment;filename=plain.csv')).toBe('plain.csv');
     expect(fileNameFromContentDisposition('inline; FILENAME = "Upper.txt"')).toBe('Upper.txt');
     expect(fileNameFromContentDisposition('filename="no-type.txt"')).toBe('no-type.txt');
   });
 
   it("reads the RFC 5987 form (filename*=UTF-8''…) and prefers it", () => {
-    expect(fileNameFromContentDisposition("attachment; filename*=UTF-8''R%C3%A9sum%C3%A9%20%E2%80%93.pdf")).toBe('Résumé –.pdf');
-    expect(fileNameFromContentDisposition(`attachment; filename="R_sum_.pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9.pdf`)).toBe('Résumé.pdf');
-    expect(fileNameFromContentDisposition(`attachment; filename*=utf-8'en'na%C3%AFve.txt; filename="naive.txt"`)).toBe('naïve.txt');
+    expect(
+      fileNameFromContentDisposition("attachment; filename*=UTF-8''R%C3%A9sum%C3%A9%20%E2%80%93.pdf"),
+    ).toBe('Résumé –.pdf');
+    expect(
+      fileNameFromContentDisposition(
+        `attachment; filename="R_sum_.pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9.pdf`,
+      ),
+    ).toBe('Résumé.pdf');
+    expect(
+      fileNameFromContentDisposition(`attachment; filename*=utf-8'en'na%C3%AFve.txt; filename="naive.txt"`),
+    ).toBe('naïve.txt');
     expect(fileNameFromContentDisposition("attachment; filename*=ISO-8859-1''caf%E9.txt")).toBe('café.txt');
     // A broken extended value falls back on the plain one.
-    expect(fileNameFromContentDisposition(`attachment; filename="fallback.txt"; filename*=UTF-8''%E2%ZZ`)).toBe('fallback.txt');
+    expect(
+      fileNameFromContentDisposition(`attachment; filename="fallback.txt"; filename*=UTF-8''%E2%ZZ`),
+    ).toBe('fallback.txt');
   });
 
   it('strips any directory part, in either form', () => {
     expect(fileNameFromContentDisposition('attachment; filename="../../etc/passwd"')).toBe('passwd');
     expect(fileNameFromContentDisposition('attachment; filename="C:\\\\Windows\\\\win.ini"')).toBe('win.ini');
-    expect(fileNameFromContentDisposition("attachment; filename*=UTF-8''..%2F..%2Fsecret.txt")).toBe('secret.txt');
+    expect(fileNameFromContentDisposition("attachment; filename*=UTF-8''..%2F..%2Fsecret.txt")).toBe(
+      'secret.txt',
+    );
     expect(fileNameFromContentDisposition("attachment; filename*=UTF-8''dir%5Cevil.exe")).toBe('evil.exe');
     expect(fileNameFromContentDisposition('attachment; filename="/abs/path/x.bin"')).toBe('x.bin');
-    expect(fileNameFromContentDisposition('attachment; filename="bad\u0000name\u001f.txt"')).toBe('badname.txt');
+    expect(fileNameFromContentDisposition('attachment; filename="bad\u0000name\u001f.txt"')).toBe(
+      'badname.txt',
+    );
   });
 
   it('gives undefined when there is no usable name', () => {

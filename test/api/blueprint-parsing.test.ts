@@ -15,7 +15,15 @@ import { rejectionOf } from '../support/sub-resource-fixtures';
 
 const BLUEPRINT_SAMPLE = {
   blueprint: {
-    process_info: { field_id: '1', is_continuous: false, api_name: 'Stage', name: 'Deal Process', field_value: 'Qualification', id: '10', escalation: null },
+    process_info: {
+      field_id: '1',
+      is_continuous: false,
+      api_name: 'Stage',
+      name: 'Deal Process',
+      field_value: 'Qualification',
+      id: '10',
+      escalation: null,
+    },
     transitions: [
       {
         next_transitions: [{ id: '12', name: 'Present Value' }],
@@ -30,7 +38,16 @@ const BLUEPRINT_SAMPLE = {
         name: 'Qualify',
         criteria_matched: true,
         id: '11',
-        fields: [{ api_name: 'Next_Step', id: '2', field_label: 'Next Step', data_type: 'text', required: true, transition_sequence: 1 }],
+        fields: [
+          {
+            api_name: 'Next_Step',
+            id: '2',
+            field_label: 'Next Step',
+            data_type: 'text',
+            required: true,
+            transition_sequence: 1,
+          },
+        ],
         criteria_message: null,
       },
       { name: 'Disqualify', id: '13', next_field_value: 'Closed Lost' },
@@ -49,12 +66,19 @@ describe('blueprint parsing', () => {
 
     const [qualify, disqualify] = blueprint.transitions;
     expect(qualify.nextTransitions.map((t) => [t.id, t.name])).toEqual([['12', 'Present Value']]);
-    expect(qualify.fields.map((f) => [f.apiName, f.isMandatory, f.transitionSequence])).toEqual([['Next_Step', true, 1]]);
+    expect(qualify.fields.map((f) => [f.apiName, f.isMandatory, f.transitionSequence])).toEqual([
+      ['Next_Step', true, 1],
+    ]);
     expect(qualify.checklists).toEqual([expect.any(ZCRMTransitionCheckList)]);
     expect(qualify.checklists[0].title).toBe('Before qualifying');
     expect(qualify.checklists[0].items).toEqual([{ title: 'Budget known', id: '501' }]);
     expect(qualify.attachments).toEqual([expect.any(ZCRMTransitionAttachment)]);
-    expect(qualify.attachments[0]).toMatchObject({ name: 'brief.pdf', fileId: 'f1', linkUrl: null, fileSize: 2048 });
+    expect(qualify.attachments[0]).toMatchObject({
+      name: 'brief.pdf',
+      fileId: 'f1',
+      linkUrl: null,
+      fileSize: 2048,
+    });
     expect(qualify.transitionData.getDataNames()).toEqual(['Next_Step', 'Notes']);
     expect(qualify.transitionData.getValue('Notes', 'Note_Content')).toBe('call');
     expect(qualify.transitionData.getDataKeys('Notes')).toEqual(['Note_Content', 'Note_Title']);
@@ -85,7 +109,12 @@ describe('blueprint parsing', () => {
       blueprint: [
         {
           transition_id: '11',
-          data: { Next_Step: 'Demo', Contact_Name: { id: '77' }, Reviewer: { id: '88' }, CheckLists: [{ 'Budget known': true }] },
+          data: {
+            Next_Step: 'Demo',
+            Contact_Name: { id: '77' },
+            Reviewer: { id: '88' },
+            CheckLists: [{ 'Budget known': true }],
+          },
         },
       ],
     });

@@ -26,7 +26,8 @@ describe('blueprint', () => {
   });
   afterAll(() => stopSdkEmulator({ emulator, client }));
 
-  const deal = (name: string, stage: string) => createRecord(client, 'Deals', { Deal_Name: name, Stage: stage });
+  const deal = (name: string, stage: string) =>
+    createRecord(client, 'Deals', { Deal_Name: name, Stage: stage });
 
   it('reads the process and the transitions open to the record', async () => {
     const fresh = await deal('Fresh', 'Qualification');
@@ -55,7 +56,11 @@ describe('blueprint', () => {
   });
 
   it("parses a transition's fields and current data", async () => {
-    const analysing = await createRecord(client, 'Deals', { Deal_Name: 'Analysing', Stage: 'Needs Analysis', Next_Step: 'Demo' });
+    const analysing = await createRecord(client, 'Deals', {
+      Deal_Name: 'Analysing',
+      Stage: 'Needs Analysis',
+      Next_Step: 'Demo',
+    });
     const [present] = (await getBlueprint(analysing)).data!.transitions;
     expect(present.name).toBe('Present Value');
     expect(present.fields).toHaveLength(1);

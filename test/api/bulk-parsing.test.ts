@@ -21,7 +21,13 @@ describe('bulk read parsing', () => {
               status: 'success',
               code: 'ADDED_SUCCESSFULLY',
               message: 'Added successfully.',
-              details: { id: '554023000000859031', operation: 'read', state: 'ADDED', created_by: CREATED_BY, created_time: '2019-07-25T02:13:17-07:00' },
+              details: {
+                id: '554023000000859031',
+                operation: 'read',
+                state: 'ADDED',
+                created_by: CREATED_BY,
+                created_time: '2019-07-25T02:13:17-07:00',
+              },
             },
           ],
           info: {},
@@ -39,12 +45,22 @@ describe('bulk read parsing', () => {
               created_by: CREATED_BY,
               created_time: '2019-07-25T02:13:17-07:00',
               file_type: 'csv',
-              result: { page: 1, per_page: 200000, count: 127, download_url: '/crm/bulk/v2/read/554023000000859031/result', more_records: false },
+              result: {
+                page: 1,
+                per_page: 200000,
+                count: 127,
+                download_url: '/crm/bulk/v2/read/554023000000859031/result',
+                more_records: false,
+              },
             },
           ],
         },
       },
-      { status: 200, headers: { 'Content-Type': 'application/zip' }, body: Readable.from([Buffer.from('PK')]) },
+      {
+        status: 200,
+        headers: { 'Content-Type': 'application/zip' },
+        body: Readable.from([Buffer.from('PK')]),
+      },
     ];
     const { client, requests } = await cannedClient(() => answers.shift()!);
     const job = ZCRMBulkRead.getInstance('Leads', undefined, client);
@@ -57,7 +73,11 @@ describe('bulk read parsing', () => {
       groupOperator: 'and',
       group: [
         { apiName: 'Lead_Source', comparator: 'equal', value: 'Advertisement' },
-        { apiName: 'Created_Time', comparator: 'between', value: ['2019-01-01T00:00:00+05:30', '2019-12-31T00:00:00+05:30'] },
+        {
+          apiName: 'Created_Time',
+          comparator: 'between',
+          value: ['2019-01-01T00:00:00+05:30', '2019-12-31T00:00:00+05:30'],
+        },
       ],
     };
     const created = await job.create();
@@ -73,19 +93,34 @@ describe('bulk read parsing', () => {
           group_operator: 'and',
           group: [
             { api_name: 'Lead_Source', comparator: 'equal', value: 'Advertisement' },
-            { api_name: 'Created_Time', comparator: 'between', value: ['2019-01-01T00:00:00+05:30', '2019-12-31T00:00:00+05:30'] },
+            {
+              api_name: 'Created_Time',
+              comparator: 'between',
+              value: ['2019-01-01T00:00:00+05:30', '2019-12-31T00:00:00+05:30'],
+            },
           ],
         },
       },
       file_type: 'csv',
     });
     expect(created.code).toBe('ADDED_SUCCESSFULLY');
-    expect(job).toMatchObject({ jobId: '554023000000859031', state: 'ADDED', operation: 'read', createdTime: '2019-07-25T02:13:17-07:00' });
+    expect(job).toMatchObject({
+      jobId: '554023000000859031',
+      state: 'ADDED',
+      operation: 'read',
+      createdTime: '2019-07-25T02:13:17-07:00',
+    });
     expect(job.createdBy?.name).toBe('Patricia Boyle');
 
     await job.waitForCompletion({ pollIntervalMs: 0 });
     expect(new URL(requests[1].url).pathname).toBe('/crm/bulk/v2/read/554023000000859031');
-    expect(job.result).toEqual({ page: 1, perPage: 200000, count: 127, downloadUrl: '/crm/bulk/v2/read/554023000000859031/result', moreRecords: false });
+    expect(job.result).toEqual({
+      page: 1,
+      perPage: 200000,
+      count: 127,
+      downloadUrl: '/crm/bulk/v2/read/554023000000859031/result',
+      moreRecords: false,
+    });
 
     const download = await job.downloadResult();
     expect(new URL(requests[2].url).pathname).toBe('/crm/bulk/v2/read/554023000000859031/result');
@@ -95,8 +130,13 @@ describe('bulk read parsing', () => {
   });
 
   it('rejects a job that ends in FAILURE', async () => {
-    const { client } = await cannedClient(() => ({ status: 200, body: { data: [{ id: '1', operation: 'read', state: 'FAILURE' }] } }));
-    const error = await rejectionOf(ZCRMBulkRead.getInstance('Leads', '1', client).waitForCompletion({ pollIntervalMs: 0 }));
+    const { client } = await cannedClient(() => ({
+      status: 200,
+      body: { data: [{ id: '1', operation: 'read', state: 'FAILURE' }] },
+    }));
+    const error = await rejectionOf(
+      ZCRMBulkRead.getInstance('Leads', '1', client).waitForCompletion({ pollIntervalMs: 0 }),
+    );
     expect(error.errorCode).toBe('BULK_JOB_FAILED');
     expect(error.errorMessage).toContain('FAILURE');
   });
@@ -104,7 +144,12 @@ describe('bulk read parsing', () => {
   it("throws Zoho's concurrency error for too many jobs", async () => {
     const { client } = await cannedClient(() => ({
       status: 429,
-      body: { code: 'TOO_MANY_REQUESTS', details: {}, message: 'Many requests fired in concurrent than the allowed limit', status: 'error' },
+      body: {
+        code: 'TOO_MANY_REQUESTS',
+        details: {},
+        message: 'Many requests fired in concurrent than the allowed limit',
+        status: 'error',
+      },
     }));
     const error = await rejectionOf(ZCRMBulkRead.getInstance('Leads', undefined, client).create());
     expect(error.errorCode).toBe('TOO_MANY_REQUESTS');
@@ -122,11 +167,21 @@ describe('bulk write parsing', () => {
         type: 'data',
         module: 'Leads',
         field_mappings: [{ api_name: 'Last_Name', index: 0 }],
-        file: { status: 'COMPLETED', name: 'Leads.csv', added_count: 100, skipped_count: 0, updated_count: 0, total_count: 100 },
+        file: {
+          status: 'COMPLETED',
+          name: 'Leads.csv',
+          added_count: 100,
+          skipped_count: 0,
+          updated_count: 0,
+          total_count: 100,
+        },
       },
     ],
     id: '111111000000541958',
-    result: { download_url: 'https://download-accl.zoho.com/v2/crm/655/bulk-write/111111000000541958/111111000000541958.zip' },
+    result: {
+      download_url:
+        'https://download-accl.zoho.com/v2/crm/655/bulk-write/111111000000541958/111111000000541958.zip',
+    },
     created_by: CREATED_BY,
     operation: 'insert',
     created_time: '2018-12-31T12:00:00-12:00',
@@ -136,17 +191,40 @@ describe('bulk write parsing', () => {
     const answers = [
       {
         status: 200,
-        body: { status: 'success', code: 'FILE_UPLOAD_SUCCESS', message: 'file uploaded.', details: { file_id: '111111000001492610', created_time: '2018-12-31T12:00:00-12:00' } },
+        body: {
+          status: 'success',
+          code: 'FILE_UPLOAD_SUCCESS',
+          message: 'file uploaded.',
+          details: { file_id: '111111000001492610', created_time: '2018-12-31T12:00:00-12:00' },
+        },
       },
-      { status: 201, body: { status: 'success', code: 'SUCCESS', message: 'success', details: { id: '111111000000541958', created_by: CREATED_BY } } },
+      {
+        status: 201,
+        body: {
+          status: 'success',
+          code: 'SUCCESS',
+          message: 'success',
+          details: { id: '111111000000541958', created_by: CREATED_BY },
+        },
+      },
       { status: 200, body: STATUS_SAMPLE },
-      { status: 200, headers: { 'Content-Type': 'application/zip' }, body: Readable.from([Buffer.from('PK')]) },
+      {
+        status: 200,
+        headers: { 'Content-Type': 'application/zip' },
+        body: Readable.from([Buffer.from('PK')]),
+      },
     ];
     const { client, requests } = await cannedClient(() => answers.shift()!);
 
-    const upload = await ZCRMBulkWrite.uploadFile(Buffer.from('PK'), { client, orgId: '808232144', fileName: 'Leads.zip' });
+    const upload = await ZCRMBulkWrite.uploadFile(Buffer.from('PK'), {
+      client,
+      orgId: '808232144',
+      fileName: 'Leads.zip',
+    });
     expect(requests[0].url).toBe('https://content.zohoapis.com/crm/v2/upload');
-    expect(requests[0].headers).toEqual(expect.objectContaining({ feature: 'bulk-write', 'X-CRM-ORG': '808232144' }));
+    expect(requests[0].headers).toEqual(
+      expect.objectContaining({ feature: 'bulk-write', 'X-CRM-ORG': '808232144' }),
+    );
     expect(requests[0].headers.Authorization).toBe('Zoho-oauthtoken 1000.access');
     expect(((requests[0].body as FormData).get('file') as File).type).toBe('application/zip');
     expect(upload.data).toEqual({ fileId: '111111000001492610', createdTime: '2018-12-31T12:00:00-12:00' });
@@ -190,7 +268,15 @@ describe('bulk write parsing', () => {
 
     await job.waitForCompletion({ pollIntervalMs: 0 });
     expect(job.resourceStatus).toEqual([
-      { status: 'COMPLETED', module: 'Leads', fileName: 'Leads.csv', addedCount: 100, skippedCount: 0, updatedCount: 0, totalCount: 100 },
+      {
+        status: 'COMPLETED',
+        module: 'Leads',
+        fileName: 'Leads.csv',
+        addedCount: 100,
+        skippedCount: 0,
+        updatedCount: 0,
+        totalCount: 100,
+      },
     ]);
     expect(job.downloadUrl).toBe(STATUS_SAMPLE.result.download_url);
 
@@ -204,7 +290,15 @@ describe('bulk write parsing', () => {
   it('reads the org id from GET org when none is given', async () => {
     const answers = [
       { status: 200, body: { org: [{ id: '1', zgid: '808232144', company_name: 'zohoo' }] } },
-      { status: 200, body: { status: 'success', code: 'FILE_UPLOAD_SUCCESS', message: 'file uploaded.', details: { file_id: '5' } } },
+      {
+        status: 200,
+        body: {
+          status: 'success',
+          code: 'FILE_UPLOAD_SUCCESS',
+          message: 'file uploaded.',
+          details: { file_id: '5' },
+        },
+      },
     ];
     const { client, requests } = await cannedClient(() => answers.shift()!);
     await ZCRMBulkWrite.uploadFile(Buffer.from('PK'), { client, fileName: 'a.zip' });
@@ -215,7 +309,9 @@ describe('bulk write parsing', () => {
   it('rejects a job that ends FAILED or SKIPPED', async () => {
     for (const status of ['FAILED', 'SKIPPED']) {
       const { client } = await cannedClient(() => ({ status: 200, body: { ...STATUS_SAMPLE, status } }));
-      const error = await rejectionOf(ZCRMBulkWrite.getInstance('insert', '1', client).waitForCompletion({ pollIntervalMs: 0 }));
+      const error = await rejectionOf(
+        ZCRMBulkWrite.getInstance('insert', '1', client).waitForCompletion({ pollIntervalMs: 0 }),
+      );
       expect(error.errorCode).toBe('BULK_JOB_FAILED');
       expect(error.errorMessage).toContain(status);
     }

@@ -39,9 +39,21 @@ describe('bulk jobs', () => {
   beforeAll(async () => {
     ({ emulator, client } = await startSdkEmulator());
     dir = await mkdtemp(path.join(os.tmpdir(), 'zcrm-bulk-test-'));
-    await createRecord(client, 'Leads', { Last_Name: 'Smith', Email: 'ann@smith.example', Lead_Source: 'Advertisement' });
-    await createRecord(client, 'Leads', { Last_Name: 'O"Brien, Jr.', Email: 'ob@brien.example', Lead_Source: 'Chat' });
-    await createRecord(client, 'Leads', { Last_Name: 'Young', Email: 'young@acme.example', Lead_Source: 'Advertisement' });
+    await createRecord(client, 'Leads', {
+      Last_Name: 'Smith',
+      Email: 'ann@smith.example',
+      Lead_Source: 'Advertisement',
+    });
+    await createRecord(client, 'Leads', {
+      Last_Name: 'O"Brien, Jr.',
+      Email: 'ob@brien.example',
+      Lead_Source: 'Chat',
+    });
+    await createRecord(client, 'Leads', {
+      Last_Name: 'Young',
+      Email: 'young@acme.example',
+      Lead_Source: 'Advertisement',
+    });
   });
   afterAll(async () => {
     await stopSdkEmulator({ emulator, client });
@@ -85,7 +97,10 @@ describe('bulk jobs', () => {
       expect(Object.keys(files)).toEqual([`${job.jobId}.csv`]);
       const lines = files[`${job.jobId}.csv`].trimEnd().split('\r\n');
       expect(lines[0]).toBe('id,Last_Name,Email');
-      expect(lines.slice(1).map((l) => l.split(',').slice(1).join(','))).toEqual(['Smith,ann@smith.example', 'Young,young@acme.example']);
+      expect(lines.slice(1).map((l) => l.split(',').slice(1).join(','))).toEqual([
+        'Smith,ann@smith.example',
+        'Young,young@acme.example',
+      ]);
     });
 
     it('sends criteria groups and reads an existing job by id', async () => {
@@ -122,7 +137,9 @@ describe('bulk jobs', () => {
       await again.waitForCompletion(FAST);
       expect(again.result?.count).toBe(2);
       const sink: Buffer[] = [];
-      await (await again.downloadResult()).writeTo(
+      await (
+        await again.downloadResult()
+      ).writeTo(
         new Writable({
           write(chunk, _e, done) {
             sink.push(Buffer.from(chunk));
@@ -167,7 +184,11 @@ describe('bulk jobs', () => {
       const other = ZCRMBulkRead.getInstance('Leads', undefined, client);
       await other.create();
       const controller = new AbortController();
-      const waiting = other.waitForCompletion({ pollIntervalMs: 60_000, timeoutMs: 120_000, signal: controller.signal });
+      const waiting = other.waitForCompletion({
+        pollIntervalMs: 60_000,
+        timeoutMs: 120_000,
+        signal: controller.signal,
+      });
       setTimeout(() => controller.abort(), 50);
       const aborted = await rejectionOf(waiting);
       expect(aborted).toBeInstanceOf(ConnectionException);
@@ -175,19 +196,25 @@ describe('bulk jobs', () => {
     });
 
     it('checks the job before any request', async () => {
-      let error = await expectClientSideRejection(emulator, () => ZCRMBulkRead.getInstance(undefined, undefined, client).create());
+      let error = await expectClientSideRejection(emulator, () =>
+        ZCRMBulkRead.getInstance(undefined, undefined, client).create(),
+      );
       expect(error.errorMessage).toContain('module');
       const paged = ZCRMBulkRead.getInstance('Leads', undefined, client);
       paged.page = 0;
       error = await expectClientSideRejection(emulator, () => paged.create());
       expect(error.errorMessage).toContain('pages start at 1');
-      error = await expectClientSideRejection(emulator, () => ZCRMBulkRead.getInstance('Leads', '1', client).create());
+      error = await expectClientSideRejection(emulator, () =>
+        ZCRMBulkRead.getInstance('Leads', '1', client).create(),
+      );
       expect(error.errorMessage).toContain('already exists');
       const fresh = ZCRMBulkRead.getInstance('Leads', undefined, client);
       await expectClientSideRejection(emulator, () => fresh.getStatus());
       await expectClientSideRejection(emulator, () => fresh.waitForCompletion());
       await expectClientSideRejection(emulator, () => fresh.downloadResult());
-      await expectClientSideRejection(emulator, () => ZCRMBulkRead.getInstance('Leads', '1', client).waitForCompletion({ pollIntervalMs: -1 }));
+      await expectClientSideRejection(emulator, () =>
+        ZCRMBulkRead.getInstance('Leads', '1', client).waitForCompletion({ pollIntervalMs: -1 }),
+      );
     });
   });
 
@@ -223,7 +250,15 @@ describe('bulk jobs', () => {
       expect(job.status).toBe('COMPLETED');
       expect(job.operation).toBe('insert');
       expect(job.resourceStatus).toEqual([
-        { status: 'COMPLETED', module: 'Leads', fileName: 'leads-import.csv', addedCount: 1, skippedCount: 1, updatedCount: 0, totalCount: 2 },
+        {
+          status: 'COMPLETED',
+          module: 'Leads',
+          fileName: 'leads-import.csv',
+          addedCount: 1,
+          skippedCount: 1,
+          updatedCount: 0,
+          totalCount: 2,
+        },
       ]);
       expect(job.downloadUrl).toBe(`${emulator.url}/crm/bulk/v2/write/${job.jobId}/result`);
 
@@ -239,9 +274,14 @@ describe('bulk jobs', () => {
     });
 
     it('uploads a ready zip from a stream with an explicit org id, and updates by a unique field', async () => {
-      const zgid = ((await client.request<{ org: Array<{ zgid: string }> }>({ path: 'org' })).data!.org[0]).zgid;
+      const zgid = (await client.request<{ org: Array<{ zgid: string }> }>({ path: 'org' })).data!.org[0]
+        .zgid;
       const zip = zipSync({ 'updates.csv': strToU8('Email,Lead_Source\nann@smith.example,Web Download\n') });
-      const upload = await ZCRMBulkWrite.uploadFile(Readable.from([Buffer.from(zip)]), { client, orgId: zgid, fileName: 'updates.zip' });
+      const upload = await ZCRMBulkWrite.uploadFile(Readable.from([Buffer.from(zip)]), {
+        client,
+        orgId: zgid,
+        fileName: 'updates.zip',
+      });
       const job = ZCRMBulkWrite.getInstance('update', undefined, client);
       job.addResource({ module: 'Leads', fileId: upload.data!.fileId, findBy: 'Email' });
       await job.create();
@@ -253,9 +293,17 @@ describe('bulk jobs', () => {
     });
 
     it("throws Zoho's errors: a wrong org header, not a zip, unknown file, download before completion", async () => {
-      let error = await rejectionOf(ZCRMBulkWrite.uploadFile(Buffer.from('Last_Name\nX\n'), { client, fileName: 'x.zip' }));
+      let error = await rejectionOf(
+        ZCRMBulkWrite.uploadFile(Buffer.from('Last_Name\nX\n'), { client, fileName: 'x.zip' }),
+      );
       expect(error.errorCode).toBe('INVALID_FILE_FORMAT');
-      error = await rejectionOf(ZCRMBulkWrite.uploadFile(Buffer.from(zipSync({ 'a.csv': strToU8('Last_Name\nX\n') })), { client, orgId: '1', fileName: 'a.zip' }));
+      error = await rejectionOf(
+        ZCRMBulkWrite.uploadFile(Buffer.from(zipSync({ 'a.csv': strToU8('Last_Name\nX\n') })), {
+          client,
+          orgId: '1',
+          fileName: 'a.zip',
+        }),
+      );
       expect(error.statusCode).toBe(400);
       expect(error.errorCode).toBe('INVALID_BULK_WRITE_HEADERS');
       expect(error.errorMessage).toContain('check if headers [feature:X-CRM-ORG] are present and valid');
@@ -266,8 +314,14 @@ describe('bulk jobs', () => {
       error = await rejectionOf(job.create());
       expect(error.errorCode).toBe('INVALID_DATA');
 
-      const upload = await ZCRMBulkWrite.uploadFile(Buffer.from('Last_Name\nLate\n'), { client, fileName: 'late.csv' });
-      const early = ZCRMBulkWrite.getInstance('insert', undefined, client).addResource({ module: 'Leads', fileId: upload.data!.fileId });
+      const upload = await ZCRMBulkWrite.uploadFile(Buffer.from('Last_Name\nLate\n'), {
+        client,
+        fileName: 'late.csv',
+      });
+      const early = ZCRMBulkWrite.getInstance('insert', undefined, client).addResource({
+        module: 'Leads',
+        fileId: upload.data!.fileId,
+      });
       await early.create();
       early.downloadUrl = `${emulator.url}/crm/bulk/v2/write/${early.jobId}/result`;
       error = await rejectionOf(early.downloadResult());
@@ -275,28 +329,48 @@ describe('bulk jobs', () => {
     });
 
     it('checks the job and the file before any request', async () => {
-      let error = await expectClientSideRejection(emulator, () => ZCRMBulkWrite.uploadFile(path.join(dir, 'missing.csv'), { client, orgId: '1' }));
+      let error = await expectClientSideRejection(emulator, () =>
+        ZCRMBulkWrite.uploadFile(path.join(dir, 'missing.csv'), { client, orgId: '1' }),
+      );
       expect(error.errorMessage).toContain('no readable file');
-      error = await expectClientSideRejection(emulator, () => ZCRMBulkWrite.uploadFile(Buffer.from('x'), { client }));
+      error = await expectClientSideRejection(emulator, () =>
+        ZCRMBulkWrite.uploadFile(Buffer.from('x'), { client }),
+      );
       expect(error.errorMessage).toContain('fileName');
-      error = await expectClientSideRejection(emulator, () => ZCRMBulkWrite.uploadFile(Buffer.from('x'), { client, fileName: 'x.txt' }));
+      error = await expectClientSideRejection(emulator, () =>
+        ZCRMBulkWrite.uploadFile(Buffer.from('x'), { client, fileName: 'x.txt' }),
+      );
       expect(error.errorMessage).toContain('.zip');
-      error = await expectClientSideRejection(emulator, () => ZCRMBulkWrite.uploadFile(undefined as unknown as string, { client }));
+      error = await expectClientSideRejection(emulator, () =>
+        ZCRMBulkWrite.uploadFile(undefined as unknown as string, { client }),
+      );
       expect(error).toBeInstanceOf(ValidationException);
 
-      error = await expectClientSideRejection(emulator, () => ZCRMBulkWrite.getInstance(undefined, undefined, client).create());
+      error = await expectClientSideRejection(emulator, () =>
+        ZCRMBulkWrite.getInstance(undefined, undefined, client).create(),
+      );
       expect(error.errorMessage).toContain('operation');
-      error = await expectClientSideRejection(emulator, () => ZCRMBulkWrite.getInstance('insert', undefined, client).create());
+      error = await expectClientSideRejection(emulator, () =>
+        ZCRMBulkWrite.getInstance('insert', undefined, client).create(),
+      );
       expect(error.errorMessage).toContain('at least one resource');
-      const noFile = ZCRMBulkWrite.getInstance('insert', undefined, client).addResource({ module: 'Leads', fileId: '' });
+      const noFile = ZCRMBulkWrite.getInstance('insert', undefined, client).addResource({
+        module: 'Leads',
+        fileId: '',
+      });
       error = await expectClientSideRejection(emulator, () => noFile.create());
       expect(error.errorMessage).toContain('resources[0].fileId');
-      const noFindBy = ZCRMBulkWrite.getInstance('upsert', undefined, client).addResource({ module: 'Leads', fileId: '1' });
+      const noFindBy = ZCRMBulkWrite.getInstance('upsert', undefined, client).addResource({
+        module: 'Leads',
+        fileId: '1',
+      });
       error = await expectClientSideRejection(emulator, () => noFindBy.create());
       expect(error.errorMessage).toContain('findBy');
       const fresh = ZCRMBulkWrite.getInstance('insert', undefined, client);
       await expectClientSideRejection(emulator, () => fresh.getStatus());
-      error = await expectClientSideRejection(emulator, () => ZCRMBulkWrite.getInstance('insert', '1', client).downloadResult());
+      error = await expectClientSideRejection(emulator, () =>
+        ZCRMBulkWrite.getInstance('insert', '1', client).downloadResult(),
+      );
       expect(error.errorMessage).toContain('waitForCompletion');
     });
 
@@ -315,8 +389,18 @@ describe('bulk jobs', () => {
     });
 
     it('uploads to the data centre’s content host for Zoho API hosts, else to the configured host', async () => {
-      const eu = new ZCRMRestClient({ clientId: 'id', clientSecret: 'secret', apiBaseUrl: 'https://www.zohoapis.eu', tokenStore: 'memory' });
-      const sandbox = new ZCRMRestClient({ clientId: 'id', clientSecret: 'secret', apiBaseUrl: 'sandbox.zohoapis.com.au', tokenStore: 'memory' });
+      const eu = new ZCRMRestClient({
+        clientId: 'id',
+        clientSecret: 'secret',
+        apiBaseUrl: 'https://www.zohoapis.eu',
+        tokenStore: 'memory',
+      });
+      const sandbox = new ZCRMRestClient({
+        clientId: 'id',
+        clientSecret: 'secret',
+        apiBaseUrl: 'sandbox.zohoapis.com.au',
+        tokenStore: 'memory',
+      });
       try {
         expect(bulkUploadUrl(eu)).toBe('https://content.zohoapis.eu/crm/v2/upload');
         expect(bulkUploadUrl(sandbox)).toBe('https://content.zohoapis.com.au/crm/v2/upload');

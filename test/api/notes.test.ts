@@ -5,7 +5,14 @@ import { ZCRMNote } from '../../src/api/entities/zcrm-note';
 import { ZCRMUser } from '../../src/api/entities/zcrm-user';
 import { addNote, deleteNote, getNotes, updateNote } from '../../src/api/entities/record-notes';
 import { ValidationException } from '../../src/errors/validation-exception';
-import { createRecord, expectClientSideRejection, MISSING_ID, rejectionOf, startSdkEmulator, stopSdkEmulator } from '../support/sub-resource-fixtures';
+import {
+  createRecord,
+  expectClientSideRejection,
+  MISSING_ID,
+  rejectionOf,
+  startSdkEmulator,
+  stopSdkEmulator,
+} from '../support/sub-resource-fixtures';
 
 describe('notes (record sub-resource)', () => {
   let emulator: RunningEmulator;
@@ -105,7 +112,7 @@ describe('notes (record sub-resource)', () => {
     expect(listed.data.some((n) => n.id === note.id)).toBe(false);
   });
 
-  it('throws Zoho\'s error for a note of another record', async () => {
+  it("throws Zoho's error for a note of another record", async () => {
     const other = await createRecord(client, 'Leads', { Last_Name: 'Other' });
     const note = newNote('not yours');
     await addNote(other, note);
@@ -116,7 +123,7 @@ describe('notes (record sub-resource)', () => {
     expect(error.statusCode).toBe(400);
   });
 
-  it('throws Zoho\'s error when the parent record does not exist', async () => {
+  it("throws Zoho's error when the parent record does not exist", async () => {
     const ghost = ZCRMRecord.getInstance('Leads', MISSING_ID, client);
     const error = await rejectionOf(getNotes(ghost));
     expect(error.errorCode).toBe('INVALID_DATA');

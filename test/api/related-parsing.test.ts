@@ -5,7 +5,13 @@
 import { ZCRMRecord } from '../../src/api/entities/zcrm-record';
 import { ZCRMUser } from '../../src/api/entities/zcrm-user';
 import { ZCRMJunctionRecord } from '../../src/api/entities/zcrm-junction-record';
-import { addRelation, addRelations, getRelatedListRecords, removeRelation, removeRelations } from '../../src/api/entities/record-related';
+import {
+  addRelation,
+  addRelations,
+  getRelatedListRecords,
+  removeRelation,
+  removeRelations,
+} from '../../src/api/entities/record-related';
 import { cannedClient } from '../support/record-helpers';
 
 describe('related lists parsing', () => {
@@ -24,7 +30,9 @@ describe('related lists parsing', () => {
     };
     const { client, requests } = await cannedClient(() => ({ status: 200, body }));
     const lead = ZCRMRecord.getInstance('Leads', '1', client);
-    const response = await getRelatedListRecords(lead, 'Campaigns', { ifModifiedSince: '2020-01-01T00:00:00+05:30' });
+    const response = await getRelatedListRecords(lead, 'Campaigns', {
+      ifModifiedSince: '2020-01-01T00:00:00+05:30',
+    });
     expect(requests[0].headers['If-Modified-Since']).toBe('2020-01-01T00:00:00+05:30');
     expect(new URL(requests[0].url).pathname).toBe('/crm/v2/Leads/1/Campaigns');
     const [campaign] = response.data;
@@ -46,7 +54,16 @@ describe('related lists parsing', () => {
   it('links one record with its relation data, records and dates in wire form', async () => {
     const { client, requests } = await cannedClient(() => ({
       status: 200,
-      body: { data: [{ code: 'SUCCESS', details: { id: '3652397000000327001' }, message: 'relation added', status: 'success' }] },
+      body: {
+        data: [
+          {
+            code: 'SUCCESS',
+            details: { id: '3652397000000327001' },
+            message: 'relation added',
+            status: 'success',
+          },
+        ],
+      },
     }));
     const junction = ZCRMJunctionRecord.getInstance('Campaigns', '3652397000000327001');
     junction.setRelatedData('Member_Status', 'Active');
@@ -55,14 +72,18 @@ describe('related lists parsing', () => {
     const response = await addRelation(ZCRMRecord.getInstance('Leads', '1', client), junction);
     expect(requests[0].method).toBe('PUT');
     expect(new URL(requests[0].url).pathname).toBe('/crm/v2/Leads/1/Campaigns/3652397000000327001');
-    expect(requests[0].body).toEqual({ data: [{ Member_Status: 'Active', Responded_By: { id: '77' }, Joined_On: '2024-05-01T10:00:00+00:00' }] });
+    expect(requests[0].body).toEqual({
+      data: [{ Member_Status: 'Active', Responded_By: { id: '77' }, Joined_On: '2024-05-01T10:00:00+00:00' }],
+    });
     expect(response.message).toBe('relation added');
   });
 
   it('links and delinks in bulk: {data:[{id,…}]} and ?ids=', async () => {
     const answer = (message: string) => ({
       status: 200,
-      body: { data: ['1', '2'].map((id) => ({ code: 'SUCCESS', details: { id }, message, status: 'success' })) },
+      body: {
+        data: ['1', '2'].map((id) => ({ code: 'SUCCESS', details: { id }, message, status: 'success' })),
+      },
     });
     const answers = [answer('relation added'), answer('relation removed'), answer('relation removed')];
     const { client, requests } = await cannedClient(() => answers.shift()!);
@@ -75,7 +96,10 @@ describe('related lists parsing', () => {
     expect(linked.data).toEqual([one, two]);
     const delinked = await removeRelations(lead, 'Campaigns', ['1', two]);
     expect(new URL(requests[1].url).searchParams.get('ids')).toBe('1,2');
-    expect(delinked.bulkEntityResponse.map((r) => r.message)).toEqual(['relation removed', 'relation removed']);
+    expect(delinked.bulkEntityResponse.map((r) => r.message)).toEqual([
+      'relation removed',
+      'relation removed',
+    ]);
     await removeRelation(lead, one);
     expect(requests[2].method).toBe('DELETE');
     expect(new URL(requests[2].url).pathname).toBe('/crm/v2/Leads/9/Campaigns/1');

@@ -5,7 +5,13 @@ import { ZCRMUser } from '../../src/api/entities/zcrm-user';
 import { ZCRMJunctionRecord } from '../../src/api/entities/zcrm-junction-record';
 import { ZCRMModuleRelation } from '../../src/api/entities/zcrm-module-relation';
 import { ZCRMNote } from '../../src/api/entities/zcrm-note';
-import { addRelation, addRelations, getRelatedListRecords, removeRelation, removeRelations } from '../../src/api/entities/record-related';
+import {
+  addRelation,
+  addRelations,
+  getRelatedListRecords,
+  removeRelation,
+  removeRelations,
+} from '../../src/api/entities/record-related';
 import { ValidationException } from '../../src/errors/validation-exception';
 import {
   createRecord,
@@ -86,20 +92,35 @@ describe('related lists', () => {
         junction('Campaigns', c3),
       ]);
       expect(linked.statusCode).toBe(202);
-      expect(linked.bulkEntityResponse.map((r) => r.status)).toEqual(['success', 'error', 'success', 'success']);
+      expect(linked.bulkEntityResponse.map((r) => r.status)).toEqual([
+        'success',
+        'error',
+        'success',
+        'success',
+      ]);
       expect(linked.bulkEntityResponse[1].code).toBe('INVALID_DATA');
       expect(linked.bulkEntityResponse[1].data).toBeUndefined();
       expect(linked.data.map((j) => j.id)).toEqual([c1.entityId, c2.entityId, c3.entityId]);
-      const listed = await getRelatedListRecords(contact, 'Campaigns', { sortBy: 'Campaign_Name', sortOrder: 'desc' });
+      const listed = await getRelatedListRecords(contact, 'Campaigns', {
+        sortBy: 'Campaign_Name',
+        sortOrder: 'desc',
+      });
       expect(listed.data.map((r) => r.getFieldValue('Campaign_Name'))).toEqual(['C3', 'C2', 'C1']);
-      const paged = await getRelatedListRecords(contact, 'Campaigns', { page: 2, perPage: 2, sortBy: 'Campaign_Name', sortOrder: 'asc' });
+      const paged = await getRelatedListRecords(contact, 'Campaigns', {
+        page: 2,
+        perPage: 2,
+        sortBy: 'Campaign_Name',
+        sortOrder: 'asc',
+      });
       expect(paged.data.map((r) => r.getFieldValue('Campaign_Name'))).toEqual(['C3']);
       expect(paged.info?.page).toBe(2);
 
       const delinked = await removeRelations(contact, 'Campaigns', [c1.entityId!, junction('Campaigns', c3)]);
       expect(delinked.bulkEntityResponse.map((r) => r.status)).toEqual(['success', 'success']);
       expect(delinked.data.map((j) => j.id)).toEqual([c1.entityId, c3.entityId]);
-      expect((await getRelatedListRecords(contact, 'Campaigns')).data.map((r) => r.entityId)).toEqual([c2.entityId]);
+      expect((await getRelatedListRecords(contact, 'Campaigns')).data.map((r) => r.entityId)).toEqual([
+        c2.entityId,
+      ]);
 
       const allFailed = await removeRelations(contact, 'Campaigns', [MISSING_ID]);
       expect(allFailed.statusCode).toBe(400);
@@ -109,12 +130,17 @@ describe('related lists', () => {
     });
 
     it('sends relation data in wire form (Price_Books ↔ Products list_price)', async () => {
-      const book = await createRecord(client, 'Price_Books', { Price_Book_Name: 'Retail', Pricing_Model: 'Flat' });
+      const book = await createRecord(client, 'Price_Books', {
+        Price_Book_Name: 'Retail',
+        Pricing_Model: 'Flat',
+      });
       const product = await createRecord(client, 'Products', { Product_Name: 'Gadget' });
       await addRelation(book, junction('Products', product, { list_price: 12.5 }));
       const listed = await getRelatedListRecords(book, 'Products');
       expect(listed.data[0].getFieldValue('list_price')).toBe(12.5);
-      const error = await rejectionOf(addRelation(book, junction('Products', product, { list_price: 'cheap' })));
+      const error = await rejectionOf(
+        addRelation(book, junction('Products', product, { list_price: 'cheap' })),
+      );
       expect(error).toBeInstanceOf(ValidationException);
     });
   });
@@ -122,14 +148,23 @@ describe('related lists', () => {
   describe('lookup lists', () => {
     it('lists and relates the records whose lookup points at the parent', async () => {
       const account = await createRecord(client, 'Accounts', { Account_Name: 'Parent Co' });
-      const linked = await createRecord(client, 'Contacts', { Last_Name: 'Employee', Account_Name: { id: account.entityId } });
+      const linked = await createRecord(client, 'Contacts', {
+        Last_Name: 'Employee',
+        Account_Name: { id: account.entityId },
+      });
       const loose = await createRecord(client, 'Contacts', { Last_Name: 'Freelancer' });
-      expect((await getRelatedListRecords(account, 'Contacts')).data.map((r) => r.entityId)).toEqual([linked.entityId]);
+      expect((await getRelatedListRecords(account, 'Contacts')).data.map((r) => r.entityId)).toEqual([
+        linked.entityId,
+      ]);
 
       await addRelation(account, junction('Contacts', loose));
-      expect((await readRecordJson(client, 'Contacts', loose.entityId!)).Account_Name.id).toBe(account.entityId);
+      expect((await readRecordJson(client, 'Contacts', loose.entityId!)).Account_Name.id).toBe(
+        account.entityId,
+      );
       await removeRelation(account, junction('Contacts', linked));
-      expect((await getRelatedListRecords(account, 'Contacts')).data.map((r) => r.entityId)).toEqual([loose.entityId]);
+      expect((await getRelatedListRecords(account, 'Contacts')).data.map((r) => r.entityId)).toEqual([
+        loose.entityId,
+      ]);
     });
 
     it('takes the records’ module from the options when the list name is not a module', async () => {
@@ -145,7 +180,9 @@ describe('related lists', () => {
     let error = await rejectionOf(getRelatedListRecords(lead, 'Nonsense'));
     expect(error.errorCode).toBe('INVALID_DATA');
     expect(error.errorMessage).toBe('The relation name given seems to be invalid');
-    error = await rejectionOf(getRelatedListRecords(ZCRMRecord.getInstance('Leads', MISSING_ID, client), 'Campaigns'));
+    error = await rejectionOf(
+      getRelatedListRecords(ZCRMRecord.getInstance('Leads', MISSING_ID, client), 'Campaigns'),
+    );
     expect(error.errorCode).toBe('INVALID_DATA');
     error = await rejectionOf(addRelation(lead, ZCRMJunctionRecord.getInstance('Campaigns', MISSING_ID)));
     expect(error.errorCode).toBe('INVALID_DATA');
@@ -156,12 +193,17 @@ describe('related lists', () => {
     it('delegates related records, relations, notes and attachments to the parent record', async () => {
       const lead = await createRecord(client, 'Leads', { Last_Name: 'Relation object' });
       const summer = await campaign('Summer');
-      const relation = ZCRMModuleRelation.getInstance(lead, junction('Campaigns', summer, { Member_Status: 'Planned' }));
+      const relation = ZCRMModuleRelation.getInstance(
+        lead,
+        junction('Campaigns', summer, { Member_Status: 'Planned' }),
+      );
       expect(relation.apiName).toBe('Campaigns');
       expect(relation.parentModuleApiName).toBe('Leads');
       expect((await relation.addRelation()).message).toBe('relation added');
       const list = ZCRMModuleRelation.getInstance(lead, 'Campaigns');
-      expect((await list.getRecords()).data.map((r) => r.getFieldValue('Member_Status'))).toEqual(['Planned']);
+      expect((await list.getRecords()).data.map((r) => r.getFieldValue('Member_Status'))).toEqual([
+        'Planned',
+      ]);
       expect((await relation.removeRelation()).message).toBe('relation removed');
       const bulk = await list.addRelations([junction('Campaigns', summer)]);
       expect(bulk.data).toHaveLength(1);
@@ -193,7 +235,9 @@ describe('related lists', () => {
       let error = await expectClientSideRejection(emulator, () => byModule.getRecords());
       expect(error.errorMessage).toContain('built from a record');
       const lead = await createRecord(client, 'Leads', { Last_Name: 'No junction' });
-      error = await expectClientSideRejection(emulator, () => ZCRMModuleRelation.getInstance(lead, 'Campaigns').addRelation());
+      error = await expectClientSideRejection(emulator, () =>
+        ZCRMModuleRelation.getInstance(lead, 'Campaigns').addRelation(),
+      );
       expect(error.errorMessage).toContain('ZCRMJunctionRecord');
     });
   });
@@ -202,16 +246,26 @@ describe('related lists', () => {
     it('checks the record, the list name and the junction records', async () => {
       const lead = await createRecord(client, 'Leads', { Last_Name: 'Checked' });
       const c = await campaign('Checked');
-      await expectClientSideRejection(emulator, () => getRelatedListRecords(ZCRMRecord.getInstance('Leads', undefined, client), 'Campaigns'));
+      await expectClientSideRejection(emulator, () =>
+        getRelatedListRecords(ZCRMRecord.getInstance('Leads', undefined, client), 'Campaigns'),
+      );
       let error = await expectClientSideRejection(emulator, () => getRelatedListRecords(lead, ''));
       expect(error.errorMessage).toContain('relatedListApiName');
-      error = await expectClientSideRejection(emulator, () => getRelatedListRecords(lead, 'Campaigns', { perPage: 0 }));
+      error = await expectClientSideRejection(emulator, () =>
+        getRelatedListRecords(lead, 'Campaigns', { perPage: 0 }),
+      );
       expect(error.errorMessage).toContain('perPage');
-      error = await expectClientSideRejection(emulator, () => addRelation(lead, ZCRMJunctionRecord.getInstance('Campaigns', '')));
+      error = await expectClientSideRejection(emulator, () =>
+        addRelation(lead, ZCRMJunctionRecord.getInstance('Campaigns', '')),
+      );
       expect(error.errorMessage).toContain('junction.id');
-      error = await expectClientSideRejection(emulator, () => removeRelation(lead, ZCRMJunctionRecord.getInstance('', c.entityId!)));
+      error = await expectClientSideRejection(emulator, () =>
+        removeRelation(lead, ZCRMJunctionRecord.getInstance('', c.entityId!)),
+      );
       expect(error.errorMessage).toContain('junction.apiName');
-      error = await expectClientSideRejection(emulator, () => addRelations(lead, 'Campaigns', [junction('Products', c)]));
+      error = await expectClientSideRejection(emulator, () =>
+        addRelations(lead, 'Campaigns', [junction('Products', c)]),
+      );
       expect(error.errorMessage).toContain('junctions[0].apiName');
       error = await expectClientSideRejection(emulator, () => addRelations(lead, 'Campaigns', []));
       expect(error.errorMessage).toContain('1 to 100');

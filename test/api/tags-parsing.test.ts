@@ -6,7 +6,12 @@ import { ZCRMRecord } from '../../src/api/entities/zcrm-record';
 import { ZCRMModule } from '../../src/api/entities/zcrm-module';
 import { ZCRMTag } from '../../src/api/entities/zcrm-tag';
 import { addTags } from '../../src/api/entities/record-tags';
-import { addTagsToMultipleRecords, getTagCount, getTags, updateTags } from '../../src/api/entities/zcrm-module-tags';
+import {
+  addTagsToMultipleRecords,
+  getTagCount,
+  getTags,
+  updateTags,
+} from '../../src/api/entities/zcrm-module-tags';
 import { matchEntityResponses } from '../../src/api/support/write-results';
 import { cannedClient } from '../support/record-helpers';
 
@@ -14,13 +19,29 @@ const USER = { name: 'Patricia Boyle', id: '554023000000235011' };
 
 /** §5.13 tag admin list sample. */
 const TAGS_SAMPLE = {
-  tags: [{ created_by: USER, modified_by: USER, created_time: '2019-05-02T11:17:33+05:30', modified_time: '2019-05-03T09:00:00+05:30', name: 'hot', id: '3652397000000649013' }],
+  tags: [
+    {
+      created_by: USER,
+      modified_by: USER,
+      created_time: '2019-05-02T11:17:33+05:30',
+      modified_time: '2019-05-03T09:00:00+05:30',
+      name: 'hot',
+      id: '3652397000000649013',
+    },
+  ],
   info: { count: 1, allowed_count: 1000 },
 };
 
 /** §5.13 single-record tagging sample. */
 const RECORD_TAGS_SAMPLE = {
-  data: [{ code: 'SUCCESS', details: { id: '3652397000000649013', tags: ['tag1', 'tag2'] }, message: 'tags updated successfully', status: 'success' }],
+  data: [
+    {
+      code: 'SUCCESS',
+      details: { id: '3652397000000649013', tags: ['tag1', 'tag2'] },
+      message: 'tags updated successfully',
+      status: 'success',
+    },
+  ],
 };
 
 describe('tags parsing', () => {
@@ -30,7 +51,13 @@ describe('tags parsing', () => {
     expect(new URL(requests[0].url).search).toBe('?module=Leads');
     const [tag] = response.data;
     expect(tag).toBeInstanceOf(ZCRMTag);
-    expect(tag).toMatchObject({ id: '3652397000000649013', name: 'hot', moduleApiName: 'Leads', createdTime: '2019-05-02T11:17:33+05:30', modifiedTime: '2019-05-03T09:00:00+05:30' });
+    expect(tag).toMatchObject({
+      id: '3652397000000649013',
+      name: 'hot',
+      moduleApiName: 'Leads',
+      createdTime: '2019-05-02T11:17:33+05:30',
+      modifiedTime: '2019-05-03T09:00:00+05:30',
+    });
     expect(tag.createdBy?.name).toBe('Patricia Boyle');
     expect(tag.modifiedBy?.id).toBe('554023000000235011');
     expect(response.info?.count).toBe(1);
@@ -58,15 +85,29 @@ describe('tags parsing', () => {
   it('matches multi-record results by id even when Zoho reorders them, keeping the top-level counters', async () => {
     const body = {
       data: [
-        { code: 'SUCCESS', details: { id: '2', tags: ['t'] }, message: 'tags updated successfully', status: 'success' },
-        { code: 'SUCCESS', details: { id: '1', tags: ['t'] }, message: 'tags updated successfully', status: 'success' },
+        {
+          code: 'SUCCESS',
+          details: { id: '2', tags: ['t'] },
+          message: 'tags updated successfully',
+          status: 'success',
+        },
+        {
+          code: 'SUCCESS',
+          details: { id: '1', tags: ['t'] },
+          message: 'tags updated successfully',
+          status: 'success',
+        },
       ],
       wf_scheduler: false,
       success_count: '2',
       locked_count: 0,
     };
     const { client } = await cannedClient(() => ({ status: 200, body }));
-    const response = await addTagsToMultipleRecords(ZCRMModule.getInstance('Leads', client), ['t'], ['1', '2', '3']);
+    const response = await addTagsToMultipleRecords(
+      ZCRMModule.getInstance('Leads', client),
+      ['t'],
+      ['1', '2', '3'],
+    );
     expect(response.bulkEntityResponse.map((r) => r.details.id ?? null)).toEqual(['1', '2', '3']);
     expect(response.bulkEntityResponse.map((r) => r.code)).toEqual(['SUCCESS', 'SUCCESS', 'NO_RESULT']);
     expect(response.data.map((r) => r.entityId)).toEqual(['1', '2']);
@@ -76,15 +117,30 @@ describe('tags parsing', () => {
   it('matches tag updates by id and sends {id, name}', async () => {
     const body = {
       tags: [
-        { code: 'SUCCESS', details: { id: '20', name: 'b', modified_time: '2020-01-01T00:00:00+05:30' }, message: 'tags updated successfully', status: 'success' },
-        { code: 'INVALID_DATA', details: { id: '10' }, message: 'the id given seems to be invalid', status: 'error' },
+        {
+          code: 'SUCCESS',
+          details: { id: '20', name: 'b', modified_time: '2020-01-01T00:00:00+05:30' },
+          message: 'tags updated successfully',
+          status: 'success',
+        },
+        {
+          code: 'INVALID_DATA',
+          details: { id: '10' },
+          message: 'the id given seems to be invalid',
+          status: 'error',
+        },
       ],
     };
     const { client, requests } = await cannedClient(() => ({ status: 202, body }));
     const a = ZCRMTag.getInstance('10', 'a', client);
     const b = ZCRMTag.getInstance('20', 'b', client);
     const response = await updateTags(ZCRMModule.getInstance('Leads', client), [a, b]);
-    expect(requests[0].body).toEqual({ tags: [{ id: '10', name: 'a' }, { id: '20', name: 'b' }] });
+    expect(requests[0].body).toEqual({
+      tags: [
+        { id: '10', name: 'a' },
+        { id: '20', name: 'b' },
+      ],
+    });
     expect(response.bulkEntityResponse.map((r) => r.status)).toEqual(['error', 'success']);
     expect(response.data).toEqual([b]);
     expect(b.modifiedTime).toBe('2020-01-01T00:00:00+05:30');
@@ -92,10 +148,20 @@ describe('tags parsing', () => {
 });
 
 describe('matchEntityResponses', () => {
-  const ok = (id?: string) => ({ status: 'success', code: 'SUCCESS', message: 'ok', details: id === undefined ? {} : { id } });
+  const ok = (id?: string) => ({
+    status: 'success',
+    code: 'SUCCESS',
+    message: 'ok',
+    details: id === undefined ? {} : { id },
+  });
 
   it('pairs by position when results carry no ids', () => {
-    const results = matchEntityResponses(['a', 'b'], [ok(), { ...ok(), status: 'error', code: 'X' }], () => undefined, (_r, input) => input);
+    const results = matchEntityResponses(
+      ['a', 'b'],
+      [ok(), { ...ok(), status: 'error', code: 'X' }],
+      () => undefined,
+      (_r, input) => input,
+    );
     expect(results.map((r) => [r.status, r.data])).toEqual([
       ['success', 'a'],
       ['error', undefined],
@@ -110,7 +176,10 @@ describe('matchEntityResponses', () => {
   });
 
   it('never uses one result twice, and survives a body without results', () => {
-    expect(matchEntityResponses(['1', '1'], [ok('1')], (id) => id).map((r) => r.code)).toEqual(['SUCCESS', 'NO_RESULT']);
+    expect(matchEntityResponses(['1', '1'], [ok('1')], (id) => id).map((r) => r.code)).toEqual([
+      'SUCCESS',
+      'NO_RESULT',
+    ]);
     expect(matchEntityResponses(['1'], undefined, (id) => id).map((r) => r.code)).toEqual(['NO_RESULT']);
   });
 });

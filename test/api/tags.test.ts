@@ -34,7 +34,9 @@ describe('tags', () => {
   afterAll(() => stopSdkEmulator({ emulator, client }));
 
   const tagNamesOf = async (record: ZCRMRecord): Promise<string[]> =>
-    ((await readRecordJson(client, record.moduleApiName, record.entityId!)).Tag ?? []).map((t: { name: string }) => t.name);
+    ((await readRecordJson(client, record.moduleApiName, record.entityId!)).Tag ?? []).map(
+      (t: { name: string }) => t.name,
+    );
   const tag = (name?: string, id?: string) => ZCRMTag.getInstance(id, name, client);
 
   describe('on one record', () => {
@@ -62,7 +64,10 @@ describe('tags', () => {
 
     it("throws Zoho's error when the record would carry more than 10 tags", async () => {
       const lead = await createRecord(client, 'Leads', { Last_Name: 'Crowded' });
-      await addTags(lead, Array.from({ length: 8 }, (_, i) => `t${i}`));
+      await addTags(
+        lead,
+        Array.from({ length: 8 }, (_, i) => `t${i}`),
+      );
       const error = await rejectionOf(addTags(lead, ['x1', 'x2', 'x3']));
       expect(error).toBeInstanceOf(ValidationException);
       expect(error.errorCode).toBe('LIMIT_EXCEEDED');
@@ -78,13 +83,20 @@ describe('tags', () => {
       const lead = await createRecord(client, 'Leads', { Last_Name: 'Checked' });
       let error = await expectClientSideRejection(emulator, () => addTags(lead, []));
       expect(error.errorMessage).toContain('1 to 10');
-      error = await expectClientSideRejection(emulator, () => addTags(lead, Array.from({ length: 11 }, (_, i) => `n${i}`)));
+      error = await expectClientSideRejection(emulator, () =>
+        addTags(
+          lead,
+          Array.from({ length: 11 }, (_, i) => `n${i}`),
+        ),
+      );
       expect(error.errorMessage).toContain('got 11');
       error = await expectClientSideRejection(emulator, () => removeTags(lead, ['ok', '']));
       expect(error.errorMessage).toContain('tagNames[1]');
       error = await expectClientSideRejection(emulator, () => addTags(lead, ['a,b']));
       expect(error.errorMessage).toContain('comma');
-      await expectClientSideRejection(emulator, () => addTags(ZCRMRecord.getInstance('Leads', undefined, client), ['x']));
+      await expectClientSideRejection(emulator, () =>
+        addTags(ZCRMRecord.getInstance('Leads', undefined, client), ['x']),
+      );
     });
   });
 
@@ -156,7 +168,12 @@ describe('tags', () => {
     it('checks tag lists before any request', async () => {
       let error = await expectClientSideRejection(emulator, () => createTags(module(), []));
       expect(error.errorMessage).toContain('1 to 50');
-      error = await expectClientSideRejection(emulator, () => createTags(module(), Array.from({ length: 51 }, (_, i) => tag(`t${i}`))));
+      error = await expectClientSideRejection(emulator, () =>
+        createTags(
+          module(),
+          Array.from({ length: 51 }, (_, i) => tag(`t${i}`)),
+        ),
+      );
       expect(error.errorMessage).toContain('got 51');
       error = await expectClientSideRejection(emulator, () => createTags(module(), [tag('has-id', '1')]));
       expect(error.errorMessage).toContain('without ids');
@@ -223,7 +240,11 @@ describe('tags', () => {
     it('adds tags to several records, one result per id, matched by id', async () => {
       const one = await createRecord(client, 'Leads', { Last_Name: 'M1' });
       const two = await createRecord(client, 'Leads', { Last_Name: 'M2' });
-      const response = await addTagsToMultipleRecords(module(), ['bulk', 'wave'], [one.entityId!, MISSING_ID, two.entityId!]);
+      const response = await addTagsToMultipleRecords(
+        module(),
+        ['bulk', 'wave'],
+        [one.entityId!, MISSING_ID, two.entityId!],
+      );
       expect(response.bulkEntityResponse.map((r) => r.status)).toEqual(['success', 'error', 'success']);
       expect(response.bulkEntityResponse[1].details.id).toBe(MISSING_ID);
       expect(response.data.map((r) => r.entityId)).toEqual([one.entityId, two.entityId]);
@@ -239,16 +260,28 @@ describe('tags', () => {
     });
 
     it('checks tag names and ids before any request', async () => {
-      let error = await expectClientSideRejection(emulator, () => addTagsToMultipleRecords(module(), [], ['1']));
+      let error = await expectClientSideRejection(emulator, () =>
+        addTagsToMultipleRecords(module(), [], ['1']),
+      );
       expect(error.errorMessage).toContain('tagNames');
       error = await expectClientSideRejection(emulator, () =>
-        addTagsToMultipleRecords(module(), Array.from({ length: 51 }, (_, i) => `t${i}`), ['1']),
+        addTagsToMultipleRecords(
+          module(),
+          Array.from({ length: 51 }, (_, i) => `t${i}`),
+          ['1'],
+        ),
       );
       expect(error.errorMessage).toContain('1 to 50');
-      error = await expectClientSideRejection(emulator, () => removeTagsFromMultipleRecords(module(), ['x'], []));
+      error = await expectClientSideRejection(emulator, () =>
+        removeTagsFromMultipleRecords(module(), ['x'], []),
+      );
       expect(error.errorMessage).toContain('recordIds');
       error = await expectClientSideRejection(emulator, () =>
-        removeTagsFromMultipleRecords(module(), ['x'], Array.from({ length: 101 }, (_, i) => String(i + 1))),
+        removeTagsFromMultipleRecords(
+          module(),
+          ['x'],
+          Array.from({ length: 101 }, (_, i) => String(i + 1)),
+        ),
       );
       expect(error.errorMessage).toContain('1 to 100');
     });

@@ -23,11 +23,14 @@ import { Deal, Invoice, Lead } from './support/models';
 type Compact = Array<string | Compact>;
 function compact(node: QueryNode['where']): Compact | undefined {
   if (!node) return undefined;
-  if (node.type === 'comparison') return [node.field.apiName, node.operator, ...node.values.map((v) => v.text)];
+  if (node.type === 'comparison')
+    return [node.field.apiName, node.operator, ...node.values.map((v) => v.text)];
   return [node.type, ...node.children.map((c) => compact(c)!)];
 }
-const where = (model: unknown, w: unknown) => compact(buildQuery(model as typeof Lead, { where: w as never }).where);
-const comparison = (model: unknown, w: unknown) => buildQuery(model as typeof Lead, { where: w as never }).where as ComparisonNode;
+const where = (model: unknown, w: unknown) =>
+  compact(buildQuery(model as typeof Lead, { where: w as never }).where);
+const comparison = (model: unknown, w: unknown) =>
+  buildQuery(model as typeof Lead, { where: w as never }).where as ComparisonNode;
 
 /** Runs `fn`, expecting a QueryCompileException with `code` (statusCode 0) whose message contains `text`. */
 function rejects(fn: () => unknown, code: string, text: string): void {
@@ -44,7 +47,11 @@ function rejects(fn: () => unknown, code: string, text: string): void {
 
 describe('where: objects AND, arrays OR', () => {
   it('maps properties to API names, in the order written', () => {
-    expect(where(Lead, { lastName: 'Daly', employees: 5 })).toEqual(['and', ['Last_Name', 'eq', 'Daly'], ['No_of_Employees', 'eq', '5']]);
+    expect(where(Lead, { lastName: 'Daly', employees: 5 })).toEqual([
+      'and',
+      ['Last_Name', 'eq', 'Daly'],
+      ['No_of_Employees', 'eq', '5'],
+    ]);
     expect(where(Lead, { lastName: 'Daly' })).toEqual(['Last_Name', 'eq', 'Daly']);
   });
 
@@ -62,9 +69,21 @@ describe('where: objects AND, arrays OR', () => {
   });
 
   it('refuses an empty array and values that are not objects', () => {
-    rejects(() => buildQuery(Lead, { where: [] }), 'INVALID_QUERY_OPTION', 'where: an empty array matches no record');
-    rejects(() => buildQuery(Lead, { where: 'x' as never }), 'INVALID_QUERY_OPTION', 'where: must be an object');
-    rejects(() => buildQuery(Lead, { where: [{ lastName: 'A' }, null as never] }), 'INVALID_QUERY_OPTION', 'where[1]');
+    rejects(
+      () => buildQuery(Lead, { where: [] }),
+      'INVALID_QUERY_OPTION',
+      'where: an empty array matches no record',
+    );
+    rejects(
+      () => buildQuery(Lead, { where: 'x' as never }),
+      'INVALID_QUERY_OPTION',
+      'where: must be an object',
+    );
+    rejects(
+      () => buildQuery(Lead, { where: [{ lastName: 'A' }, null as never] }),
+      'INVALID_QUERY_OPTION',
+      'where[1]',
+    );
   });
 
   it('refuses undefined values instead of dropping the filter', () => {
@@ -118,22 +137,68 @@ describe('operators', () => {
   });
 
   it.each(['a%b', '%', '%%', '%a%b%', ''])('refuses the pattern %j', (p) => {
-    rejects(() => buildQuery(Lead, { where: { lastName: Like(p) } }), 'INVALID_QUERY_VALUE', "Zoho supports only 'x%'");
+    rejects(
+      () => buildQuery(Lead, { where: { lastName: Like(p) } }),
+      'INVALID_QUERY_VALUE',
+      "Zoho supports only 'x%'",
+    );
   });
 
   it('refuses operators Zoho does not allow on the field type', () => {
-    rejects(() => buildQuery(Lead, { where: { lastName: MoreThan('a') } }), 'OPERATOR_NOT_ALLOWED', 'where.lastName of Lead: MoreThan cannot be used on a text field');
-    rejects(() => buildQuery(Lead, { where: { employees: Like('1%') as never } }), 'OPERATOR_NOT_ALLOWED', 'Like cannot be used on a integer field');
-    rejects(() => buildQuery(Lead, { where: { emailOptOut: IsNull() } }), 'OPERATOR_NOT_ALLOWED', 'IsNull cannot be used on a boolean field');
-    rejects(() => buildQuery(Lead, { where: { emailOptOut: In([true]) } }), 'OPERATOR_NOT_ALLOWED', 'In cannot be used on a boolean field');
-    rejects(() => buildQuery(Deal, { where: { account: Between('1', '2') } }), 'OPERATOR_NOT_ALLOWED', 'Between cannot be used on a lookup field');
-    rejects(() => buildQuery(Lead, { where: { owner: Like('1%') as never } }), 'OPERATOR_NOT_ALLOWED', 'Like cannot be used on a ownerlookup field');
+    rejects(
+      () => buildQuery(Lead, { where: { lastName: MoreThan('a') } }),
+      'OPERATOR_NOT_ALLOWED',
+      "where.lastName of Lead: MoreThan cannot be used on a text field (the type was inferred from the property; if Last_Name is a date, number or picklist field, declare it: @Field('Last_Name', { type: 'date' }))",
+    );
+    rejects(
+      () => buildQuery(Lead, { where: { email: MoreThan('a') } }),
+      'OPERATOR_NOT_ALLOWED',
+      'where.email of Lead: MoreThan cannot be used on a email field',
+    );
+    expect(() => buildQuery(Lead, { where: { email: MoreThan('a') } })).not.toThrow(/inferred/);
+    rejects(
+      () => buildQuery(Lead, { where: { employees: Like('1%') as never } }),
+      'OPERATOR_NOT_ALLOWED',
+      'Like cannot be used on a integer field',
+    );
+    rejects(
+      () => buildQuery(Lead, { where: { emailOptOut: IsNull() } }),
+      'OPERATOR_NOT_ALLOWED',
+      'IsNull cannot be used on a boolean field',
+    );
+    rejects(
+      () => buildQuery(Lead, { where: { emailOptOut: In([true]) } }),
+      'OPERATOR_NOT_ALLOWED',
+      'In cannot be used on a boolean field',
+    );
+    rejects(
+      () => buildQuery(Deal, { where: { account: Between('1', '2') } }),
+      'OPERATOR_NOT_ALLOWED',
+      'Between cannot be used on a lookup field',
+    );
+    rejects(
+      () => buildQuery(Lead, { where: { owner: Like('1%') as never } }),
+      'OPERATOR_NOT_ALLOWED',
+      'Like cannot be used on a ownerlookup field',
+    );
   });
 
   it('refuses In([]) and arrays without In', () => {
-    rejects(() => buildQuery(Lead, { where: { lastName: In([]) } }), 'INVALID_QUERY_VALUE', 'In() needs a non-empty array');
-    rejects(() => buildQuery(Lead, { where: { lastName: ['a', 'b'] as never } }), 'INVALID_QUERY_VALUE', 'use In([...])');
-    rejects(() => buildQuery(Lead, { where: { lastName: In([null]) as never } }), 'INVALID_QUERY_VALUE', 'null cannot be compared');
+    rejects(
+      () => buildQuery(Lead, { where: { lastName: In([]) } }),
+      'INVALID_QUERY_VALUE',
+      'In() needs a non-empty array',
+    );
+    rejects(
+      () => buildQuery(Lead, { where: { lastName: ['a', 'b'] as never } }),
+      'INVALID_QUERY_VALUE',
+      'use In([...])',
+    );
+    rejects(
+      () => buildQuery(Lead, { where: { lastName: In([null]) as never } }),
+      'INVALID_QUERY_VALUE',
+      'null cannot be compared',
+    );
   });
 });
 
@@ -143,15 +208,27 @@ describe('values are typed by field metadata', () => {
   it('text: strings, and numbers as their text', () => {
     expect(literal(Lead, { lastName: 'a' })).toEqual([['string', 'a']]);
     expect(literal(Lead, { lastName: 42 as never })).toEqual([['string', '42']]);
-    rejects(() => buildQuery(Lead, { where: { lastName: true as never } }), 'INVALID_QUERY_VALUE', 'expects a string, got boolean true');
+    rejects(
+      () => buildQuery(Lead, { where: { lastName: true as never } }),
+      'INVALID_QUERY_VALUE',
+      'expects a string, got boolean true',
+    );
   });
 
   it('numbers: bare, never with an exponent; numeric strings accepted', () => {
     expect(literal(Lead, { annualRevenue: 250000.5 })).toEqual([['number', '250000.5']]);
     expect(literal(Lead, { annualRevenue: '12.50' as never })).toEqual([['number', '12.50']]);
     expect(literal(Lead, { annualRevenue: 1e21 })).toEqual([['number', '1000000000000000000000']]);
-    rejects(() => buildQuery(Lead, { where: { annualRevenue: 'lots' as never } }), 'INVALID_QUERY_VALUE', 'expects a number, got "lots"');
-    rejects(() => buildQuery(Lead, { where: { annualRevenue: NaN } }), 'INVALID_QUERY_VALUE', 'expects a finite number, got NaN');
+    rejects(
+      () => buildQuery(Lead, { where: { annualRevenue: 'lots' as never } }),
+      'INVALID_QUERY_VALUE',
+      'expects a number, got "lots"',
+    );
+    rejects(
+      () => buildQuery(Lead, { where: { annualRevenue: NaN } }),
+      'INVALID_QUERY_VALUE',
+      'expects a finite number, got NaN',
+    );
     rejects(() => buildQuery(Lead, { where: { annualRevenue: Infinity } }), 'INVALID_QUERY_VALUE', 'finite');
   });
 
@@ -177,37 +254,81 @@ describe('values are typed by field metadata', () => {
 
   it('booleans', () => {
     expect(literal(Lead, { emailOptOut: false })).toEqual([['boolean', 'false']]);
-    rejects(() => buildQuery(Lead, { where: { emailOptOut: 'true' as never } }), 'INVALID_QUERY_VALUE', 'expects true or false, got "true"');
+    rejects(
+      () => buildQuery(Lead, { where: { emailOptOut: 'true' as never } }),
+      'INVALID_QUERY_VALUE',
+      'expects true or false, got "true"',
+    );
   });
 
   it('lookups and users: record ids, bare or as { id }', () => {
     expect(literal(Deal, { account: '123' })).toEqual([['number', '123']]);
     expect(literal(Deal, { account: { id: '123', name: 'Zylker' } as never })).toEqual([['number', '123']]);
     expect(literal(Deal, { owner: { id: '9' } })).toEqual([['number', '9']]);
-    rejects(() => buildQuery(Deal, { where: { account: 'Zylker' } }), 'INVALID_QUERY_VALUE', 'where.account of Deal: expects a record id');
+    rejects(
+      () => buildQuery(Deal, { where: { account: 'Zylker' } }),
+      'INVALID_QUERY_VALUE',
+      'where.account of Deal: expects a record id',
+    );
   });
 
   it('multi-select: one option or the exact list', () => {
     expect(literal(Lead, { hobbies: 'Golf' })).toEqual([['string', 'Golf']]);
     expect(literal(Lead, { hobbies: ['Golf', 'Chess'] })).toEqual([['string', 'Golf;Chess']]);
-    rejects(() => buildQuery(Lead, { where: { hobbies: [] } }), 'INVALID_QUERY_VALUE', 'non-empty list of options');
+    rejects(
+      () => buildQuery(Lead, { where: { hobbies: [] } }),
+      'INVALID_QUERY_VALUE',
+      'non-empty list of options',
+    );
   });
 
   it("dates: 'YYYY-MM-DD' strings only", () => {
     expect(literal(Deal, { closingDate: '2024-02-29' })).toEqual([['string', '2024-02-29']]);
-    rejects(() => buildQuery(Deal, { where: { closingDate: '2023-02-29' } }), 'INVALID_QUERY_VALUE', "expects a 'YYYY-MM-DD' date");
-    rejects(() => buildQuery(Deal, { where: { closingDate: '2024-1-5' } }), 'INVALID_QUERY_VALUE', "expects a 'YYYY-MM-DD' date");
-    rejects(() => buildQuery(Deal, { where: { closingDate: new Date() as never } }), 'INVALID_QUERY_VALUE', "date fields take 'YYYY-MM-DD' strings, not Date objects");
+    rejects(
+      () => buildQuery(Deal, { where: { closingDate: '2023-02-29' } }),
+      'INVALID_QUERY_VALUE',
+      "expects a 'YYYY-MM-DD' date",
+    );
+    rejects(
+      () => buildQuery(Deal, { where: { closingDate: '2024-1-5' } }),
+      'INVALID_QUERY_VALUE',
+      "expects a 'YYYY-MM-DD' date",
+    );
+    rejects(
+      () => buildQuery(Deal, { where: { closingDate: new Date() as never } }),
+      'INVALID_QUERY_VALUE',
+      "date fields take 'YYYY-MM-DD' strings, not Date objects",
+    );
   });
 
   it('date-times: Dates in UTC whole seconds, strings with their offset', () => {
-    expect(literal(Lead, { followUp: new Date('2024-05-02T05:47:33Z') })).toEqual([['string', '2024-05-02T05:47:33+00:00']]);
-    expect(literal(Lead, { followUp: '2024-05-02T11:17:33+05:30' })).toEqual([['string', '2024-05-02T11:17:33+05:30']]);
-    expect(literal(Lead, { followUp: '2024-05-02T05:47:33Z' })).toEqual([['string', '2024-05-02T05:47:33+00:00']]);
-    expect(literal(Lead, { followUp: '2024-05-02T11:17:33.250+05:30' })).toEqual([['string', '2024-05-02T05:47:33+00:00']]);
-    rejects(() => buildQuery(Lead, { where: { followUp: '2024-05-02' } }), 'INVALID_QUERY_VALUE', 'ISO-8601 date-time with an offset');
-    rejects(() => buildQuery(Lead, { where: { followUp: '2024-05-02T11:17:33' } }), 'INVALID_QUERY_VALUE', 'with an offset');
-    rejects(() => buildQuery(Lead, { where: { followUp: new Date(NaN) } }), 'INVALID_QUERY_VALUE', 'is an invalid Date');
+    expect(literal(Lead, { followUp: new Date('2024-05-02T05:47:33Z') })).toEqual([
+      ['string', '2024-05-02T05:47:33+00:00'],
+    ]);
+    expect(literal(Lead, { followUp: '2024-05-02T11:17:33+05:30' })).toEqual([
+      ['string', '2024-05-02T11:17:33+05:30'],
+    ]);
+    expect(literal(Lead, { followUp: '2024-05-02T05:47:33Z' })).toEqual([
+      ['string', '2024-05-02T05:47:33+00:00'],
+    ]);
+    expect(literal(Lead, { followUp: '2024-05-02T11:17:33.250+05:30' })).toEqual([
+      ['string', '2024-05-02T05:47:33+00:00'],
+    ]);
+    rejects(
+      () => buildQuery(Lead, { where: { followUp: '2024-05-02' } }),
+      'INVALID_QUERY_VALUE',
+      'ISO-8601 date-time with an offset',
+    );
+    rejects(
+      () => buildQuery(Lead, { where: { followUp: '2024-05-02T11:17:33' } }),
+      'INVALID_QUERY_VALUE',
+      'with an offset',
+    );
+    rejects(
+      () => buildQuery(Lead, { where: { followUp: new Date(NaN) } }),
+      'INVALID_QUERY_VALUE',
+      'is an invalid Date',
+    );
   });
 
   it('date-times: milliseconds are rounded so each comparison keeps its meaning over whole seconds', () => {
@@ -226,9 +347,21 @@ describe('values are typed by field metadata', () => {
 
 describe('fields, order, select, take and skip', () => {
   it('names the model and property of an unknown field in every clause', () => {
-    rejects(() => buildQuery(Lead, { where: { lastname: 'x' } as never }), 'UNKNOWN_FIELD', 'where: Lead has no field "lastname"');
-    rejects(() => buildQuery(Lead, { order: { nope: 'ASC' } as never }), 'UNKNOWN_FIELD', 'order: Lead has no field "nope"');
-    rejects(() => buildQuery(Lead, { select: ['nope'] as never }), 'UNKNOWN_FIELD', 'select: Lead has no field "nope"');
+    rejects(
+      () => buildQuery(Lead, { where: { lastname: 'x' } as never }),
+      'UNKNOWN_FIELD',
+      'where: Lead has no field "lastname"',
+    );
+    rejects(
+      () => buildQuery(Lead, { order: { nope: 'ASC' } as never }),
+      'UNKNOWN_FIELD',
+      'order: Lead has no field "nope"',
+    );
+    rejects(
+      () => buildQuery(Lead, { select: ['nope'] as never }),
+      'UNKNOWN_FIELD',
+      'select: Lead has no field "nope"',
+    );
   });
 
   it('refuses fields Zoho cannot query (line items, tags)', () => {
@@ -237,7 +370,11 @@ describe('fields, order, select, take and skip', () => {
       'FIELD_NOT_QUERYABLE',
       'where: Invoice.lines (Product_Details, lineitem) cannot be used in queries',
     );
-    rejects(() => buildQuery(Invoice, { order: { tags: 'ASC' } as never }), 'FIELD_NOT_QUERYABLE', 'Invoice.tags (Tag, jsonarray)');
+    rejects(
+      () => buildQuery(Invoice, { order: { tags: 'ASC' } as never }),
+      'FIELD_NOT_QUERYABLE',
+      'Invoice.tags (Tag, jsonarray)',
+    );
   });
 
   it('orders in the order written, either case', () => {
@@ -246,13 +383,21 @@ describe('fields, order, select, take and skip', () => {
       ['Last_Name', 'desc'],
       ['Created_Time', 'asc'],
     ]);
-    rejects(() => buildQuery(Lead, { order: { lastName: 'down' as never } }), 'INVALID_QUERY_OPTION', 'order.lastName: must be "ASC" or "DESC", got "down"');
+    rejects(
+      () => buildQuery(Lead, { order: { lastName: 'down' as never } }),
+      'INVALID_QUERY_OPTION',
+      'order.lastName: must be "ASC" or "DESC", got "down"',
+    );
   });
 
   it('selects each field once; an empty select is refused', () => {
     const node = buildQuery(Lead, { select: ['lastName', 'company', 'lastName'] });
     expect(node.select?.map((f) => f.apiName)).toEqual(['Last_Name', 'Company']);
-    rejects(() => buildQuery(Lead, { select: [] }), 'INVALID_QUERY_OPTION', 'select: must be a non-empty array');
+    rejects(
+      () => buildQuery(Lead, { select: [] }),
+      'INVALID_QUERY_OPTION',
+      'select: must be a non-empty array',
+    );
   });
 
   it('lists the model fields queries read by default: queryable ones, id left out', () => {
@@ -269,7 +414,13 @@ describe('fields, order, select, take and skip', () => {
       'Created_By',
       'Modified_By',
     ]);
-    expect(node).toMatchObject({ module: 'Invoices', modelName: 'Invoice', skip: 0, take: undefined, order: [] });
+    expect(node).toMatchObject({
+      module: 'Invoices',
+      modelName: 'Invoice',
+      skip: 0,
+      take: undefined,
+      order: [],
+    });
   });
 
   it.each<[string, unknown]>([
@@ -280,7 +431,11 @@ describe('fields, order, select, take and skip', () => {
     ['skip', -1],
     ['skip', 0.5],
   ])('refuses %s = %j', (option, value) => {
-    rejects(() => buildQuery(Lead, { [option]: value } as never), 'INVALID_QUERY_OPTION', `${option}: must be an integer`);
+    rejects(
+      () => buildQuery(Lead, { [option]: value } as never),
+      'INVALID_QUERY_OPTION',
+      `${option}: must be an integer`,
+    );
   });
 
   it('refuses a class that is not a model', () => {
@@ -291,9 +446,14 @@ describe('fields, order, select, take and skip', () => {
   });
 
   it('freezes the AST', () => {
-    const node = buildQuery(Lead, { where: [{ lastName: 'a' }, { employees: In([1, 2]) }], order: { lastName: 'ASC' } });
+    const node = buildQuery(Lead, {
+      where: [{ lastName: 'a' }, { employees: In([1, 2]) }],
+      order: { lastName: 'ASC' },
+    });
     const frozen = (value: unknown): boolean =>
-      value === null || typeof value !== 'object' ? true : Object.isFrozen(value) && Object.values(value).every(frozen);
+      value === null || typeof value !== 'object'
+        ? true
+        : Object.isFrozen(value) && Object.values(value).every(frozen);
     expect(frozen(node)).toBe(true);
   });
 

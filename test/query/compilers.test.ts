@@ -69,7 +69,11 @@ describe('escaping', () => {
 
 describe('list parameters', () => {
   it('pages by take, sorts ascending by id unless told', () => {
-    expect(compileListParams(node({ take: 30, skip: 60 })).params).toEqual({ sort_order: 'asc', page: 3, per_page: 30 });
+    expect(compileListParams(node({ take: 30, skip: 60 })).params).toEqual({
+      sort_order: 'asc',
+      page: 3,
+      per_page: 30,
+    });
     expect(compileListParams(node({ order: { createdTime: 'DESC' } })).params).toEqual({
       sort_by: 'Created_Time',
       sort_order: 'desc',
@@ -79,20 +83,40 @@ describe('list parameters', () => {
   });
 
   it('asks for one page of at most 200 when more records are wanted', () => {
-    expect(compileListParams(node({ take: 500 }))).toMatchObject({ params: { per_page: 200, page: 1 }, offset: 0, limit: 200 });
+    expect(compileListParams(node({ take: 500 }))).toMatchObject({
+      params: { per_page: 200, page: 1 },
+      offset: 0,
+      limit: 200,
+    });
     expect(compileListParams(node({}), { pageSize: 50 }).params).toMatchObject({ per_page: 50 });
   });
 
   it('refuses what it cannot run, saying why', () => {
-    rejects(() => compileListParams(node({ where: { lastName: 'x' } })), 'QUERY_BACKEND_UNSUITABLE', 'The list API cannot run this query: it cannot filter');
+    rejects(
+      () => compileListParams(node({ where: { lastName: 'x' } })),
+      'QUERY_BACKEND_UNSUITABLE',
+      'The list API cannot run this query: it cannot filter',
+    );
     rejects(
       () => compileListParams(node({ order: { lastName: 'ASC', company: 'ASC' } })),
       'QUERY_BACKEND_UNSUITABLE',
       'it sorts by one field, this query by 2',
     );
-    rejects(() => compileListParams(node({ take: 30, skip: 10 })), 'QUERY_BACKEND_UNSUITABLE', 'skip (10) is not a multiple of the page size (30)');
-    rejects(() => compileListParams(node({}), { pageSize: 201 }), 'QUERY_LIMIT_EXCEEDED', 'a page holds at most 200 records (per_page ≤ 200), this query needs 201 (limit PER_PAGE)');
-    rejects(() => compileListParams(node({}), { pageSize: 0 }), 'INVALID_QUERY_OPTION', 'pageSize: must be a positive integer');
+    rejects(
+      () => compileListParams(node({ take: 30, skip: 10 })),
+      'QUERY_BACKEND_UNSUITABLE',
+      'skip (10) is not a multiple of the page size (30)',
+    );
+    rejects(
+      () => compileListParams(node({}), { pageSize: 201 }),
+      'QUERY_LIMIT_EXCEEDED',
+      'a page holds at most 200 records (per_page ≤ 200), this query needs 201 (limit PER_PAGE)',
+    );
+    rejects(
+      () => compileListParams(node({}), { pageSize: 0 }),
+      'INVALID_QUERY_OPTION',
+      'pageSize: must be a positive integer',
+    );
   });
 });
 
@@ -101,7 +125,9 @@ describe('search criteria', () => {
 
   it('brackets every condition and group, joins with and/or', () => {
     expect(criteria({ leadSource: 'A' })).toBe('(Lead_Source:equals:A)');
-    expect(criteria({ leadSource: 'A', employees: 1 })).toBe('((Lead_Source:equals:A)and(No_of_Employees:equals:1))');
+    expect(criteria({ leadSource: 'A', employees: 1 })).toBe(
+      '((Lead_Source:equals:A)and(No_of_Employees:equals:1))',
+    );
     expect(criteria([{ leadSource: 'A', employees: 1 }, { employees: In([2, 3]) }])).toBe(
       '(((Lead_Source:equals:A)and(No_of_Employees:equals:1))or(No_of_Employees:in:2,3))',
     );
@@ -117,10 +143,18 @@ describe('search criteria', () => {
     ['ends with', { lastName: Like('%a') }, 'it has no ends-with match for text fields'],
     ['contains', { lastName: Like('%a%') }, 'it has no contains match'],
     ['negated like', { lastName: Not(Like('a%')) }, 'it has no negated starts-with match'],
-    ['starts_with on a picklist', { leadSource: Like('Adv%') }, 'it has no starts-with match for picklist fields'],
+    [
+      'starts_with on a picklist',
+      { leadSource: Like('Adv%') },
+      'it has no starts-with match for picklist fields',
+    ],
     ['in on a text area', { description: In(['a']) }, 'it has no "in" for textarea fields'],
     ['an empty string', { lastName: '' }, 'it cannot look for an empty string (lastName (Last_Name))'],
-    ['text equality among several conditions', { lastName: 'a', employees: 1 }, 'matches text "equals" as "contains"'],
+    [
+      'text equality among several conditions',
+      { lastName: 'a', employees: 1 },
+      'matches text "equals" as "contains"',
+    ],
   ])('cannot run %s', (_title, where, reason) => {
     rejects(() => criteria(where), 'QUERY_BACKEND_UNSUITABLE', reason);
   });
@@ -132,17 +166,37 @@ describe('search criteria', () => {
   });
 
   it('pages within 2,000 records and does not sort', () => {
-    expect(compileSearch(node({ where: { leadSource: 'A' }, take: 100, skip: 1900 })).params).toMatchObject({ page: 20, per_page: 100 });
-    rejects(() => compileSearch(node({ where: { leadSource: 'A' }, order: { lastName: 'ASC' } })), 'QUERY_BACKEND_UNSUITABLE', 'it cannot sort');
-    rejects(() => compileSearch(node({ where: { leadSource: 'A' }, take: 10, skip: 5 })), 'QUERY_BACKEND_UNSUITABLE', 'skip (5)');
+    expect(compileSearch(node({ where: { leadSource: 'A' }, take: 100, skip: 1900 })).params).toMatchObject({
+      page: 20,
+      per_page: 100,
+    });
+    rejects(
+      () => compileSearch(node({ where: { leadSource: 'A' }, order: { lastName: 'ASC' } })),
+      'QUERY_BACKEND_UNSUITABLE',
+      'it cannot sort',
+    );
+    rejects(
+      () => compileSearch(node({ where: { leadSource: 'A' }, take: 10, skip: 5 })),
+      'QUERY_BACKEND_UNSUITABLE',
+      'skip (5)',
+    );
     rejects(() => compileSearch(node({ take: 10 })), 'QUERY_BACKEND_UNSUITABLE', 'it needs a filter');
-    rejects(() => compileSearch(node({ where: { leadSource: 'A' } }), { pageSize: 300 }), 'QUERY_LIMIT_EXCEEDED', 'PER_PAGE');
+    rejects(
+      () => compileSearch(node({ where: { leadSource: 'A' } }), { pageSize: 300 }),
+      'QUERY_LIMIT_EXCEEDED',
+      'PER_PAGE',
+    );
   });
 });
 
 describe('COQL', () => {
   it('brackets more than two conditions pairwise from the left', () => {
-    const query = compileCoql(node({ select: ['lastName'], where: { employees: 1, annualRevenue: 2, emailOptOut: true, leadSource: 'x' } }));
+    const query = compileCoql(
+      node({
+        select: ['lastName'],
+        where: { employees: 1, annualRevenue: 2, emailOptOut: true, leadSource: 'x' },
+      }),
+    );
     expect(query.text).toBe(
       "select Last_Name from Leads where (((No_of_Employees = 1 and Annual_Revenue = 2) and Email_Opt_Out = true) and Lead_Source = 'x') limit 200",
     );
@@ -150,7 +204,9 @@ describe('COQL', () => {
 
   it('sizes the call from take (up to 2,000) or pageSize', () => {
     expect(compileCoql(node({ select: ['lastName'], take: 5000 }))).toMatchObject({ limit: 2000, offset: 0 });
-    expect(compileCoql(node({ select: ['lastName'], take: 5000, skip: 10 })).text).toMatch(/ limit 10, 2000$/);
+    expect(compileCoql(node({ select: ['lastName'], take: 5000, skip: 10 })).text).toMatch(
+      / limit 10, 2000$/,
+    );
     expect(compileCoql(node({ select: ['lastName'] }), { pageSize: 1000 }).text).toMatch(/ limit 1000$/);
   });
 
@@ -162,8 +218,14 @@ describe('COQL', () => {
     expect(compileCoql(buildQuery(Wide, {})).text.split(', ')).toHaveLength(50);
     class Wider extends Wide {}
     defineModel(Wider, { module: 'Wides', fields: { extra: 'Extra' } } as never);
-    rejects(() => compileCoql(buildQuery(Wider, {})), 'QUERY_LIMIT_EXCEEDED', /at most 50 columns, this query needs 51 \(limit COQL_COLUMNS\); pass select/);
-    expect(compileCoql(buildQuery(Wider, { select: ['extra'] as never })).text).toBe('select Extra from Wides limit 200');
+    rejects(
+      () => compileCoql(buildQuery(Wider, {})),
+      'QUERY_LIMIT_EXCEEDED',
+      /at most 50 columns, this query needs 51 \(limit COQL_COLUMNS\); pass select/,
+    );
+    expect(compileCoql(buildQuery(Wider, { select: ['extra'] as never })).text).toBe(
+      'select Extra from Wides limit 200',
+    );
   });
 
   it('selects the id alone for a model with no other queryable field', () => {
@@ -175,7 +237,9 @@ describe('COQL', () => {
       @Field('Created_By', { type: 'jsonobject' }) c?: unknown;
       @Field('Modified_By', { type: 'jsonobject' }) d?: unknown;
     }
-    expect(compileCoql(buildQuery(Bare, { where: { owner: 'x' } })).text).toBe("select Owner from Bare where Owner = 'x' limit 200");
+    expect(compileCoql(buildQuery(Bare, { where: { owner: 'x' } })).text).toBe(
+      "select Owner from Bare where Owner = 'x' limit 200",
+    );
   });
 });
 
@@ -193,7 +257,11 @@ describe('keyset paging past the offset window', () => {
   });
 
   it('needs id order and an id', () => {
-    rejects(() => keysetAfter(node({ order: { lastName: 'ASC' } }), '1'), 'INVALID_QUERY_OPTION', 'paging by id');
+    rejects(
+      () => keysetAfter(node({ order: { lastName: 'ASC' } }), '1'),
+      'INVALID_QUERY_OPTION',
+      'paging by id',
+    );
     expect(keysetAfter(node({ order: { id: 'ASC' } }), '1').order).toHaveLength(1);
     rejects(() => keysetAfter(node({}), 'abc'), 'INVALID_QUERY_OPTION', 'lastId: must be a record id');
   });
@@ -218,9 +286,17 @@ describe('the planner picks the cheapest backend that can run the query', () => 
     ['simple bounded filter → search', { where: { leadSource: 'A' }, take: 10 }, 'search'],
     ['simple unbounded filter → COQL (search stops at 2,000)', { where: { leadSource: 'A' } }, 'coql'],
     ['bounded past 2,000 → COQL', { where: { leadSource: 'A' }, take: 200, skip: 1900 }, 'coql'],
-    ['filter with order → COQL', { where: { leadSource: 'A' }, take: 10, order: { lastName: 'ASC' } }, 'coql'],
+    [
+      'filter with order → COQL',
+      { where: { leadSource: 'A' }, take: 10, order: { lastName: 'ASC' } },
+      'coql',
+    ],
     ['is null → COQL', { where: { company: IsNull() }, take: 10 }, 'coql'],
-    ['11 conditions → COQL', { where: Array.from({ length: 11 }, (_, i) => ({ employees: i })), take: 10 }, 'coql'],
+    [
+      '11 conditions → COQL',
+      { where: Array.from({ length: 11 }, (_, i) => ({ employees: i })), take: 10 },
+      'coql',
+    ],
   ])('%s', (_title, options, backend) => {
     expect(planQuery(node(options)).backend).toBe(backend);
   });
@@ -238,7 +314,9 @@ describe('the planner picks the cheapest backend that can run the query', () => 
   });
 
   it('uses COQL when a page size only COQL allows is asked for', () => {
-    expect(planQuery(node({ select: ['lastName'] }), { pageSize: 2000 }).text).toBe('select Last_Name from Leads limit 2000');
+    expect(planQuery(node({ select: ['lastName'] }), { pageSize: 2000 }).text).toBe(
+      'select Last_Name from Leads limit 2000',
+    );
   });
 
   it('reports the COQL error when no backend can run the query', () => {
@@ -258,7 +336,11 @@ describe('the planner picks the cheapest backend that can run the query', () => 
       limit: 20,
     });
     expect(Object.isFrozen(query) && Object.isFrozen(query.params)).toBe(true);
-    expect(compileQuery(Invoice, { where: { subject: Like('%x%') } })).toMatchObject({ method: 'POST', path: 'coql', params: {} });
+    expect(compileQuery(Invoice, { where: { subject: Like('%x%') } })).toMatchObject({
+      method: 'POST',
+      path: 'coql',
+      params: {},
+    });
   });
 
   it('exposes the limits it checks', () => {

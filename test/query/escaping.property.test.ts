@@ -15,7 +15,27 @@ beforeAll(async () => {
 afterAll(() => fx.emulator.stop());
 
 /** Characters that mean something to one of the grammars, plus any code point. */
-const SPECIAL = ['(', ')', ',', '\\', "'", '"', '%', ':', ' ', 'and', 'or', ')or(', "''", '\\,', '\n', '+', '&', '=', '#'];
+const SPECIAL = [
+  '(',
+  ')',
+  ',',
+  '\\',
+  "'",
+  '"',
+  '%',
+  ':',
+  ' ',
+  'and',
+  'or',
+  ')or(',
+  "''",
+  '\\,',
+  '\n',
+  '+',
+  '&',
+  '=',
+  '#',
+];
 const char = fc.oneof(fc.constantFrom(...SPECIAL), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }));
 /** Non-empty (Zoho stores an empty text as no value) and within the field's 255 characters. */
 const value = fc.array(char, { minLength: 1, maxLength: 40 }).map((parts) => parts.join('').slice(0, 120));
@@ -28,7 +48,11 @@ async function createProbe(probe: string): Promise<string> {
 }
 
 /** Runs a query and checks that `id` is among its records and that every record satisfies `matches`. */
-async function expectFound(query: CompiledQuery, id: string, matches: (probe: string) => boolean): Promise<void> {
+async function expectFound(
+  query: CompiledQuery,
+  id: string,
+  matches: (probe: string) => boolean,
+): Promise<void> {
   const records = await fx.run(query);
   expect(records.map((r) => r.id)).toContain(id);
   for (const record of records) expect(matches(String(record.Probe))).toBe(true);
@@ -42,7 +66,11 @@ it('equality and "in": criteria escaping and COQL quoting keep any string intact
       const id = await createProbe(probe);
       const same = (stored: string) => lower(stored) === lower(probe);
       const equal = buildQuery(Lead, { select: ['probe'], where: { probe }, take: 200 });
-      const anyOf = buildQuery(Lead, { select: ['probe'], where: { probe: In([probe, 'no such value']) }, take: 200 });
+      const anyOf = buildQuery(Lead, {
+        select: ['probe'],
+        where: { probe: In([probe, 'no such value']) },
+        take: 200,
+      });
       for (const node of [equal, anyOf]) {
         await expectFound(compileSearch(node), id, (stored) => same(stored) || stored === 'no such value');
         await expectFound(compileCoql(node), id, (stored) => same(stored) || stored === 'no such value');

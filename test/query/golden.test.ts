@@ -45,7 +45,10 @@ interface Golden {
 }
 
 async function golden(query: CompiledQuery, expected: Golden): Promise<void> {
-  expect({ backend: query.backend, text: query.text }).toEqual({ backend: expected.backend, text: expected.text });
+  expect({ backend: query.backend, text: query.text }).toEqual({
+    backend: expected.backend,
+    text: expected.text,
+  });
   expect(await namesOf(query)).toEqual(expected.names);
 }
 
@@ -57,8 +60,16 @@ const ALL_LEADS = ['Burns,B', 'Back\\slash', 'Ünïcödé', "O'Brien", 'Nobody']
 describe('list API (no filter)', () => {
   it('reads every record in id order, a full page at a time', async () => {
     const query = compileQuery(Lead, {});
-    expect(query).toMatchObject({ method: 'GET', path: 'Leads', params: { sort_order: 'asc', page: 1, per_page: 200 } });
-    await golden(query, { backend: 'list', text: 'GET Leads?sort_order=asc&page=1&per_page=200', names: ALL_LEADS });
+    expect(query).toMatchObject({
+      method: 'GET',
+      path: 'Leads',
+      params: { sort_order: 'asc', page: 1, per_page: 200 },
+    });
+    await golden(query, {
+      backend: 'list',
+      text: 'GET Leads?sort_order=asc&page=1&per_page=200',
+      names: ALL_LEADS,
+    });
   });
 
   it('sorts by one field with take as the page size', async () => {
@@ -76,28 +87,54 @@ describe('list API (no filter)', () => {
       text: 'GET Leads?fields=Last_Name%2CCompany&sort_order=asc&page=2&per_page=2',
       names: ['Ünïcödé', "O'Brien"],
     });
-    expect(Object.keys((await fx.run(query))[0]).sort()).toEqual(expect.arrayContaining(['Company', 'Last_Name', 'id']));
+    expect(Object.keys((await fx.run(query))[0]).sort()).toEqual(
+      expect.arrayContaining(['Company', 'Last_Name', 'id']),
+    );
   });
 });
 
 describe('search criteria (simple bounded filters)', () => {
   it.each<[string, () => CompiledQuery, string, string[]]>([
-    ['escapes a comma', () => compileQuery(Lead, { where: { lastName: 'Burns,B' }, take: 10 }), '(Last_Name:equals:Burns\\,B)', ['Burns,B']],
+    [
+      'escapes a comma',
+      () => compileQuery(Lead, { where: { lastName: 'Burns,B' }, take: 10 }),
+      '(Last_Name:equals:Burns\\,B)',
+      ['Burns,B'],
+    ],
     [
       'escapes brackets',
       () => compileQuery(Lead, { where: { company: "it's (a) test" }, take: 10 }),
       "(Company:equals:it's \\(a\\) test)",
       ["O'Brien"],
     ],
-    ['escapes a backslash', () => compileQuery(Lead, { where: { lastName: 'Back\\slash' }, take: 1 }), '(Last_Name:equals:Back\\\\slash)', ['Back\\slash']],
-    ['matches unicode ignoring case', () => compileQuery(Lead, { where: { lastName: 'ÜNÏCÖDÉ' }, take: 1 }), '(Last_Name:equals:ÜNÏCÖDÉ)', ['Ünïcödé']],
+    [
+      'escapes a backslash',
+      () => compileQuery(Lead, { where: { lastName: 'Back\\slash' }, take: 1 }),
+      '(Last_Name:equals:Back\\\\slash)',
+      ['Back\\slash'],
+    ],
+    [
+      'matches unicode ignoring case',
+      () => compileQuery(Lead, { where: { lastName: 'ÜNÏCÖDÉ' }, take: 1 }),
+      '(Last_Name:equals:ÜNÏCÖDÉ)',
+      ['Ünïcödé'],
+    ],
     [
       'ANDs a picklist "in" with a number comparison',
-      () => compileQuery(Lead, { where: { leadSource: In(['Cold Call', 'Trade Show']), employees: MoreThan(1) }, take: 10 }),
+      () =>
+        compileQuery(Lead, {
+          where: { leadSource: In(['Cold Call', 'Trade Show']), employees: MoreThan(1) },
+          take: 10,
+        }),
       '((Lead_Source:in:Cold Call,Trade Show)and(No_of_Employees:greater_than:1))',
       ['Back\\slash'],
     ],
-    ['turns a prefix Like into starts_with', () => compileQuery(Lead, { where: { lastName: Like('Ün%') }, take: 5 }), '(Last_Name:starts_with:Ün)', ['Ünïcödé']],
+    [
+      'turns a prefix Like into starts_with',
+      () => compileQuery(Lead, { where: { lastName: Like('Ün%') }, take: 5 }),
+      '(Last_Name:starts_with:Ün)',
+      ['Ünïcödé'],
+    ],
     [
       'writes date-times with their offset; a Date in UTC',
       () =>
@@ -110,15 +147,33 @@ describe('search criteria (simple bounded filters)', () => {
     ],
     [
       'rounds a Date with milliseconds so >= keeps its meaning',
-      () => compileQuery(Lead, { where: { followUp: MoreThanOrEqual(new Date('2024-03-01T00:00:00.500Z')) }, take: 10 }),
+      () =>
+        compileQuery(Lead, {
+          where: { followUp: MoreThanOrEqual(new Date('2024-03-01T00:00:00.500Z')) },
+          take: 10,
+        }),
       '(Follow_Up:greater_equal:2024-03-01T00:00:01+00:00)',
       ["O'Brien"],
     ],
-    ['types booleans', () => compileQuery(Lead, { where: { emailOptOut: true }, take: 10 }), '(Email_Opt_Out:equals:true)', ['Burns,B']],
-    ['joins a multi-select list with ;', () => compileQuery(Lead, { where: { hobbies: ['Golf', 'Chess'] }, take: 10 }), '(Hobbies:equals:Golf;Chess)', ['Burns,B']],
+    [
+      'types booleans',
+      () => compileQuery(Lead, { where: { emailOptOut: true }, take: 10 }),
+      '(Email_Opt_Out:equals:true)',
+      ['Burns,B'],
+    ],
+    [
+      'joins a multi-select list with ;',
+      () => compileQuery(Lead, { where: { hobbies: ['Golf', 'Chess'] }, take: 10 }),
+      '(Hobbies:equals:Golf;Chess)',
+      ['Burns,B'],
+    ],
     [
       'ORs an array of objects',
-      () => compileQuery(Lead, { where: [{ leadSource: 'Trade Show' }, { annualRevenue: MoreThan(100000) }], take: 10 }),
+      () =>
+        compileQuery(Lead, {
+          where: [{ leadSource: 'Trade Show' }, { annualRevenue: MoreThan(100000) }],
+          take: 10,
+        }),
       '((Lead_Source:equals:Trade Show)or(Annual_Revenue:greater_than:100000))',
       ['Burns,B', "O'Brien"],
     ],
@@ -139,8 +194,15 @@ describe('search criteria (simple bounded filters)', () => {
   it('filters lookups by id and dates as YYYY-MM-DD', async () => {
     const zylker = fx.ids.Accounts.Zylker;
     const byAccount = compileQuery(Deal, { where: { account: { id: zylker } }, take: 10 });
-    await golden(byAccount, { backend: 'search', text: `(Account_Name:equals:${zylker})`, names: ['Big deal'] });
-    const byDate = compileQuery(Deal, { where: { closingDate: LessThan('2024-01-31'), amount: MoreThanOrEqual(500) }, take: 10 });
+    await golden(byAccount, {
+      backend: 'search',
+      text: `(Account_Name:equals:${zylker})`,
+      names: ['Big deal'],
+    });
+    const byDate = compileQuery(Deal, {
+      where: { closingDate: LessThan('2024-01-31'), amount: MoreThanOrEqual(500) },
+      take: 10,
+    });
     await golden(byDate, {
       backend: 'search',
       text: '((Closing_Date:less_than:2024-01-31)and(Amount:greater_equal:500))',
@@ -179,9 +241,24 @@ describe('COQL (the rest)', () => {
       "where Company like '%(a)%' limit 200",
       ["O'Brien"],
     ],
-    ['ends with', () => compileQuery(Lead, { where: { lastName: Like('%SLASH') } }), "where Last_Name like '%SLASH' limit 200", ['Back\\slash']],
-    ['doubles a quote', () => compileQuery(Lead, { where: { lastName: "O'Brien" } }), "where Last_Name = 'O''Brien' limit 200", ["O'Brien"]],
-    ['is null', () => compileQuery(Lead, { where: { company: IsNull() }, take: 5 }), 'where Company is null limit 5', ['Nobody']],
+    [
+      'ends with',
+      () => compileQuery(Lead, { where: { lastName: Like('%SLASH') } }),
+      "where Last_Name like '%SLASH' limit 200",
+      ['Back\\slash'],
+    ],
+    [
+      'doubles a quote',
+      () => compileQuery(Lead, { where: { lastName: "O'Brien" } }),
+      "where Last_Name = 'O''Brien' limit 200",
+      ["O'Brien"],
+    ],
+    [
+      'is null',
+      () => compileQuery(Lead, { where: { company: IsNull() }, take: 5 }),
+      'where Company is null limit 5',
+      ['Nobody'],
+    ],
     [
       'not in leaves empty fields out',
       () => compileQuery(Lead, { where: { leadSource: Not(In(['Advertisement'])) }, take: 10 }),
@@ -198,7 +275,11 @@ describe('COQL (the rest)', () => {
       'three conditions bracketed pairwise, ordered',
       () =>
         compileQuery(Lead, {
-          where: { leadSource: 'Advertisement', employees: MoreThan(10), annualRevenue: LessThanOrEqual(100000) },
+          where: {
+            leadSource: 'Advertisement',
+            employees: MoreThan(10),
+            annualRevenue: LessThanOrEqual(100000),
+          },
           order: { lastName: 'ASC' },
           take: 5,
         }),
@@ -216,7 +297,8 @@ describe('COQL (the rest)', () => {
     ],
     [
       'a decimal without exponent',
-      () => compileQuery(Lead, { where: { annualRevenue: Not(MoreThan(250000.5)), employees: In([120, 42]) } }),
+      () =>
+        compileQuery(Lead, { where: { annualRevenue: Not(MoreThan(250000.5)), employees: In([120, 42]) } }),
       'where (Annual_Revenue <= 250000.5 and No_of_Employees in (120, 42)) limit 200',
       ['Burns,B', 'Ünïcödé'],
     ],
@@ -241,9 +323,13 @@ describe('COQL (the rest)', () => {
   });
 
   it('negates between, and compares dates', async () => {
-    const query = compileQuery(Deal, { where: { amount: Not(Between(1000, 50000)), closingDate: MoreThan('2024-01-01') } });
+    const query = compileQuery(Deal, {
+      where: { amount: Not(Between(1000, 50000)), closingDate: MoreThan('2024-01-01') },
+    });
     expect(query.backend).toBe('coql');
-    expect(query.text).toMatch(/ where \(Amount not between 1000 and 50000 and Closing_Date > '2024-01-01'\) limit 200$/);
+    expect(query.text).toMatch(
+      / where \(Amount not between 1000 and 50000 and Closing_Date > '2024-01-01'\) limit 200$/,
+    );
     expect(await namesOf(query)).toEqual(['Big deal', 'Small deal']);
   });
 
@@ -251,9 +337,16 @@ describe('COQL (the rest)', () => {
     const [lead] = await fx.run(compileQuery(Lead, { take: 1 }));
     const ownerId = lead.Owner.id as string;
     const query = compileQuery(Lead, { select: ['lastName'], where: { owner: ownerId } });
-    await golden(query, { backend: 'coql', text: `select Last_Name from Leads where Owner = ${ownerId} limit 200`, names: ALL_LEADS });
+    await golden(query, {
+      backend: 'coql',
+      text: `select Last_Name from Leads where Owner = ${ownerId} limit 200`,
+      names: ALL_LEADS,
+    });
     const acme = fx.ids.Accounts.Acme;
-    const deals = compileQuery(Deal, { select: ['name'], where: { account: Not(In([acme])), amount: MoreThan(0) } });
+    const deals = compileQuery(Deal, {
+      select: ['name'],
+      where: { account: Not(In([acme])), amount: MoreThan(0) },
+    });
     await golden(deals, {
       backend: 'coql',
       text: `select Deal_Name from Deals where (Account_Name not in (${acme}) and Amount > 0) limit 200`,
@@ -273,13 +366,18 @@ describe('COQL (the rest)', () => {
   });
 
   it('quotes a field named like a reserved word', async () => {
-    const query = compileQuery(Account, { select: ['name', 'external'], where: { external: 'YES', employees: MoreThan(100) } });
+    const query = compileQuery(Account, {
+      select: ['name', 'external'],
+      where: { external: 'YES', employees: MoreThan(100) },
+    });
     await golden(query, {
       backend: 'coql',
       text: "select Account_Name, 'External' from Accounts where ('External' = 'YES' and Employees > 100) limit 200",
       names: ['Zylker'],
     });
-    expect((await fx.run(query))[0]).toEqual(expect.objectContaining({ Account_Name: 'Zylker', External: 'yes' }));
+    expect((await fx.run(query))[0]).toEqual(
+      expect.objectContaining({ Account_Name: 'Zylker', External: 'yes' }),
+    );
   });
 });
 
@@ -288,17 +386,30 @@ describe("Zoho's limits: the largest query allowed runs on the emulator, one mor
 
   it('search: 10 criteria', async () => {
     const ten = sources.slice(0, 10).map((s) => ({ leadSource: s }));
-    const query = compileSearch(buildQuery(Lead, { where: [...ten.slice(0, 9), { leadSource: 'Trade Show' }], take: 10 }));
+    const query = compileSearch(
+      buildQuery(Lead, { where: [...ten.slice(0, 9), { leadSource: 'Trade Show' }], take: 10 }),
+    );
     expect(await namesOf(query)).toEqual(["O'Brien"]);
-    expect(() => compileSearch(buildQuery(Lead, { where: sources.slice(0, 11).map((s) => ({ leadSource: s })), take: 10 }))).toThrow(
-      expect.objectContaining({ errorCode: 'QUERY_LIMIT_EXCEEDED', errorDetails: { limit: 'SEARCH_CRITERIA', max: 10, actual: 11 } }),
+    expect(() =>
+      compileSearch(
+        buildQuery(Lead, { where: sources.slice(0, 11).map((s) => ({ leadSource: s })), take: 10 }),
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        errorCode: 'QUERY_LIMIT_EXCEEDED',
+        errorDetails: { limit: 'SEARCH_CRITERIA', max: 10, actual: 11 },
+      }),
     );
   });
 
   it('search: 100 values in "in"', async () => {
     const values = [...Array.from({ length: 99 }, (_, i) => `V${i}`), 'Cold Call'];
-    expect(await namesOf(compileSearch(buildQuery(Lead, { where: { leadSource: In(values) }, take: 10 })))).toEqual(['Back\\slash']);
-    expect(() => compileSearch(buildQuery(Lead, { where: { leadSource: In([...values, 'x']) }, take: 10 }))).toThrow(
+    expect(
+      await namesOf(compileSearch(buildQuery(Lead, { where: { leadSource: In(values) }, take: 10 }))),
+    ).toEqual(['Back\\slash']);
+    expect(() =>
+      compileSearch(buildQuery(Lead, { where: { leadSource: In([...values, 'x']) }, take: 10 })),
+    ).toThrow(
       expect.objectContaining({ errorDetails: { limit: 'SEARCH_IN_VALUES', max: 100, actual: 101 } }),
     );
   });
@@ -307,7 +418,9 @@ describe("Zoho's limits: the largest query allowed runs on the emulator, one mor
     const ok = compileSearch(buildQuery(Lead, { where: { leadSource: 'Cold Call' }, take: 200, skip: 1800 }));
     expect(ok.params).toMatchObject({ page: 10, per_page: 200 });
     expect((await fx.send(ok)).status).toBe(204);
-    expect(() => compileSearch(buildQuery(Lead, { where: { leadSource: 'Cold Call' }, take: 200, skip: 2000 }))).toThrow(
+    expect(() =>
+      compileSearch(buildQuery(Lead, { where: { leadSource: 'Cold Call' }, take: 200, skip: 2000 })),
+    ).toThrow(
       expect.objectContaining({ errorDetails: { limit: 'SEARCH_RECORDS', max: 2000, actual: 2200 } }),
     );
   });
@@ -333,17 +446,24 @@ describe("Zoho's limits: the largest query allowed runs on the emulator, one mor
   });
 
   it('COQL: limit 2,000 per call and offset + limit 10,000', async () => {
-    const at = (skip: number, pageSize: number) => compileCoql(buildQuery(Lead, { select: ['lastName'], skip }), { pageSize });
+    const at = (skip: number, pageSize: number) =>
+      compileCoql(buildQuery(Lead, { select: ['lastName'], skip }), { pageSize });
     expect((await fx.send(at(8000, 2000))).status).toBe(204);
-    expect(() => at(0, 2001)).toThrow(expect.objectContaining({ errorDetails: { limit: 'COQL_LIMIT', max: 2000, actual: 2001 } }));
-    expect(() => at(8001, 2000)).toThrow(expect.objectContaining({ errorDetails: { limit: 'COQL_OFFSET', max: 10000, actual: 10001 } }));
+    expect(() => at(0, 2001)).toThrow(
+      expect.objectContaining({ errorDetails: { limit: 'COQL_LIMIT', max: 2000, actual: 2001 } }),
+    );
+    expect(() => at(8001, 2000)).toThrow(
+      expect.objectContaining({ errorDetails: { limit: 'COQL_OFFSET', max: 10000, actual: 10001 } }),
+    );
   });
 
   it('the planner falls back to COQL when search cannot, and the error names the limit when nothing can', () => {
     const many = Array.from({ length: 60 }, (_, i) => `S${i}`);
     // 60 values: over COQL's 50 (search would take them, but the query is unbounded).
     expect(() => compileQuery(Lead, { where: { leadSource: In(many) } })).toThrow(QueryCompileException);
-    expect(() => compileQuery(Lead, { where: { leadSource: In(many) } })).toThrow(/at most 50 values.*COQL_IN_VALUES/);
+    expect(() => compileQuery(Lead, { where: { leadSource: In(many) } })).toThrow(
+      /at most 50 values.*COQL_IN_VALUES/,
+    );
     // Bounded, it fits search.
     expect(compileQuery(Lead, { where: { leadSource: In(many) }, take: 10 }).backend).toBe('search');
   });

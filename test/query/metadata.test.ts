@@ -91,7 +91,12 @@ describe('@CrmModule and @Field', () => {
       'Modified_By',
       'Tag',
     ]);
-    expect(field(Lead, 'createdTime')).toMatchObject({ apiName: 'Created_Time', dataType: 'datetime', readonly: true, system: true });
+    expect(field(Lead, 'createdTime')).toMatchObject({
+      apiName: 'Created_Time',
+      dataType: 'datetime',
+      readonly: true,
+      system: true,
+    });
 
     @CrmModule('Leads')
     class Custom {
@@ -101,7 +106,11 @@ describe('@CrmModule and @Field', () => {
     const custom = model(Custom);
     expect(custom.field('owner')).toBeUndefined();
     expect(custom.field('createdTime')).toBeUndefined();
-    expect(custom.fieldByApiName('Owner')).toMatchObject({ propertyName: 'assignee', role: 'owner', system: false });
+    expect(custom.fieldByApiName('Owner')).toMatchObject({
+      propertyName: 'assignee',
+      role: 'owner',
+      system: false,
+    });
     expect(custom.fieldByApiName('Created_Time')?.propertyName).toBe('created');
     expect(SYSTEM_FIELDS.every((f) => Object.isFrozen(f))).toBe(true);
   });
@@ -122,11 +131,11 @@ describe('@CrmModule and @Field', () => {
     @CrmModule('Sales_Orders')
     class Order extends Inventory {}
 
-    expect(model(Quote).fields.filter((f) => !f.system).map((f) => `${f.propertyName}:${f.dataType}`)).toEqual([
-      'subject:text',
-      'status:picklist',
-      'stage:picklist',
-    ]);
+    expect(
+      model(Quote)
+        .fields.filter((f) => !f.system)
+        .map((f) => `${f.propertyName}:${f.dataType}`),
+    ).toEqual(['subject:text', 'status:picklist', 'stage:picklist']);
     expect(model(SpecialQuote).moduleApiName).toBe('Quotes');
     expect(model(SpecialQuote).field('carrier')?.apiName).toBe('Carrier');
     expect(model(Quote).field('carrier')).toBeUndefined();
@@ -169,7 +178,10 @@ describe('relation and structured-field decorators', () => {
       @Lookup('Account_Name', () => holder.target as never) account?: { id: string };
     }
     expect(() => storage.resolveTarget(field(Broken, 'account'))).toThrow(
-      expect.objectContaining({ errorCode: 'BAD_TARGET', message: expect.stringContaining('Broken.account') }),
+      expect.objectContaining({
+        errorCode: 'BAD_TARGET',
+        message: expect.stringContaining('Broken.account'),
+      }),
     );
     holder.target = Account;
     expect(storage.resolveTarget(field(Broken, 'account'))).toBe(Account);
@@ -214,8 +226,12 @@ describe('relation and structured-field decorators', () => {
     expect(storage.resolveTarget(field(SalesOrder, 'visits'))).toBe(Visit);
     expect(field(Invoice, 'lines')).toMatchObject({ apiName: 'Product_Details', role: 'lineItems' });
     expect(storage.resolveTarget(field(Invoice, 'lines'))).toBeUndefined();
-    expect(roles(Meeting)).toEqual([['participants', 'Participants', 'participants', 'multiselectlookup', false]]);
-    expect(roles(PriceBook)).toEqual([['pricing', 'Pricing_Details', 'pricingDetails', 'pricing_details', false]]);
+    expect(roles(Meeting)).toEqual([
+      ['participants', 'Participants', 'participants', 'multiselectlookup', false],
+    ]);
+    expect(roles(PriceBook)).toEqual([
+      ['pricing', 'Pricing_Details', 'pricingDetails', 'pricing_details', false],
+    ]);
 
     // A subform row is not a model: it has its declared fields only.
     expect(storage.isModel(Visit)).toBe(false);
@@ -416,7 +432,11 @@ describe('mistakes are reported where the class is defined', () => {
     class Plain {
       @Field('X') x?: string;
     }
-    fails(() => storage.getModel(Plain), 'NOT_A_MODEL', "Plain is not a CRM model: decorate it with @CrmModule('<module API name>')");
+    fails(
+      () => storage.getModel(Plain),
+      'NOT_A_MODEL',
+      "Plain is not a CRM model: decorate it with @CrmModule('<module API name>')",
+    );
     fails(() => storage.getModel({}), 'NOT_A_MODEL', '(anonymous class) is not a CRM model');
     fails(() => field(Lead, 'nope'), 'UNKNOWN_PROPERTY', 'Lead has no field "nope"');
     expect(storage.findModel(Plain)).toBeUndefined();
@@ -446,10 +466,42 @@ describe('defineModel (no decorators)', () => {
     expect(meta.moduleApiName).toBe('Invoices');
     const declared = meta.fields.filter((f) => !f.system).map(shape);
     expect(declared).toEqual([
-      { propertyName: 'subject', apiName: 'Subject', role: 'field', dataType: 'text', inferred: true, readonly: false, system: false },
-      { propertyName: 'total', apiName: 'Grand_Total', role: 'field', dataType: 'currency', inferred: false, readonly: true, system: false },
-      { propertyName: 'account', apiName: 'Account_Name', role: 'lookup', dataType: 'lookup', inferred: true, readonly: false, system: false },
-      { propertyName: 'lines', apiName: 'Product_Details', role: 'lineItems', dataType: 'lineitem', inferred: true, readonly: false, system: false },
+      {
+        propertyName: 'subject',
+        apiName: 'Subject',
+        role: 'field',
+        dataType: 'text',
+        inferred: true,
+        readonly: false,
+        system: false,
+      },
+      {
+        propertyName: 'total',
+        apiName: 'Grand_Total',
+        role: 'field',
+        dataType: 'currency',
+        inferred: false,
+        readonly: true,
+        system: false,
+      },
+      {
+        propertyName: 'account',
+        apiName: 'Account_Name',
+        role: 'lookup',
+        dataType: 'lookup',
+        inferred: true,
+        readonly: false,
+        system: false,
+      },
+      {
+        propertyName: 'lines',
+        apiName: 'Product_Details',
+        role: 'lineItems',
+        dataType: 'lineitem',
+        inferred: true,
+        readonly: false,
+        system: false,
+      },
     ]);
     // The decorated Invoice model has the same shape for the same declarations.
     expect(shape(field(Invoice, 'grandTotal'))).toEqual({ ...declared[1], propertyName: 'grandTotal' });
@@ -458,8 +510,11 @@ describe('defineModel (no decorators)', () => {
 
   it('checks declarations like the decorators do', () => {
     class Wrong {}
-    expect(() => defineModel(Wrong, { module: 'Leads', fields: { lines: { apiName: 'Product_Details', role: 'lineItems' } } } as never)).toThrow(
-      expect.objectContaining({ errorCode: 'FIELD_NOT_IN_MODULE' }),
-    );
+    expect(() =>
+      defineModel(Wrong, {
+        module: 'Leads',
+        fields: { lines: { apiName: 'Product_Details', role: 'lineItems' } },
+      } as never),
+    ).toThrow(expect.objectContaining({ errorCode: 'FIELD_NOT_IN_MODULE' }));
   });
 });

@@ -1,4 +1,11 @@
-import { In, Like, MoreThan, QueryCompileException, QueryNode, SelectQueryBuilder } from './support/query-api';
+import {
+  In,
+  Like,
+  MoreThan,
+  QueryCompileException,
+  QueryNode,
+  SelectQueryBuilder,
+} from './support/query-api';
 import { Invoice, Lead } from './support/models';
 
 const SELECT = 'select Subject, Status from Invoices';
@@ -11,7 +18,9 @@ describe('SelectQueryBuilder', () => {
     const limited = filtered.take(5);
     expect(limited).not.toBe(filtered);
     expect(Object.isFrozen(limited)).toBe(true);
-    expect(base.compile().text).toBe('GET Invoices?fields=Subject%2CStatus&sort_order=asc&page=1&per_page=200');
+    expect(base.compile().text).toBe(
+      'GET Invoices?fields=Subject%2CStatus&sort_order=asc&page=1&per_page=200',
+    );
     expect(filtered.compile().text).toBe(`${SELECT} where Status = 'Created' limit 200`);
     expect(limited.compile().text).toBe('(Status:equals:Created)');
     expect(limited.compile().backend).toBe('search');
@@ -25,26 +34,51 @@ describe('SelectQueryBuilder', () => {
     expect(q.compile().text).toBe(
       `${SELECT} where (((Status = 'Created' or Status = 'Approved') and Grand_Total > 1000) or Subject like 'Urgent%') limit 200`,
     );
-    expect(base.andWhere({ status: 'Created' }).compile().text).toBe(`${SELECT} where Status = 'Created' limit 200`);
-    expect(base.orWhere({ status: 'Created' }).compile().text).toBe(`${SELECT} where Status = 'Created' limit 200`);
+    expect(base.andWhere({ status: 'Created' }).compile().text).toBe(
+      `${SELECT} where Status = 'Created' limit 200`,
+    );
+    expect(base.orWhere({ status: 'Created' }).compile().text).toBe(
+      `${SELECT} where Status = 'Created' limit 200`,
+    );
   });
 
   it('orders: orderBy replaces, addOrderBy appends (moving a field already there to the end)', () => {
-    const q = base.where({ status: In(['A']) }).orderBy('subject').addOrderBy('createdTime', 'DESC').addOrderBy('subject', 'desc');
-    expect(q.compile().text).toBe(`${SELECT} where Status in ('A') order by Created_Time desc, Subject desc limit 200`);
-    expect(q.orderBy('status', 'ASC').compile().text).toBe(`${SELECT} where Status in ('A') order by Status asc limit 200`);
+    const q = base
+      .where({ status: In(['A']) })
+      .orderBy('subject')
+      .addOrderBy('createdTime', 'DESC')
+      .addOrderBy('subject', 'desc');
+    expect(q.compile().text).toBe(
+      `${SELECT} where Status in ('A') order by Created_Time desc, Subject desc limit 200`,
+    );
+    expect(q.orderBy('status', 'ASC').compile().text).toBe(
+      `${SELECT} where Status in ('A') order by Status asc limit 200`,
+    );
   });
 
   it('takes and skips', () => {
     const q = base.where({ status: 'X' }).take(10).skip(20);
-    expect(q.compile()).toMatchObject({ backend: 'search', params: { page: 3, per_page: 10 }, offset: 20, limit: 10 });
-    expect(q.orderBy('subject').compile().text).toBe(`${SELECT} where Status = 'X' order by Subject asc limit 20, 10`);
-    expect(base.where({ status: 'X' }).compile({ pageSize: 1500 }).text).toBe(`${SELECT} where Status = 'X' limit 1500`);
+    expect(q.compile()).toMatchObject({
+      backend: 'search',
+      params: { page: 3, per_page: 10 },
+      offset: 20,
+      limit: 10,
+    });
+    expect(q.orderBy('subject').compile().text).toBe(
+      `${SELECT} where Status = 'X' order by Subject asc limit 20, 10`,
+    );
+    expect(base.where({ status: 'X' }).compile({ pageSize: 1500 }).text).toBe(
+      `${SELECT} where Status = 'X' limit 1500`,
+    );
   });
 
   it('exposes the checked AST', () => {
     const node = base.where({ grandTotal: MoreThan(5) }).getNode();
-    expect(node).toMatchObject({ module: 'Invoices', modelName: 'Invoice', select: [{ apiName: 'Subject' }, { apiName: 'Status' }] });
+    expect(node).toMatchObject({
+      module: 'Invoices',
+      modelName: 'Invoice',
+      select: [{ apiName: 'Subject' }, { apiName: 'Status' }],
+    });
     expect(() => base.where({ nope: 1 } as never).getNode()).toThrow(QueryCompileException);
   });
 

@@ -27,7 +27,17 @@ function assertType<T extends true>(): T | undefined {
 assertType<
   Equals<
     QueryableKeys<Invoice>,
-    'subject' | 'status' | 'dueDate' | 'account' | 'grandTotal' | 'id' | 'createdTime' | 'modifiedTime' | 'owner' | 'createdBy' | 'modifiedBy'
+    | 'subject'
+    | 'status'
+    | 'dueDate'
+    | 'account'
+    | 'grandTotal'
+    | 'id'
+    | 'createdTime'
+    | 'modifiedTime'
+    | 'owner'
+    | 'createdBy'
+    | 'modifiedBy'
   >
 >();
 assertType<Equals<'lines' extends QueryableKeys<Invoice> ? true : false, false>>();
@@ -47,7 +57,11 @@ const okValues: Array<FindOptionsWhere<Invoice> | FindOptionsWhere<Lead> | FindO
   { createdTime: MoreThan(new Date()), modifiedTime: Between(new Date(), '2024-01-01T00:00:00Z') },
   { subject: null, status: IsNull(), grandTotal: Not(IsNull()) },
   { hobbies: 'Golf' } as FindOptionsWhere<Lead>,
-  { hobbies: ['Golf', 'Chess'], emailOptOut: Not(true), employees: Not(In([1, 2])) } as FindOptionsWhere<Lead>,
+  {
+    hobbies: ['Golf', 'Chess'],
+    emailOptOut: Not(true),
+    employees: Not(In([1, 2])),
+  } as FindOptionsWhere<Lead>,
 ];
 
 function misspelled(): void {
@@ -167,14 +181,22 @@ async function awaitedType(): Promise<void> {
 describe('type-level checks (compiled by tsc)', () => {
   it('the options that type-check also compile at run time', () => {
     expect(compileQuery(Invoice, ok).backend).toBe('coql');
-    for (const where of okValues.slice(0, 6)) expect(() => compileQuery(Invoice, { where: where as never })).not.toThrow();
-    for (const where of okValues.slice(6)) expect(() => compileQuery(Lead, { where: where as never })).not.toThrow();
+    for (const where of okValues.slice(0, 6))
+      expect(() => compileQuery(Invoice, { where: where as never })).not.toThrow();
+    for (const where of okValues.slice(6))
+      expect(() => compileQuery(Lead, { where: where as never })).not.toThrow();
   });
 
   it('the misspelled options are refused at run time too', () => {
     for (const fn of [misspelled, notQueryable, wrongValueTypes]) expect(fn).toThrow();
     for (const fn of builderTypes()) expect(fn).toThrow();
-    expect(new SelectQueryBuilder(Invoice).andWhere({ grandTotal: MoreThan(1) }).orderBy('grandTotal', 'DESC').addOrderBy('createdTime').compile().backend).toBe('coql');
+    expect(
+      new SelectQueryBuilder(Invoice)
+        .andWhere({ grandTotal: MoreThan(1) })
+        .orderBy('grandTotal', 'DESC')
+        .addOrderBy('createdTime')
+        .compile().backend,
+    ).toBe('coql');
     expect(typeof awaitedType).toBe('function');
   });
 });

@@ -12,6 +12,12 @@ export interface DbTarget {
   reason?: string;
 }
 
+/** Server ports; overridable for machines that run them elsewhere. */
+const PORTS: Record<DbKind, number> = {
+  mariadb: Number(process.env.ZCRM_TEST_MARIADB_PORT ?? 3306),
+  postgres: Number(process.env.ZCRM_TEST_POSTGRES_PORT ?? 5432),
+};
+
 /** Databases the tests use; created when missing. */
 export const TEST_DATABASES = ['zohooauth', 'zcrm_test'];
 
@@ -19,7 +25,7 @@ const PROBES: Record<DbKind, string> = {
   mariadb: `
     const mysql = require('mysql2/promise');
     (async () => {
-      const c = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', password: '', connectTimeout: 3000 });
+      const c = await mysql.createConnection({ host: '127.0.0.1', port: ${PORTS.mariadb}, user: 'root', password: '', connectTimeout: 3000 });
       for (const db of ${JSON.stringify(TEST_DATABASES)}) await c.query('CREATE DATABASE IF NOT EXISTS ' + db);
       await c.end();
       console.log(JSON.stringify({ user: 'root' }));
@@ -29,7 +35,7 @@ const PROBES: Record<DbKind, string> = {
     (async () => {
       let lastError;
       for (const user of ['postgres', 'root']) {
-        const c = new Client({ host: '127.0.0.1', port: 5432, user, database: 'postgres', connectionTimeoutMillis: 3000 });
+        const c = new Client({ host: '127.0.0.1', port: ${PORTS.postgres}, user, database: 'postgres', connectionTimeoutMillis: 3000 });
         try {
           await c.connect();
           for (const db of ${JSON.stringify(TEST_DATABASES)}) {
@@ -69,7 +75,7 @@ export function dbTarget(kind: DbKind, database = 'zcrm_test'): DbTarget {
   const probe = cache.get(kind)!;
   const options: DbTarget['options'] =
     kind === 'mariadb'
-      ? { type: 'mariadb', host: '127.0.0.1', port: 3306, username: 'root', password: '', database }
+      ? { type: 'mariadb', host: '127.0.0.1', port: PORTS.mariadb, username: 'root', password: '', database }
       : {
           type: 'postgres',
           host: '127.0.0.1',

@@ -7,32 +7,46 @@ import { authorisedClient } from './sdk';
 /** Shared fixtures of the record sub-resource API tests (notes, attachments, tags, related lists, blueprint, bulk). */
 
 /** A fresh emulator (no demo data unless asked) and an SDK client authorised on it. */
-export async function startSdkEmulator(options: EmulatorOptions = {}): Promise<{ emulator: RunningEmulator; client: ZCRMRestClient }> {
+export async function startSdkEmulator(
+  options: EmulatorOptions = {},
+): Promise<{ emulator: RunningEmulator; client: ZCRMRestClient }> {
   const emulator = await startEmulator({ demoData: false, ...options });
   const client = await authorisedClient(emulator);
   return { emulator, client };
 }
 
 /** Stops what {@link startSdkEmulator} started. */
-export async function stopSdkEmulator(setup: { emulator?: RunningEmulator; client?: ZCRMRestClient }): Promise<void> {
+export async function stopSdkEmulator(setup: {
+  emulator?: RunningEmulator;
+  client?: ZCRMRestClient;
+}): Promise<void> {
   await setup.client?.close();
   await setup.emulator?.stop();
 }
 
 /** Creates a record with raw JSON (independent of the record mapping under test) and returns it as a `ZCRMRecord`. */
-export async function createRecord(client: ZCRMRestClient, module: string, fields: Record<string, unknown>): Promise<ZCRMRecord> {
+export async function createRecord(
+  client: ZCRMRestClient,
+  module: string,
+  fields: Record<string, unknown>,
+): Promise<ZCRMRecord> {
   const response = await client.request<{ data: Array<{ status: string; details: { id: string } }> }>({
     method: 'POST',
     path: module,
     body: { data: [fields] },
   });
   const item = response.data!.data[0];
-  if (item.status !== 'success') throw new Error(`could not create a ${module} record: ${JSON.stringify(item)}`);
+  if (item.status !== 'success')
+    throw new Error(`could not create a ${module} record: ${JSON.stringify(item)}`);
   return ZCRMRecord.getInstance(module, item.details.id, client);
 }
 
 /** One record's JSON as `GET /{module}/{id}` returns it. */
-export async function readRecordJson(client: ZCRMRestClient, module: string, id: string): Promise<Record<string, any>> {
+export async function readRecordJson(
+  client: ZCRMRestClient,
+  module: string,
+  id: string,
+): Promise<Record<string, any>> {
   const response = await client.request<{ data: Array<Record<string, any>> }>({ path: `${module}/${id}` });
   return response.data!.data[0];
 }
@@ -62,7 +76,10 @@ export async function crmRequestCount(emulator: RunningEmulator): Promise<number
  * Runs a call that must fail a client-side check: asserts it rejects with a `ZCRMException` of statusCode 0
  * and that the emulator saw no CRM request meanwhile. Returns the exception for further checks.
  */
-export async function expectClientSideRejection(emulator: RunningEmulator, call: () => Promise<unknown>): Promise<ZCRMException> {
+export async function expectClientSideRejection(
+  emulator: RunningEmulator,
+  call: () => Promise<unknown>,
+): Promise<ZCRMException> {
   const before = await crmRequestCount(emulator);
   const error = await rejectionOf(Promise.resolve().then(call));
   expect(error.statusCode).toBe(0);

@@ -24,10 +24,20 @@ export interface DownloadOptions {
 }
 
 /** Lists the record's attachments (`GET /{module}/{id}/Attachments`); `page` defaults to 1, `perPage` to 20. An empty list is a `noData` result. */
-export async function getAttachments(record: ZCRMRecord, options: PageOptions = {}): Promise<BulkAPIResponse<ZCRMAttachment>> {
+export async function getAttachments(
+  record: ZCRMRecord,
+  options: PageOptions = {},
+): Promise<BulkAPIResponse<ZCRMAttachment>> {
   const id = requireRecordId(record, 'getAttachments');
-  const response = await ops.listAttachments(record.client, record.moduleApiName, id, paging(options, { page: 1, perPage: 20 }, 'getAttachments'));
-  const data = listOf(response, 'data').map((json) => ZCRMAttachment.fromJson(json, record, record.explicitClient));
+  const response = await ops.listAttachments(
+    record.client,
+    record.moduleApiName,
+    id,
+    paging(options, { page: 1, perPage: 20 }, 'getAttachments'),
+  );
+  const data = listOf(response, 'data').map((json) =>
+    ZCRMAttachment.fromJson(json, record, record.explicitClient),
+  );
   return new BulkAPIResponse(response, { data, info: infoOf(response) });
 }
 
@@ -41,19 +51,26 @@ export async function uploadAttachment(
   options: UploadOptions = {},
 ): Promise<APIResponse<ZCRMAttachment>> {
   const id = requireRecordId(record, 'uploadAttachment');
-  const { response, item } = await singleWrite(() => ops.uploadAttachment(record.client, record.moduleApiName, id, source, options));
+  const { response, item } = await singleWrite(() =>
+    ops.uploadAttachment(record.client, record.moduleApiName, id, source, options),
+  );
   const attachment = new ZCRMAttachment(record);
   attachment.applyWriteDetails(item.details);
   return new APIResponse(response, attachment, item);
 }
 
 /** Attaches a link (`POST /{module}/{id}/Attachments?attachmentUrl=`); the URL must be http(s). */
-export async function uploadLinkAsAttachment(record: ZCRMRecord, linkUrl: string): Promise<APIResponse<ZCRMAttachment>> {
+export async function uploadLinkAsAttachment(
+  record: ZCRMRecord,
+  linkUrl: string,
+): Promise<APIResponse<ZCRMAttachment>> {
   const id = requireRecordId(record, 'uploadLinkAsAttachment');
   if (typeof linkUrl !== 'string' || !isHttpUrl(linkUrl)) {
     throw ValidationException.invalidInput('linkUrl', 'uploadLinkAsAttachment() needs an http(s) URL');
   }
-  const { response, item } = await singleWrite(() => ops.uploadLinkAttachment(record.client, record.moduleApiName, id, linkUrl));
+  const { response, item } = await singleWrite(() =>
+    ops.uploadLinkAttachment(record.client, record.moduleApiName, id, linkUrl),
+  );
   const attachment = new ZCRMAttachment(record);
   attachment.applyWriteDetails(item.details);
   attachment.linkUrl = linkUrl;
@@ -64,18 +81,33 @@ export async function uploadLinkAsAttachment(record: ZCRMRecord, linkUrl: string
  * Downloads an attachment (`GET /{module}/{id}/Attachments/{attachment_id}`) as a stream: write it with
  * `writeTo(pathOrDirOrStream)`. Link attachments cannot be downloaded (Zoho answers `INVALID_DATA`).
  */
-export async function downloadAttachment(record: ZCRMRecord, attachmentId: string, options: DownloadOptions = {}): Promise<FileAPIResponse> {
+export async function downloadAttachment(
+  record: ZCRMRecord,
+  attachmentId: string,
+  options: DownloadOptions = {},
+): Promise<FileAPIResponse> {
   const id = requireRecordId(record, 'downloadAttachment');
   requireId(attachmentId, 'attachmentId', 'downloadAttachment');
-  const response = await ops.downloadAttachment(record.client, record.moduleApiName, id, attachmentId, options);
+  const response = await ops.downloadAttachment(
+    record.client,
+    record.moduleApiName,
+    id,
+    attachmentId,
+    options,
+  );
   return new FileAPIResponse(response, `attachment-${attachmentId}`);
 }
 
 /** Deletes an attachment (`DELETE /{module}/{id}/Attachments/{attachment_id}`); `data` is the deleted attachment (id only). */
-export async function deleteAttachment(record: ZCRMRecord, attachmentId: string): Promise<APIResponse<ZCRMAttachment>> {
+export async function deleteAttachment(
+  record: ZCRMRecord,
+  attachmentId: string,
+): Promise<APIResponse<ZCRMAttachment>> {
   const id = requireRecordId(record, 'deleteAttachment');
   requireId(attachmentId, 'attachmentId', 'deleteAttachment');
-  const { response, item } = await singleWrite(() => ops.deleteAttachment(record.client, record.moduleApiName, id, attachmentId));
+  const { response, item } = await singleWrite(() =>
+    ops.deleteAttachment(record.client, record.moduleApiName, id, attachmentId),
+  );
   return new APIResponse(response, new ZCRMAttachment(record, attachmentId), item);
 }
 
@@ -87,4 +119,3 @@ function isHttpUrl(value: string): boolean {
     return false;
   }
 }
-

@@ -15,7 +15,10 @@ import type { ZCRMRecord } from './zcrm-record';
  * Reads the blueprint the record is in (`GET /{module}/{id}/actions/blueprint`): its process and the transitions
  * open now. A record in no process makes Zoho answer an error, thrown as a `ZCRMException`.
  */
-export async function getBlueprint(record: ZCRMRecord, into?: ZCRMBlueprint): Promise<APIResponse<ZCRMBlueprint>> {
+export async function getBlueprint(
+  record: ZCRMRecord,
+  into?: ZCRMBlueprint,
+): Promise<APIResponse<ZCRMBlueprint>> {
   const id = requireRecordId(record, 'getBlueprint');
   const response = await ops.getBlueprint(record.client, record.moduleApiName, id);
   if (response.noData) return new APIResponse<ZCRMBlueprint>(response);
@@ -35,10 +38,15 @@ export async function updateBlueprint(record: ZCRMRecord): Promise<APIResponse<Z
   const id = requireRecordId(record, 'updateBlueprint');
   const transitionId = record.blueprintTransitionId;
   if (typeof transitionId !== 'string' || transitionId.trim() === '') {
-    throw ValidationException.invalidInput('record.blueprintTransitionId', 'updateBlueprint() needs the id of the transition to apply');
+    throw ValidationException.invalidInput(
+      'record.blueprintTransitionId',
+      'updateBlueprint() needs the id of the transition to apply',
+    );
   }
   const data = valueToJson(record.blueprintValues ?? {}) as Json;
   if (record.blueprintChecklist.length > 0) data.CheckLists = valueToJson(record.blueprintChecklist);
-  const { response, item } = await singleWrite(() => ops.updateBlueprint(record.client, record.moduleApiName, id, transitionId, data));
+  const { response, item } = await singleWrite(() =>
+    ops.updateBlueprint(record.client, record.moduleApiName, id, transitionId, data),
+  );
   return new APIResponse(response, record, item);
 }

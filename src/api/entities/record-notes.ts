@@ -17,7 +17,9 @@ import type { ZCRMRecord } from './zcrm-record';
 export async function addNote(record: ZCRMRecord, note: ZCRMNote): Promise<APIResponse<ZCRMNote>> {
   const id = requireRecordId(record, 'addNote');
   requireNote(note, 'addNote', false);
-  const { response, item } = await singleWrite(() => ops.createRecordNotes(record.client, record.moduleApiName, id, [note.toJson()]));
+  const { response, item } = await singleWrite(() =>
+    ops.createRecordNotes(record.client, record.moduleApiName, id, [note.toJson()]),
+  );
   note.parentRecord = record;
   note.applyWriteDetails(item.details);
   return new APIResponse(response, note, item);
@@ -38,8 +40,11 @@ export async function updateNote(record: ZCRMRecord, note: ZCRMNote): Promise<AP
 /** Deletes a note of the record (`DELETE /{module}/{id}/Notes/{note_id}`); the note needs its id. */
 export async function deleteNote(record: ZCRMRecord, note: ZCRMNote): Promise<APIResponse<ZCRMNote>> {
   const id = requireRecordId(record, 'deleteNote');
-  if (!note || !note.id) throw ValidationException.invalidInput('note.id', 'deleteNote() needs a note with its id');
-  const { response, item } = await singleWrite(() => ops.deleteRecordNote(record.client, record.moduleApiName, id, note.id as string));
+  if (!note || !note.id)
+    throw ValidationException.invalidInput('note.id', 'deleteNote() needs a note with its id');
+  const { response, item } = await singleWrite(() =>
+    ops.deleteRecordNote(record.client, record.moduleApiName, id, note.id as string),
+  );
   return new APIResponse(response, note, item);
 }
 
@@ -55,7 +60,10 @@ export interface GetNotesOptions extends PageOptions {
  * Lists the record's notes (`GET /{module}/{id}/Notes`), pages from 1. An empty list (204) or an unchanged one
  * (`ifModifiedSince`, 304) is a `noData` result with no notes.
  */
-export async function getNotes(record: ZCRMRecord, options: GetNotesOptions = {}): Promise<BulkAPIResponse<ZCRMNote>> {
+export async function getNotes(
+  record: ZCRMRecord,
+  options: GetNotesOptions = {},
+): Promise<BulkAPIResponse<ZCRMNote>> {
   const id = requireRecordId(record, 'getNotes');
   const response = await ops.listRecordNotes(record.client, record.moduleApiName, id, {
     ...paging(options, { page: 1, perPage: 20 }, 'getNotes'),
@@ -68,12 +76,20 @@ export async function getNotes(record: ZCRMRecord, options: GetNotesOptions = {}
 }
 
 function requireNote(note: ZCRMNote, operation: string, needsId: boolean): void {
-  if (!(note instanceof ZCRMNote)) throw ValidationException.invalidInput('note', `${operation}() needs a ZCRMNote`);
-  if (needsId && !note.id) throw ValidationException.invalidInput('note.id', `${operation}() needs a note with its id`);
+  if (!(note instanceof ZCRMNote))
+    throw ValidationException.invalidInput('note', `${operation}() needs a ZCRMNote`);
+  if (needsId && !note.id)
+    throw ValidationException.invalidInput('note.id', `${operation}() needs a note with its id`);
   if (!needsId && note.id) {
-    throw ValidationException.invalidInput('note.id', `${operation}() needs a new note without an id; use updateNote() for note ${note.id}`);
+    throw ValidationException.invalidInput(
+      'note.id',
+      `${operation}() needs a new note without an id; use updateNote() for note ${note.id}`,
+    );
   }
   if (!needsId && (typeof note.content !== 'string' || note.content.trim() === '')) {
-    throw ValidationException.invalidInput('note.content', 'Note_Content is required and must be a non-empty string');
+    throw ValidationException.invalidInput(
+      'note.content',
+      'Note_Content is required and must be a non-empty string',
+    );
   }
 }

@@ -13,9 +13,15 @@ import type { ZCRMRecord } from './zcrm-record';
  * Uploads the record's photo (`POST /{module}/{id}/photo`) from a path, a Buffer or a Readable. The content type
  * comes from `options.contentType`, else the file name's extension; Zoho takes PNG, JPEG, GIF and BMP up to 10 MB.
  */
-export async function uploadPhoto(record: ZCRMRecord, source: UploadSource, options: UploadOptions = {}): Promise<APIResponse<ZCRMRecord>> {
+export async function uploadPhoto(
+  record: ZCRMRecord,
+  source: UploadSource,
+  options: UploadOptions = {},
+): Promise<APIResponse<ZCRMRecord>> {
   const id = requireRecordId(record, 'uploadPhoto');
-  const { response, item } = await singleWrite(() => ops.uploadPhoto(record.client, record.moduleApiName, id, source, options));
+  const { response, item } = await singleWrite(() =>
+    ops.uploadPhoto(record.client, record.moduleApiName, id, source, options),
+  );
   return new APIResponse(response, record, item);
 }
 
@@ -23,7 +29,10 @@ export async function uploadPhoto(record: ZCRMRecord, source: UploadSource, opti
  * Downloads the record's photo (`GET /{module}/{id}/photo`) as a stream (`writeTo(pathOrDirOrStream)`). A record
  * without a photo gives a `noData` response with no stream.
  */
-export async function downloadPhoto(record: ZCRMRecord, options: DownloadOptions = {}): Promise<FileAPIResponse> {
+export async function downloadPhoto(
+  record: ZCRMRecord,
+  options: DownloadOptions = {},
+): Promise<FileAPIResponse> {
   const id = requireRecordId(record, 'downloadPhoto');
   const response = await ops.downloadPhoto(record.client, record.moduleApiName, id, options);
   return new FileAPIResponse(response, `${record.moduleApiName}-${id}-photo`);
@@ -32,6 +41,8 @@ export async function downloadPhoto(record: ZCRMRecord, options: DownloadOptions
 /** Deletes the record's photo (`DELETE /{module}/{id}/photo`). */
 export async function deletePhoto(record: ZCRMRecord): Promise<APIResponse<ZCRMRecord>> {
   const id = requireRecordId(record, 'deletePhoto');
-  const { response, item } = await singleWrite(() => ops.deletePhoto(record.client, record.moduleApiName, id));
+  const { response, item } = await singleWrite(() =>
+    ops.deletePhoto(record.client, record.moduleApiName, id),
+  );
   return new APIResponse(response, record, item);
 }

@@ -50,7 +50,9 @@ export async function getRelatedListRecords(
     ifModifiedSince: options.ifModifiedSince,
   });
   const module = options.moduleApiName ?? relatedListApiName;
-  const data = listOf(response, 'data').map((json) => parseRecord(json, module, { client: record.explicitClient }));
+  const data = listOf(response, 'data').map((json) =>
+    parseRecord(json, module, { client: record.explicitClient }),
+  );
   return new BulkAPIResponse(response, { data, info: infoOf(response) });
 }
 
@@ -58,17 +60,30 @@ export async function getRelatedListRecords(
  * Relates one record (`PUT /{module}/{id}/{junction.apiName}/{junction.id}` with the junction's relation data).
  * `data` is the junction record.
  */
-export async function addRelation(record: ZCRMRecord, junction: ZCRMJunctionRecord): Promise<APIResponse<ZCRMJunctionRecord>> {
+export async function addRelation(
+  record: ZCRMRecord,
+  junction: ZCRMJunctionRecord,
+): Promise<APIResponse<ZCRMJunctionRecord>> {
   const id = requireRecordId(record, 'addRelation');
   requireJunction(junction, 'junction', 'addRelation');
   const { response, item } = await singleWrite(() =>
-    ops.linkRelatedRecord(record.client, record.moduleApiName, id, junction.apiName, junction.id, relationJson(junction)),
+    ops.linkRelatedRecord(
+      record.client,
+      record.moduleApiName,
+      id,
+      junction.apiName,
+      junction.id,
+      relationJson(junction),
+    ),
   );
   return new APIResponse(response, junction, item);
 }
 
 /** Removes one relation (`DELETE /{module}/{id}/{junction.apiName}/{junction.id}`). */
-export async function removeRelation(record: ZCRMRecord, junction: ZCRMJunctionRecord): Promise<APIResponse<ZCRMJunctionRecord>> {
+export async function removeRelation(
+  record: ZCRMRecord,
+  junction: ZCRMJunctionRecord,
+): Promise<APIResponse<ZCRMJunctionRecord>> {
   const id = requireRecordId(record, 'removeRelation');
   requireJunction(junction, 'junction', 'removeRelation');
   const { response, item } = await singleWrite(() =>
@@ -90,7 +105,9 @@ export async function addRelations(
   const id = requireRecordId(record, 'addRelations');
   requireJunctions(relatedListApiName, junctions, 'addRelations');
   const links = junctions.map((j) => ({ ...relationJson(j), id: j.id }));
-  const response = await multiWrite(() => ops.linkRelatedRecords(record.client, record.moduleApiName, id, relatedListApiName, links));
+  const response = await multiWrite(() =>
+    ops.linkRelatedRecords(record.client, record.moduleApiName, id, relatedListApiName, links),
+  );
   return junctionResults(response, junctions);
 }
 
@@ -109,14 +126,28 @@ export async function removeRelations(
   );
   requireJunctions(relatedListApiName, junctions, 'removeRelations');
   const response = await multiWrite(() =>
-    ops.delinkRelatedRecords(record.client, record.moduleApiName, id, relatedListApiName, junctions.map((j) => j.id)),
+    ops.delinkRelatedRecords(
+      record.client,
+      record.moduleApiName,
+      id,
+      relatedListApiName,
+      junctions.map((j) => j.id),
+    ),
   );
   return junctionResults(response, junctions);
 }
 
-function junctionResults(response: Awaited<ReturnType<typeof multiWrite>>, junctions: ZCRMJunctionRecord[]): BulkAPIResponse<ZCRMJunctionRecord> {
+function junctionResults(
+  response: Awaited<ReturnType<typeof multiWrite>>,
+  junctions: ZCRMJunctionRecord[],
+): BulkAPIResponse<ZCRMJunctionRecord> {
   const body = response.data as Json | undefined;
-  const results = matchEntityResponses(junctions, body?.data, (j) => j.id, (_item, j) => j);
+  const results = matchEntityResponses(
+    junctions,
+    body?.data,
+    (j) => j.id,
+    (_item, j) => j,
+  );
   const data = results.filter((r) => r.isSuccess && r.data).map((r) => r.data as ZCRMJunctionRecord);
   return new BulkAPIResponse(response, { bulkEntityResponse: results, data });
 }
@@ -128,12 +159,18 @@ function relationJson(junction: ZCRMJunctionRecord): Json {
 }
 
 function requireJunction(junction: ZCRMJunctionRecord, name: string, operation: string): void {
-  if (!(junction instanceof ZCRMJunctionRecord)) throw ValidationException.invalidInput(name, `${operation}() needs a ZCRMJunctionRecord`);
+  if (!(junction instanceof ZCRMJunctionRecord))
+    throw ValidationException.invalidInput(name, `${operation}() needs a ZCRMJunctionRecord`);
   requireId(junction.apiName, `${name}.apiName`, operation);
-  if (idString(junction.id) === undefined) throw ValidationException.invalidInput(`${name}.id`, `${operation}() needs the related record's id`);
+  if (idString(junction.id) === undefined)
+    throw ValidationException.invalidInput(`${name}.id`, `${operation}() needs the related record's id`);
 }
 
-function requireJunctions(relatedListApiName: string, junctions: ZCRMJunctionRecord[], operation: string): void {
+function requireJunctions(
+  relatedListApiName: string,
+  junctions: ZCRMJunctionRecord[],
+  operation: string,
+): void {
   requireId(relatedListApiName, 'relatedListApiName', operation);
   requireCount(junctions, 'junctions', MAX_RELATIONS_PER_CALL);
   junctions.forEach((junction, i) => {

@@ -20,7 +20,11 @@ export interface AddTagsOptions {
  * Tags the record by name (`POST /{module}/{id}/actions/add_tags?tag_names=`), 1 to 10 names; tags the module
  * lacks are created. `data` is the record with its `tagList` as Zoho reports it afterwards.
  */
-export async function addTags(record: ZCRMRecord, tagNames: string[], options: AddTagsOptions = {}): Promise<APIResponse<ZCRMRecord>> {
+export async function addTags(
+  record: ZCRMRecord,
+  tagNames: string[],
+  options: AddTagsOptions = {},
+): Promise<APIResponse<ZCRMRecord>> {
   return tagRecord(record, 'add_tags', tagNames, options.overWrite, 'addTags');
 }
 
@@ -38,7 +42,9 @@ async function tagRecord(
 ): Promise<APIResponse<ZCRMRecord>> {
   const id = requireRecordId(record, operation);
   const names = requireList(tagNames, 'tagNames', 1, MAX_TAGS_PER_RECORD);
-  const { response, item } = await singleWrite(() => ops.tagRecord(record.client, action, record.moduleApiName, id, names, overWrite));
+  const { response, item } = await singleWrite(() =>
+    ops.tagRecord(record.client, action, record.moduleApiName, id, names, overWrite),
+  );
   applyWriteDetails(record, item.details);
   return new APIResponse(response, record, item);
 }

@@ -60,7 +60,8 @@ export class ZCRMAttachment {
     if (fileName !== undefined) {
       attachment.fileName = fileName;
       const dot = fileName?.lastIndexOf('.') ?? -1;
-      if (fileName && dot > 0 && dot < fileName.length - 1) attachment.fileType = fileName.slice(dot + 1).toLowerCase();
+      if (fileName && dot > 0 && dot < fileName.length - 1)
+        attachment.fileType = fileName.slice(dot + 1).toLowerCase();
     }
     if (json.Size !== undefined) attachment.size = num(json.Size);
     attachment.owner = parseUser(json.Owner);
@@ -108,7 +109,10 @@ export class ZCRMAttachment {
 
   private requireParent(operation: string): ZCRMRecord {
     if (!this.parentRecord) {
-      throw ValidationException.invalidInput('attachment.parentRecord', `${operation}() needs the record the attachment belongs to`);
+      throw ValidationException.invalidInput(
+        'attachment.parentRecord',
+        `${operation}() needs the record the attachment belongs to`,
+      );
     }
     return this.parentRecord;
   }

@@ -35,7 +35,9 @@ export class ZCRMBlueprintTransition {
     const transition = new ZCRMBlueprintTransition(entityName);
     for (const [key, value] of Object.entries(json)) {
       if (key === 'next_transitions' && Array.isArray(value)) {
-        transition.nextTransitions = value.filter(isJsonObject).map((t) => ZCRMTransition.getInstance(idString(t.id), str(t.name)));
+        transition.nextTransitions = value
+          .filter(isJsonObject)
+          .map((t) => ZCRMTransition.getInstance(idString(t.id), str(t.name)));
       } else if (key === 'fields' && Array.isArray(value)) {
         transition.fields = value.filter(isJsonObject).map((f) => ZCRMField.fromJson(f));
       } else if (key === 'data' && isJsonObject(value)) {

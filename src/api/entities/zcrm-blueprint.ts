@@ -73,7 +73,11 @@ export class ZCRMBlueprint {
   }
 
   private requireRecord(): ZCRMRecord {
-    if (!this.record) throw ValidationException.invalidInput('blueprint.record', 'the blueprint needs its record: ZCRMBlueprint.getInstance(record)');
+    if (!this.record)
+      throw ValidationException.invalidInput(
+        'blueprint.record',
+        'the blueprint needs its record: ZCRMBlueprint.getInstance(record)',
+      );
     return this.record;
   }
 }

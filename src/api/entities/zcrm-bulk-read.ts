@@ -110,7 +110,11 @@ export class ZCRMBulkRead {
 
   /** Creates the job (`POST /crm/bulk/v2/read`); sets {@link jobId}, {@link state} (`ADDED`) and the creator. */
   async create(): Promise<APIResponse<ZCRMBulkRead>> {
-    if (this.jobId) throw ValidationException.invalidInput('jobId', `create() makes a new job; this one already exists (${this.jobId})`);
+    if (this.jobId)
+      throw ValidationException.invalidInput(
+        'jobId',
+        `create() makes a new job; this one already exists (${this.jobId})`,
+      );
     if (typeof this.moduleApiName !== 'string' || this.moduleApiName.trim() === '') {
       throw ValidationException.invalidInput('moduleApiName', 'a bulk read job needs the module to export');
     }
@@ -137,10 +141,15 @@ export class ZCRMBulkRead {
    */
   waitForCompletion(options: PollOptions = {}): Promise<APIResponse<ZCRMBulkRead>> {
     const what = `Bulk read job ${this.requireJobId('waitForCompletion')}`;
-    return pollUntil(what, () => this.getStatus(), () => ({
-      done: this.state === 'COMPLETED',
-      failed: this.state === 'FAILURE' ? this.state : undefined,
-    }), options);
+    return pollUntil(
+      what,
+      () => this.getStatus(),
+      () => ({
+        done: this.state === 'COMPLETED',
+        failed: this.state === 'FAILURE' ? this.state : undefined,
+      }),
+      options,
+    );
   }
 
   /** Streams the result zip (`GET /crm/bulk/v2/read/{id}/result`); `writeTo(pathOrDir)` saves it as `<jobId>.zip`. */
@@ -184,7 +193,11 @@ export class ZCRMBulkRead {
   }
 
   private requireJobId(operation: string): string {
-    if (!this.jobId) throw ValidationException.invalidInput('jobId', `${operation}() needs the job id: create() the job first, or getInstance(module, jobId)`);
+    if (!this.jobId)
+      throw ValidationException.invalidInput(
+        'jobId',
+        `${operation}() needs the job id: create() the job first, or getInstance(module, jobId)`,
+      );
     return this.jobId;
   }
 }

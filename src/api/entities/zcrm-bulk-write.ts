@@ -125,14 +125,28 @@ export class ZCRMBulkWrite {
    * `X-CRM-ORG`). Takes a zip holding one CSV, or a CSV (by a `.csv` path or `fileName`), which is zipped on
    * the fly; nothing is read into memory. `data.fileId` goes into a resource's `fileId`.
    */
-  static async uploadFile(source: UploadSource, options: BulkWriteUploadOptions = {}): Promise<APIResponse<BulkWriteUpload>> {
-    if (!isUploadSource(source)) throw ValidationException.invalidInput('file', 'uploadFile() needs a file path, a Buffer or a Readable stream');
+  static async uploadFile(
+    source: UploadSource,
+    options: BulkWriteUploadOptions = {},
+  ): Promise<APIResponse<BulkWriteUpload>> {
+    if (!isUploadSource(source))
+      throw ValidationException.invalidInput(
+        'file',
+        'uploadFile() needs a file path, a Buffer or a Readable stream',
+      );
     const client = options.client ?? ZCRMRestClient.getInstance();
     const name = options.fileName ?? (typeof source === 'string' ? path.basename(source) : undefined);
-    if (name === undefined) throw ValidationException.invalidInput('fileName', 'uploadFile() needs a fileName (ending in .zip or .csv) for a Buffer or stream');
+    if (name === undefined)
+      throw ValidationException.invalidInput(
+        'fileName',
+        'uploadFile() needs a fileName (ending in .zip or .csv) for a Buffer or stream',
+      );
     const lower = name.toLowerCase();
     if (!lower.endsWith('.zip') && !lower.endsWith('.csv')) {
-      throw ValidationException.invalidInput('fileName', `Bulk Write takes a .zip holding one CSV, or a .csv to zip; got ${name}`);
+      throw ValidationException.invalidInput(
+        'fileName',
+        `Bulk Write takes a .zip holding one CSV, or a .csv to zip; got ${name}`,
+      );
     }
     if (typeof source === 'string') {
       // A missing path fails here, before the org lookup.
@@ -141,7 +155,9 @@ export class ZCRMBulkWrite {
     }
     const orgId = options.orgId ?? (await orgZgid(client));
     const send = (zip: UploadSource, zipName: string) =>
-      multiWrite(() => ops.uploadBulkWriteFile(client, orgId, zip, { fileName: zipName, uploadUrl: options.uploadUrl }));
+      multiWrite(() =>
+        ops.uploadBulkWriteFile(client, orgId, zip, { fileName: zipName, uploadUrl: options.uploadUrl }),
+      );
     const response = lower.endsWith('.csv')
       ? await withZippedCsv(source, name, (zipPath) => send(zipPath, path.basename(zipPath)))
       : await send(source, name);
@@ -149,9 +165,19 @@ export class ZCRMBulkWrite {
     const details = isJsonObject(item.details) ? item.details : {};
     const fileId = idString(details.file_id);
     if (fileId === undefined) {
-      throw new ZCRMException({ statusCode: response.status, errorCode: 'INVALID_RESPONSE', errorMessage: 'The upload answer has no file_id', errorContent: response.data, url: response.url });
+      throw new ZCRMException({
+        statusCode: response.status,
+        errorCode: 'INVALID_RESPONSE',
+        errorMessage: 'The upload answer has no file_id',
+        errorContent: response.data,
+        url: response.url,
+      });
     }
-    return new APIResponse(response, { fileId, createdTime: details.created_time === undefined ? undefined : str(details.created_time) }, item);
+    return new APIResponse(
+      response,
+      { fileId, createdTime: details.created_time === undefined ? undefined : str(details.created_time) },
+      item,
+    );
   }
 
   get client(): ZCRMRestClient {
@@ -186,16 +212,32 @@ export class ZCRMBulkWrite {
 
   /** Creates the job (`POST /crm/bulk/v2/write`); sets {@link jobId}. Bulk Write costs 500 API credits. */
   async create(): Promise<APIResponse<ZCRMBulkWrite>> {
-    if (this.jobId) throw ValidationException.invalidInput('jobId', `create() makes a new job; this one already exists (${this.jobId})`);
+    if (this.jobId)
+      throw ValidationException.invalidInput(
+        'jobId',
+        `create() makes a new job; this one already exists (${this.jobId})`,
+      );
     if (this.operation !== 'insert' && this.operation !== 'update' && this.operation !== 'upsert') {
-      throw ValidationException.invalidInput('operation', `must be insert, update or upsert, got ${String(this.operation)}`);
+      throw ValidationException.invalidInput(
+        'operation',
+        `must be insert, update or upsert, got ${String(this.operation)}`,
+      );
     }
-    if (this.resources.length === 0) throw ValidationException.invalidInput('resources', 'a bulk write job needs at least one resource');
+    if (this.resources.length === 0)
+      throw ValidationException.invalidInput('resources', 'a bulk write job needs at least one resource');
     this.resources.forEach((r, i) => {
-      if (!r || typeof r.module !== 'string' || r.module === '') throw ValidationException.invalidInput(`resources[${i}].module`, 'is required');
-      if (typeof r.fileId !== 'string' || r.fileId === '') throw ValidationException.invalidInput(`resources[${i}].fileId`, 'is required: upload the file first');
+      if (!r || typeof r.module !== 'string' || r.module === '')
+        throw ValidationException.invalidInput(`resources[${i}].module`, 'is required');
+      if (typeof r.fileId !== 'string' || r.fileId === '')
+        throw ValidationException.invalidInput(
+          `resources[${i}].fileId`,
+          'is required: upload the file first',
+        );
       if (this.operation !== 'insert' && !r.findBy) {
-        throw ValidationException.invalidInput(`resources[${i}].findBy`, `${this.operation} jobs need the field that finds each row's record`);
+        throw ValidationException.invalidInput(
+          `resources[${i}].findBy`,
+          `${this.operation} jobs need the field that finds each row's record`,
+        );
       }
     });
     const response = await multiWrite(() => ops.createBulkWriteJob(this.client, this.toJson()));
@@ -221,10 +263,15 @@ export class ZCRMBulkWrite {
    */
   waitForCompletion(options: PollOptions = {}): Promise<APIResponse<ZCRMBulkWrite>> {
     const what = `Bulk write job ${this.requireJobId('waitForCompletion')}`;
-    return pollUntil(what, () => this.getStatus(), () => ({
-      done: this.status === 'COMPLETED',
-      failed: this.status === 'FAILED' || this.status === 'SKIPPED' ? this.status : undefined,
-    }), options);
+    return pollUntil(
+      what,
+      () => this.getStatus(),
+      () => ({
+        done: this.status === 'COMPLETED',
+        failed: this.status === 'FAILED' || this.status === 'SKIPPED' ? this.status : undefined,
+      }),
+      options,
+    );
   }
 
   /**
@@ -235,7 +282,10 @@ export class ZCRMBulkWrite {
   async downloadResult(options: DownloadOptions = {}): Promise<FileAPIResponse> {
     const jobId = this.requireJobId('downloadResult');
     if (!this.downloadUrl) {
-      throw ValidationException.invalidInput('downloadUrl', 'the job has no result yet: waitForCompletion() (or getStatus()) first');
+      throw ValidationException.invalidInput(
+        'downloadUrl',
+        'the job has no result yet: waitForCompletion() (or getStatus()) first',
+      );
     }
     const response = await ops.downloadBulkWriteResult(this.client, this.downloadUrl, options);
     return new FileAPIResponse(response, `${jobId}.zip`);
@@ -247,12 +297,14 @@ export class ZCRMBulkWrite {
     const id = idString(json.id);
     if (id !== undefined) this.jobId = id;
     if (typeof json.status === 'string') this.status = json.status;
-    if (json.operation === 'insert' || json.operation === 'update' || json.operation === 'upsert') this.operation = json.operation;
+    if (json.operation === 'insert' || json.operation === 'update' || json.operation === 'upsert')
+      this.operation = json.operation;
     if (typeof json.character_encoding === 'string') this.characterEncoding = json.character_encoding;
     const createdBy = parseUser(json.created_by);
     if (createdBy) this.createdBy = createdBy;
     if (json.created_time !== undefined) this.createdTime = str(json.created_time);
-    if (isJsonObject(json.result) && typeof json.result.download_url === 'string') this.downloadUrl = json.result.download_url;
+    if (isJsonObject(json.result) && typeof json.result.download_url === 'string')
+      this.downloadUrl = json.result.download_url;
     if (Array.isArray(json.resource)) {
       this.resourceStatus = json.resource.filter(isJsonObject).map((r) => {
         const file = isJsonObject(r.file) ? r.file : {};
@@ -262,7 +314,12 @@ export class ZCRMBulkWrite {
         };
         return {
           status: typeof r.status === 'string' ? r.status : undefined,
-          module: typeof r.module === 'string' ? r.module : isJsonObject(r.module) ? (str(r.module.api_name) ?? undefined) : undefined,
+          module:
+            typeof r.module === 'string'
+              ? r.module
+              : isJsonObject(r.module)
+                ? (str(r.module.api_name) ?? undefined)
+                : undefined,
           fileName: typeof file.name === 'string' ? file.name : undefined,
           addedCount: count(file.added_count),
           skippedCount: count(file.skipped_count),
@@ -274,7 +331,11 @@ export class ZCRMBulkWrite {
   }
 
   private requireJobId(operation: string): string {
-    if (!this.jobId) throw ValidationException.invalidInput('jobId', `${operation}() needs the job id: create() the job first, or getInstance(operation, jobId)`);
+    if (!this.jobId)
+      throw ValidationException.invalidInput(
+        'jobId',
+        `${operation}() needs the job id: create() the job first, or getInstance(operation, jobId)`,
+      );
     return this.jobId;
   }
 }
@@ -295,7 +356,12 @@ async function orgZgid(client: ZCRMRestClient): Promise<string> {
   const org = firstOf(response, 'org');
   const zgid = idString(org?.zgid);
   if (zgid === undefined) {
-    throw new ZCRMException({ statusCode: response.status, errorCode: 'INVALID_RESPONSE', errorMessage: 'GET org returned no zgid for the X-CRM-ORG header; pass orgId', url: response.url });
+    throw new ZCRMException({
+      statusCode: response.status,
+      errorCode: 'INVALID_RESPONSE',
+      errorMessage: 'GET org returned no zgid for the X-CRM-ORG header; pass orgId',
+      url: response.url,
+    });
   }
   return zgid;
 }

@@ -4,9 +4,23 @@ import type { FileAPIResponse } from '../responses/file-api-response';
 import type { UploadOptions, UploadSource } from '../files/upload-source';
 import { ValidationException } from '../../errors/validation-exception';
 import type { PageOptions } from '../support/checks';
-import { deleteAttachment, downloadAttachment, DownloadOptions, getAttachments, uploadAttachment, uploadLinkAsAttachment } from './record-attachments';
+import {
+  deleteAttachment,
+  downloadAttachment,
+  DownloadOptions,
+  getAttachments,
+  uploadAttachment,
+  uploadLinkAsAttachment,
+} from './record-attachments';
 import { addNote, deleteNote, getNotes, GetNotesOptions, updateNote } from './record-notes';
-import { addRelation, addRelations, getRelatedListRecords, RelatedRecordsOptions, removeRelation, removeRelations } from './record-related';
+import {
+  addRelation,
+  addRelations,
+  getRelatedListRecords,
+  RelatedRecordsOptions,
+  removeRelation,
+  removeRelations,
+} from './record-related';
 import type { ZCRMAttachment } from './zcrm-attachment';
 import { ZCRMJunctionRecord } from './zcrm-junction-record';
 import type { ZCRMNote } from './zcrm-note';
@@ -39,7 +53,10 @@ export class ZCRMModuleRelation {
   }
 
   /** Builds the relation without a request. */
-  static getInstance(parent: ZCRMRecord | string, relatedList: string | ZCRMJunctionRecord): ZCRMModuleRelation {
+  static getInstance(
+    parent: ZCRMRecord | string,
+    relatedList: string | ZCRMJunctionRecord,
+  ): ZCRMModuleRelation {
     return new ZCRMModuleRelation(parent, relatedList);
   }
 
@@ -68,57 +85,71 @@ export class ZCRMModuleRelation {
     return removeRelations(this.record('removeRelations'), this.listName('removeRelations'), related);
   }
 
+  /** The parent record's attachments (see `getAttachments`). */
   getAttachments(options: PageOptions = {}): Promise<BulkAPIResponse<ZCRMAttachment>> {
     return getAttachments(this.record('getAttachments'), options);
   }
 
+  /** Attaches a file (path, Buffer or Readable) to the parent record. */
   uploadAttachment(source: UploadSource, options: UploadOptions = {}): Promise<APIResponse<ZCRMAttachment>> {
     return uploadAttachment(this.record('uploadAttachment'), source, options);
   }
 
+  /** Attaches a link to the parent record. */
   uploadLinkAsAttachment(linkUrl: string): Promise<APIResponse<ZCRMAttachment>> {
     return uploadLinkAsAttachment(this.record('uploadLinkAsAttachment'), linkUrl);
   }
 
+  /** Downloads one of the parent record's attachments as a stream. */
   downloadAttachment(attachmentId: string, options: DownloadOptions = {}): Promise<FileAPIResponse> {
     return downloadAttachment(this.record('downloadAttachment'), attachmentId, options);
   }
 
+  /** Deletes one of the parent record's attachments. */
   deleteAttachment(attachmentId: string): Promise<APIResponse<ZCRMAttachment>> {
     return deleteAttachment(this.record('deleteAttachment'), attachmentId);
   }
 
+  /** The parent record's notes (see `getNotes`). */
   getNotes(options: GetNotesOptions = {}): Promise<BulkAPIResponse<ZCRMNote>> {
     return getNotes(this.record('getNotes'), options);
   }
 
+  /** Adds a note to the parent record. */
   addNote(note: ZCRMNote): Promise<APIResponse<ZCRMNote>> {
     return addNote(this.record('addNote'), note);
   }
 
+  /** Updates a note of the parent record. */
   updateNote(note: ZCRMNote): Promise<APIResponse<ZCRMNote>> {
     return updateNote(this.record('updateNote'), note);
   }
 
+  /** Deletes a note of the parent record. */
   deleteNote(note: ZCRMNote): Promise<APIResponse<ZCRMNote>> {
     return deleteNote(this.record('deleteNote'), note);
   }
 
   private record(operation: string): ZCRMRecord {
     if (!this.parentRecord) {
-      throw ValidationException.invalidInput('parentRecord', `${operation}() needs the relation built from a record: ZCRMModuleRelation.getInstance(record, …)`);
+      throw ValidationException.invalidInput(
+        'parentRecord',
+        `${operation}() needs the relation built from a record: ZCRMModuleRelation.getInstance(record, …)`,
+      );
     }
     return this.parentRecord;
   }
 
   private listName(operation: string): string {
-    if (!this.apiName) throw ValidationException.invalidInput('apiName', `${operation}() needs the related list's API name`);
+    if (!this.apiName)
+      throw ValidationException.invalidInput('apiName', `${operation}() needs the related list's API name`);
     return this.apiName;
   }
 
   private junction(given: ZCRMJunctionRecord | undefined, operation: string): ZCRMJunctionRecord {
     const junction = given ?? this.junctionRecord;
-    if (!junction) throw ValidationException.invalidInput('junctionRecord', `${operation}() needs a ZCRMJunctionRecord`);
+    if (!junction)
+      throw ValidationException.invalidInput('junctionRecord', `${operation}() needs a ZCRMJunctionRecord`);
     return junction;
   }
 }

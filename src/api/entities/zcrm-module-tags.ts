@@ -33,7 +33,9 @@ export const MAX_RECORDS_PER_TAG_CALL = 100;
 /** The module's tags (`GET settings/tags?module=`); `info` carries Zoho's `count` and `allowed_count` (in `info.json`). */
 export async function getTags(module: TagsModule): Promise<BulkAPIResponse<ZCRMTag>> {
   const response = await ops.listTags(module.client, module.apiName);
-  const data = listOf(response, 'tags').map((json) => ZCRMTag.fromJson(json, module.apiName, module.explicitClient));
+  const data = listOf(response, 'tags').map((json) =>
+    ZCRMTag.fromJson(json, module.apiName, module.explicitClient),
+  );
   return new BulkAPIResponse(response, { data, info: infoOf(response) });
 }
 
@@ -54,8 +56,13 @@ export async function getTagCount(module: TagsModule, tagId: string): Promise<AP
  */
 export async function createTags(module: TagsModule, tags: ZCRMTag[]): Promise<BulkAPIResponse<ZCRMTag>> {
   checkTags(tags, 'createTags', false);
-  const response = await multiWrite(() =>
-    ops.createTags(module.client, module.apiName, tags.map((t) => ({ name: t.name as string }))),
+  const response = await multiWrite(
+    () =>
+      ops.createTags(
+        module.client,
+        module.apiName,
+        tags.map((t) => ({ name: t.name as string })),
+      ),
     'tags',
   );
   return tagResults(response, module, tags, () => undefined);
@@ -64,8 +71,13 @@ export async function createTags(module: TagsModule, tags: ZCRMTag[]): Promise<B
 /** Renames tags (`PUT settings/tags?module=`), 1 to 50 tags with ids and new names; results matched by id. */
 export async function updateTags(module: TagsModule, tags: ZCRMTag[]): Promise<BulkAPIResponse<ZCRMTag>> {
   checkTags(tags, 'updateTags', true);
-  const response = await multiWrite(() =>
-    ops.updateTags(module.client, module.apiName, tags.map((t) => ({ id: t.id as string, name: t.name as string }))),
+  const response = await multiWrite(
+    () =>
+      ops.updateTags(
+        module.client,
+        module.apiName,
+        tags.map((t) => ({ id: t.id as string, name: t.name as string })),
+      ),
     'tags',
   );
   return tagResults(response, module, tags, (t) => t.id);
@@ -87,7 +99,7 @@ export async function addTagsToMultipleRecords(
   recordIds: string[],
   options: MultiRecordTagOptions = {},
 ): Promise<BulkAPIResponse<ZCRMRecord>> {
-  return tagRecords(module, 'add_tags', tagNames, recordIds, options.overWrite, 'addTagsToMultipleRecords');
+  return tagRecords(module, 'add_tags', tagNames, recordIds, options.overWrite);
 }
 
 /** Takes tags off records by name (`POST /{module}/actions/remove_tags?ids=&tag_names=`); limits as for adding. */
@@ -96,7 +108,7 @@ export async function removeTagsFromMultipleRecords(
   tagNames: string[],
   recordIds: string[],
 ): Promise<BulkAPIResponse<ZCRMRecord>> {
-  return tagRecords(module, 'remove_tags', tagNames, recordIds, undefined, 'removeTagsFromMultipleRecords');
+  return tagRecords(module, 'remove_tags', tagNames, recordIds, undefined);
 }
 
 async function tagRecords(
@@ -105,16 +117,22 @@ async function tagRecords(
   tagNames: string[],
   recordIds: string[],
   overWrite: boolean | undefined,
-  operation: string,
 ): Promise<BulkAPIResponse<ZCRMRecord>> {
   const names = requireList(tagNames, 'tagNames', 1, MAX_TAGS_PER_CALL);
   const ids = requireList(recordIds, 'recordIds', 1, MAX_RECORDS_PER_TAG_CALL);
-  const response = await multiWrite(() => ops.tagRecords(module.client, action, module.apiName, ids, names, overWrite));
-  const results = matchEntityResponses(ids, resultsOf(response, 'data'), (id) => id, (item, id) => {
-    const record = ZCRMRecord.getInstance(module.apiName, id, module.explicitClient);
-    applyWriteDetails(record, item.details);
-    return record;
-  });
+  const response = await multiWrite(() =>
+    ops.tagRecords(module.client, action, module.apiName, ids, names, overWrite),
+  );
+  const results = matchEntityResponses(
+    ids,
+    resultsOf(response, 'data'),
+    (id) => id,
+    (item, id) => {
+      const record = ZCRMRecord.getInstance(module.apiName, id, module.explicitClient);
+      applyWriteDetails(record, item.details);
+      return record;
+    },
+  );
   return new BulkAPIResponse(response, { bulkEntityResponse: results, data: successes(results) });
 }
 
@@ -145,12 +163,21 @@ function successes<T>(results: Array<{ isSuccess: boolean; data?: T }>): T[] {
 
 function checkTags(tags: ZCRMTag[], operation: string, needsId: boolean): void {
   if (!Array.isArray(tags) || tags.length === 0 || tags.length > MAX_TAGS_PER_CALL) {
-    throw ValidationException.invalidInput('tags', `${operation}() takes 1 to ${MAX_TAGS_PER_CALL} tags, got ${Array.isArray(tags) ? tags.length : 'none'}`);
+    throw ValidationException.invalidInput(
+      'tags',
+      `${operation}() takes 1 to ${MAX_TAGS_PER_CALL} tags, got ${Array.isArray(tags) ? tags.length : 'none'}`,
+    );
   }
   tags.forEach((tag, i) => {
     if (!(tag instanceof ZCRMTag)) throw ValidationException.invalidInput(`tags[${i}]`, 'must be a ZCRMTag');
-    if (typeof tag.name !== 'string' || tag.name.trim() === '') throw ValidationException.invalidInput(`tags[${i}].name`, 'a tag needs a name');
-    if (needsId && !tag.id) throw ValidationException.invalidInput(`tags[${i}].id`, `${operation}() needs each tag's id`);
-    if (!needsId && tag.id) throw ValidationException.invalidInput(`tags[${i}].id`, `${operation}() takes new tags without ids; use updateTags() for tag ${tag.id}`);
+    if (typeof tag.name !== 'string' || tag.name.trim() === '')
+      throw ValidationException.invalidInput(`tags[${i}].name`, 'a tag needs a name');
+    if (needsId && !tag.id)
+      throw ValidationException.invalidInput(`tags[${i}].id`, `${operation}() needs each tag's id`);
+    if (!needsId && tag.id)
+      throw ValidationException.invalidInput(
+        `tags[${i}].id`,
+        `${operation}() takes new tags without ids; use updateTags() for tag ${tag.id}`,
+      );
   });
 }

@@ -11,7 +11,14 @@ import { ZCRMAttachment } from './zcrm-attachment';
 import { ZCRMRecord } from './zcrm-record';
 import type { ZCRMUser } from './zcrm-user';
 // Cycle with record-attachments: used only inside method bodies.
-import { deleteAttachment, downloadAttachment, DownloadOptions, getAttachments, uploadAttachment, uploadLinkAsAttachment } from './record-attachments';
+import {
+  deleteAttachment,
+  downloadAttachment,
+  DownloadOptions,
+  getAttachments,
+  uploadAttachment,
+  uploadLinkAsAttachment,
+} from './record-attachments';
 
 /**
  * A note on a record (the seed's `ZCRMNote`). Build one with `ZCRMNote.getInstance(record)`, set
@@ -114,7 +121,11 @@ export class ZCRMNote {
 
   /** The note as a `Notes` record, the parent of its attachments. */
   asRecord(): ZCRMRecord {
-    if (!this.id) throw ValidationException.invalidInput('note', 'the note has no id: add it first, or build it with ZCRMNote.getInstance(record, noteId)');
+    if (!this.id)
+      throw ValidationException.invalidInput(
+        'note',
+        'the note has no id: add it first, or build it with ZCRMNote.getInstance(record, noteId)',
+      );
     return new ZCRMRecord('Notes', this.id, this.client);
   }
 

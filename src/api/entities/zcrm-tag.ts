@@ -83,9 +83,14 @@ export class ZCRMTag {
    */
   async merge(target: ZCRMTag): Promise<APIResponse<ZCRMTag>> {
     const id = this.requireId('merge');
-    if (!(target instanceof ZCRMTag) || !target.id) throw ValidationException.invalidInput('target.id', 'merge() needs the tag to merge into, with its id');
-    if (target.id === id) throw ValidationException.invalidInput('target', 'a tag cannot be merged into itself');
-    const { response, item } = await singleWrite(() => ops.mergeTags(this.client, target.id as string, id), 'tags');
+    if (!(target instanceof ZCRMTag) || !target.id)
+      throw ValidationException.invalidInput('target.id', 'merge() needs the tag to merge into, with its id');
+    if (target.id === id)
+      throw ValidationException.invalidInput('target', 'a tag cannot be merged into itself');
+    const { response, item } = await singleWrite(
+      () => ops.mergeTags(this.client, target.id as string, id),
+      'tags',
+    );
     target.applyJson(item.details);
     target.moduleApiName ??= this.moduleApiName;
     return new APIResponse(response, target, item);
@@ -94,15 +99,27 @@ export class ZCRMTag {
   /** Renames the tag (`PUT settings/tags/{id}?module=`); needs `id`, `name` and `moduleApiName`. */
   async update(): Promise<APIResponse<ZCRMTag>> {
     const id = this.requireId('update');
-    if (typeof this.name !== 'string' || this.name.trim() === '') throw ValidationException.invalidInput('tag.name', 'update() needs the new name');
-    if (!this.moduleApiName) throw ValidationException.invalidInput('tag.moduleApiName', 'update() needs the module the tag belongs to');
-    const { response, item } = await singleWrite(() => ops.updateTag(this.client, this.moduleApiName as string, id, this.name as string), 'tags');
+    if (typeof this.name !== 'string' || this.name.trim() === '')
+      throw ValidationException.invalidInput('tag.name', 'update() needs the new name');
+    if (!this.moduleApiName)
+      throw ValidationException.invalidInput(
+        'tag.moduleApiName',
+        'update() needs the module the tag belongs to',
+      );
+    const { response, item } = await singleWrite(
+      () => ops.updateTag(this.client, this.moduleApiName as string, id, this.name as string),
+      'tags',
+    );
     this.applyJson(item.details);
     return new APIResponse(response, this as ZCRMTag, item);
   }
 
   private requireId(operation: string): string {
-    if (!this.id) throw ValidationException.invalidInput('tag.id', `${operation}() needs the tag id; build it with ZCRMTag.getInstance(id)`);
+    if (!this.id)
+      throw ValidationException.invalidInput(
+        'tag.id',
+        `${operation}() needs the tag id; build it with ZCRMTag.getInstance(id)`,
+      );
     return this.id;
   }
 }

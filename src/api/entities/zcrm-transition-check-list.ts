@@ -17,7 +17,8 @@ export class ZCRMTransitionCheckList {
   /** Parses `{"title": …, "items": [{…}]}`. */
   static fromJson(json: Json): ZCRMTransitionCheckList {
     const checklist = new ZCRMTransitionCheckList(json.title === undefined ? undefined : str(json.title));
-    if (Array.isArray(json.items)) checklist.items = json.items.filter(isJsonObject).map((item) => ({ ...item }));
+    if (Array.isArray(json.items))
+      checklist.items = json.items.filter(isJsonObject).map((item) => ({ ...item }));
     return checklist;
   }
 }

@@ -21,8 +21,11 @@ export function fileNameFromContentDisposition(header: string | undefined | null
  * surrounding blanks; `undefined` when nothing usable is left (empty, `.` or `..`).
  */
 export function safeFileName(name: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
-  const base = name.replace(/[\u0000-\u001f\u007f]/g, '').split(/[/\\]/).pop()!.trim();
+  const base = name
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .split(/[/\\]/)
+    .pop()!
+    .trim();
   if (base === '' || base === '.' || base === '..') return undefined;
   return base;
 }

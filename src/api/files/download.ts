@@ -14,9 +14,16 @@ const MAX_ERROR_BODY_BYTES = 64 * 1024;
  * unread stream as its content, so its (small) JSON body is read here and the exception rebuilt from Zoho's
  * envelope, giving downloads the same typed errors (`INVALID_DATA` …) as JSON calls.
  */
-export async function requestDownload(client: ZCRMRestClient, options: Omit<RequestOptions, 'responseType'>): Promise<HttpResponse<Readable>> {
+export async function requestDownload(
+  client: ZCRMRestClient,
+  options: Omit<RequestOptions, 'responseType'>,
+): Promise<HttpResponse<Readable>> {
   try {
-    return await client.request<Readable>({ ...options, method: options.method ?? 'GET', responseType: 'stream' });
+    return await client.request<Readable>({
+      ...options,
+      method: options.method ?? 'GET',
+      responseType: 'stream',
+    });
   } catch (err) {
     if (!(err instanceof ZCRMException) || !(err.errorContent instanceof Readable)) throw err;
     const text = await readSmallBody(err.errorContent);

@@ -44,7 +44,11 @@ export function mimeTypeOf(fileName: string): string {
 
 /** True for values {@link withUploadForm} accepts. */
 export function isUploadSource(value: unknown): value is UploadSource {
-  return (typeof value === 'string' && value.length > 0) || value instanceof Uint8Array || value instanceof Readable;
+  return (
+    (typeof value === 'string' && value.length > 0) ||
+    value instanceof Uint8Array ||
+    value instanceof Readable
+  );
 }
 
 /**
@@ -80,7 +84,10 @@ export async function withUploadForm<T>(
     }
     const fileName = (options.fileName && safeFileName(options.fileName)) || defaultName;
     const type = options.contentType ?? mimeTypeOf(fileName);
-    const blob = blobPath !== undefined ? await openAsBlob(blobPath, { type }) : new Blob([source as Uint8Array], { type });
+    const blob =
+      blobPath !== undefined
+        ? await openAsBlob(blobPath, { type })
+        : new Blob([source as Uint8Array], { type });
     const form = new FormData();
     for (const [key, value] of Object.entries(extraFields)) form.append(key, value);
     form.append(field, blob, fileName);

@@ -12,7 +12,11 @@ import type { UploadSource } from './upload-source';
  * Zips one CSV (a path, Buffer or stream) into a temporary file, streaming: Bulk Write takes only a zip holding
  * one CSV. Runs `use` with the zip's path and removes the temporary directory afterwards.
  */
-export async function withZippedCsv<T>(csv: UploadSource, entryName: string, use: (zipPath: string) => Promise<T>): Promise<T> {
+export async function withZippedCsv<T>(
+  csv: UploadSource,
+  entryName: string,
+  use: (zipPath: string) => Promise<T>,
+): Promise<T> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'zcrm-zip-'));
   try {
     const zipPath = path.join(dir, `${path.parse(entryName).name || 'data'}.zip`);

@@ -63,7 +63,10 @@ export function downloadAttachment(
   attachmentId: string,
   options: { signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<HttpResponse<Readable>> {
-  return requestDownload(client, { path: `${attachmentsPath(module, recordId)}/${encodeURIComponent(attachmentId)}`, ...options });
+  return requestDownload(client, {
+    path: `${attachmentsPath(module, recordId)}/${encodeURIComponent(attachmentId)}`,
+    ...options,
+  });
 }
 
 /** DELETE `/{module}/{id}/Attachments/{attachment_id}`. */

@@ -12,7 +12,11 @@ const blueprintPath = (module: string, recordId: string) =>
   `${encodeURIComponent(module)}/${encodeURIComponent(recordId)}/actions/blueprint`;
 
 /** GET `/{module}/{id}/actions/blueprint`. */
-export function getBlueprint(client: ZCRMRestClient, module: string, recordId: string): Promise<HttpResponse<BlueprintJson>> {
+export function getBlueprint(
+  client: ZCRMRestClient,
+  module: string,
+  recordId: string,
+): Promise<HttpResponse<BlueprintJson>> {
   return client.request<BlueprintJson>({ path: blueprintPath(module, recordId) });
 }
 

@@ -23,7 +23,10 @@ export interface DownloadOptions {
 }
 
 /** POST `/crm/bulk/v2/read` with the job definition (`query`, `callback`, `file_type`). */
-export function createBulkReadJob(client: ZCRMRestClient, body: Record<string, unknown>): Promise<HttpResponse<BulkReadJson>> {
+export function createBulkReadJob(
+  client: ZCRMRestClient,
+  body: Record<string, unknown>,
+): Promise<HttpResponse<BulkReadJson>> {
   return client.request<BulkReadJson>({ method: 'POST', path: '/crm/bulk/v2/read', body });
 }
 
@@ -33,8 +36,15 @@ export function getBulkReadJob(client: ZCRMRestClient, jobId: string): Promise<H
 }
 
 /** GET `/crm/bulk/v2/read/{job_id}/result`: the zipped CSV (or ICS), as an unread stream. */
-export function downloadBulkReadResult(client: ZCRMRestClient, jobId: string, options: DownloadOptions = {}): Promise<HttpResponse<Readable>> {
-  return requestDownload(client, { path: `/crm/bulk/v2/read/${encodeURIComponent(jobId)}/result`, ...options });
+export function downloadBulkReadResult(
+  client: ZCRMRestClient,
+  jobId: string,
+  options: DownloadOptions = {},
+): Promise<HttpResponse<Readable>> {
+  return requestDownload(client, {
+    path: `/crm/bulk/v2/read/${encodeURIComponent(jobId)}/result`,
+    ...options,
+  });
 }
 
 /**
@@ -49,18 +59,24 @@ export function uploadBulkWriteFile(
   options: UploadOptions & { uploadUrl?: string } = {},
 ): Promise<HttpResponse<BulkWriteJson>> {
   const url = options.uploadUrl ?? bulkUploadUrl(client);
-  return withUploadForm('file', 'file', source, { contentType: 'application/zip', ...options }, async (form) => {
-    try {
-      return await client.request<BulkWriteJson>({
-        method: 'POST',
-        path: trustedUrl(client, url),
-        headers: { feature: 'bulk-write', 'X-CRM-ORG': orgId },
-        body: form,
-      });
-    } catch (err) {
-      throw headerError(err) ?? err;
-    }
-  });
+  return withUploadForm(
+    'file',
+    'file',
+    source,
+    { contentType: 'application/zip', ...options },
+    async (form) => {
+      try {
+        return await client.request<BulkWriteJson>({
+          method: 'POST',
+          path: trustedUrl(client, url),
+          headers: { feature: 'bulk-write', 'X-CRM-ORG': orgId },
+          body: form,
+        });
+      } catch (err) {
+        throw headerError(err) ?? err;
+      }
+    },
+  );
 }
 
 /** The upload host's own error body (`{"x-error": …, "info": "Forbidden"}`) as an exception with its text. */
@@ -78,7 +94,10 @@ function headerError(err: unknown): ZCRMException | undefined {
 }
 
 /** POST `/crm/bulk/v2/write` with the job definition (`operation`, `resource`, `callback`, `character_encoding`). */
-export function createBulkWriteJob(client: ZCRMRestClient, body: Record<string, unknown>): Promise<HttpResponse<BulkWriteJson>> {
+export function createBulkWriteJob(
+  client: ZCRMRestClient,
+  body: Record<string, unknown>,
+): Promise<HttpResponse<BulkWriteJson>> {
   return client.request<BulkWriteJson>({ method: 'POST', path: '/crm/bulk/v2/write', body });
 }
 
@@ -91,7 +110,11 @@ export function getBulkWriteJob(client: ZCRMRestClient, jobId: string): Promise<
  * GET the job's `result.download_url` (a zip of result CSVs). The access token goes only to Zoho hosts or the
  * configured API/upload origin: any other URL is refused before a request is made.
  */
-export function downloadBulkWriteResult(client: ZCRMRestClient, downloadUrl: string, options: DownloadOptions = {}): Promise<HttpResponse<Readable>> {
+export function downloadBulkWriteResult(
+  client: ZCRMRestClient,
+  downloadUrl: string,
+  options: DownloadOptions = {},
+): Promise<HttpResponse<Readable>> {
   return requestDownload(client, { path: trustedUrl(client, downloadUrl), ...options });
 }
 
@@ -121,7 +144,10 @@ export function trustedUrl(client: ZCRMRestClient, url: string): string {
   const apiOrigin = new URL(client.config.apiBaseUrl).origin;
   if (parsed.origin === apiOrigin) return parsed.href;
   if (parsed.protocol === 'https:' && ZOHO_HOST.test(parsed.hostname)) return parsed.href;
-  throw untrusted(url, 'it is neither a Zoho https host nor the configured API host, and the request would carry the access token');
+  throw untrusted(
+    url,
+    'it is neither a Zoho https host nor the configured API host, and the request would carry the access token',
+  );
 }
 
 function untrusted(url: string, why: string): ZCRMException {

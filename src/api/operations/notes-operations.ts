@@ -24,7 +24,8 @@ export interface WriteResultsJson {
   data?: Array<Record<string, unknown>>;
 }
 
-const notesPath = (module: string, recordId: string) => `${encodeURIComponent(module)}/${encodeURIComponent(recordId)}/Notes`;
+const notesPath = (module: string, recordId: string) =>
+  `${encodeURIComponent(module)}/${encodeURIComponent(recordId)}/Notes`;
 
 /** GET `/{module}/{id}/Notes?page&per_page&sort_by&sort_order`. */
 export function listRecordNotes(
@@ -35,7 +36,12 @@ export function listRecordNotes(
 ): Promise<HttpResponse<NotesListJson>> {
   return client.request<NotesListJson>({
     path: notesPath(module, recordId),
-    params: { page: params.page, per_page: params.perPage, sort_by: params.sortBy, sort_order: params.sortOrder },
+    params: {
+      page: params.page,
+      per_page: params.perPage,
+      sort_by: params.sortBy,
+      sort_order: params.sortOrder,
+    },
     headers: params.ifModifiedSince ? { 'If-Modified-Since': params.ifModifiedSince } : undefined,
   });
 }
@@ -47,7 +53,11 @@ export function createRecordNotes(
   recordId: string,
   notes: Record<string, unknown>[],
 ): Promise<HttpResponse<WriteResultsJson>> {
-  return client.request<WriteResultsJson>({ method: 'POST', path: notesPath(module, recordId), body: { data: notes } });
+  return client.request<WriteResultsJson>({
+    method: 'POST',
+    path: notesPath(module, recordId),
+    body: { data: notes },
+  });
 }
 
 /** PUT `/{module}/{id}/Notes/{noteId}` with `{"data": [note]}`. */
@@ -72,5 +82,8 @@ export function deleteRecordNote(
   recordId: string,
   noteId: string,
 ): Promise<HttpResponse<WriteResultsJson>> {
-  return client.request<WriteResultsJson>({ method: 'DELETE', path: `${notesPath(module, recordId)}/${encodeURIComponent(noteId)}` });
+  return client.request<WriteResultsJson>({
+    method: 'DELETE',
+    path: `${notesPath(module, recordId)}/${encodeURIComponent(noteId)}`,
+  });
 }

@@ -8,7 +8,8 @@ import { UploadOptions, UploadSource, withUploadForm } from '../files/upload-sou
 
 export type AcknowledgementJson = Record<string, unknown>;
 
-const photoPath = (module: string, recordId: string) => `${encodeURIComponent(module)}/${encodeURIComponent(recordId)}/photo`;
+const photoPath = (module: string, recordId: string) =>
+  `${encodeURIComponent(module)}/${encodeURIComponent(recordId)}/photo`;
 
 /** POST `/{module}/{id}/photo`, multipart part `file`. */
 export function uploadPhoto(
@@ -34,6 +35,10 @@ export function downloadPhoto(
 }
 
 /** DELETE `/{module}/{id}/photo`. */
-export function deletePhoto(client: ZCRMRestClient, module: string, recordId: string): Promise<HttpResponse<AcknowledgementJson>> {
+export function deletePhoto(
+  client: ZCRMRestClient,
+  module: string,
+  recordId: string,
+): Promise<HttpResponse<AcknowledgementJson>> {
   return client.request<AcknowledgementJson>({ method: 'DELETE', path: photoPath(module, recordId) });
 }

@@ -31,7 +31,12 @@ export function listRelatedRecords(
 ): Promise<HttpResponse<RelatedRecordsJson>> {
   return client.request<RelatedRecordsJson>({
     path: relatedPath(module, recordId, relatedList),
-    params: { page: params.page, per_page: params.perPage, sort_by: params.sortBy, sort_order: params.sortOrder },
+    params: {
+      page: params.page,
+      per_page: params.perPage,
+      sort_by: params.sortBy,
+      sort_order: params.sortOrder,
+    },
     headers: params.ifModifiedSince ? { 'If-Modified-Since': params.ifModifiedSince } : undefined,
   });
 }
@@ -60,7 +65,11 @@ export function linkRelatedRecords(
   relatedList: string,
   links: Array<Record<string, unknown> & { id: string }>,
 ): Promise<HttpResponse<WriteResultsJson>> {
-  return client.request<WriteResultsJson>({ method: 'PUT', path: relatedPath(module, recordId, relatedList), body: { data: links } });
+  return client.request<WriteResultsJson>({
+    method: 'PUT',
+    path: relatedPath(module, recordId, relatedList),
+    body: { data: links },
+  });
 }
 
 /** DELETE `/{module}/{id}/{related_list}/{related_id}`: delinks one record. */

@@ -25,13 +25,29 @@ export function listTags(client: ZCRMRestClient, module: string): Promise<HttpRe
 }
 
 /** GET `settings/tags/{id}/actions/records_count?module={m}` → `{"count": "5"}`. */
-export function getTagRecordCount(client: ZCRMRestClient, module: string, tagId: string): Promise<HttpResponse<{ count?: string | number }>> {
-  return client.request<{ count?: string | number }>({ path: `${tagPath(tagId)}/actions/records_count`, params: { module } });
+export function getTagRecordCount(
+  client: ZCRMRestClient,
+  module: string,
+  tagId: string,
+): Promise<HttpResponse<{ count?: string | number }>> {
+  return client.request<{ count?: string | number }>({
+    path: `${tagPath(tagId)}/actions/records_count`,
+    params: { module },
+  });
 }
 
 /** POST `settings/tags?module={m}` with `{"tags": [{name}…]}` (≤ 50). */
-export function createTags(client: ZCRMRestClient, module: string, tags: Array<{ name: string }>): Promise<HttpResponse<TagsJson>> {
-  return client.request<TagsJson>({ method: 'POST', path: 'settings/tags', params: { module }, body: { tags } });
+export function createTags(
+  client: ZCRMRestClient,
+  module: string,
+  tags: Array<{ name: string }>,
+): Promise<HttpResponse<TagsJson>> {
+  return client.request<TagsJson>({
+    method: 'POST',
+    path: 'settings/tags',
+    params: { module },
+    body: { tags },
+  });
 }
 
 /** PUT `settings/tags?module={m}` with `{"tags": [{id, name}…]}` (≤ 50). */
@@ -40,12 +56,27 @@ export function updateTags(
   module: string,
   tags: Array<{ id: string; name: string }>,
 ): Promise<HttpResponse<TagsJson>> {
-  return client.request<TagsJson>({ method: 'PUT', path: 'settings/tags', params: { module }, body: { tags } });
+  return client.request<TagsJson>({
+    method: 'PUT',
+    path: 'settings/tags',
+    params: { module },
+    body: { tags },
+  });
 }
 
 /** PUT `settings/tags/{id}?module={m}` with `{"tags": [{name}]}`. */
-export function updateTag(client: ZCRMRestClient, module: string, tagId: string, name: string): Promise<HttpResponse<TagsJson>> {
-  return client.request<TagsJson>({ method: 'PUT', path: tagPath(tagId), params: { module }, body: { tags: [{ name }] } });
+export function updateTag(
+  client: ZCRMRestClient,
+  module: string,
+  tagId: string,
+  name: string,
+): Promise<HttpResponse<TagsJson>> {
+  return client.request<TagsJson>({
+    method: 'PUT',
+    path: tagPath(tagId),
+    params: { module },
+    body: { tags: [{ name }] },
+  });
 }
 
 /** DELETE `settings/tags/{id}`. */
@@ -54,7 +85,11 @@ export function deleteTag(client: ZCRMRestClient, tagId: string): Promise<HttpRe
 }
 
 /** POST `settings/tags/{targetId}/actions/merge` with `{"tags": [{"conflict_id": mergedId}]}`: `mergedId`'s records move to the target, and `mergedId` goes. */
-export function mergeTags(client: ZCRMRestClient, targetTagId: string, mergedTagId: string): Promise<HttpResponse<TagsJson>> {
+export function mergeTags(
+  client: ZCRMRestClient,
+  targetTagId: string,
+  mergedTagId: string,
+): Promise<HttpResponse<TagsJson>> {
   return client.request<TagsJson>({
     method: 'POST',
     path: `${tagPath(targetTagId)}/actions/merge`,

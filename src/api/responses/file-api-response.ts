@@ -33,11 +33,14 @@ export class FileAPIResponse extends CommonAPIResponse {
     super(response);
     const header = (name: string) => response.headers[name];
     if (!response.noData) this.status = 'success';
-    this.fileName = fileNameFromContentDisposition(header('content-disposition')) ?? (fallbackFileName ? safeFileName(fallbackFileName) : undefined);
+    this.fileName =
+      fileNameFromContentDisposition(header('content-disposition')) ??
+      (fallbackFileName ? safeFileName(fallbackFileName) : undefined);
     const contentType = header('content-type');
     if (contentType) this.contentType = contentType.split(';')[0].trim();
     const length = Number(header('content-length'));
-    if (header('content-length') !== undefined && Number.isInteger(length) && length >= 0) this.contentLength = length;
+    if (header('content-length') !== undefined && Number.isInteger(length) && length >= 0)
+      this.contentLength = length;
     if (!response.noData && response.data instanceof Readable) this.body = response.data;
   }
 
@@ -74,7 +77,9 @@ export class FileAPIResponse extends CommonAPIResponse {
       await rename(partial, destination);
     } catch (err) {
       await rm(partial, { force: true });
-      throw err instanceof ZCRMException ? err : ZCRMException.unexpected(`Writing the download to ${destination} failed`, err, this.url);
+      throw err instanceof ZCRMException
+        ? err
+        : ZCRMException.unexpected(`Writing the download to ${destination} failed`, err, this.url);
     }
     return destination;
   }
@@ -106,7 +111,12 @@ export class FileAPIResponse extends CommonAPIResponse {
   }
 
   private async destinationPath(target: string, source: Readable): Promise<string> {
-    const isDirectory = /[/\\]$/.test(target) || (await stat(target).then((s) => s.isDirectory(), () => false));
+    const isDirectory =
+      /[/\\]$/.test(target) ||
+      (await stat(target).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ));
     if (!isDirectory) return path.resolve(target);
     if (!this.fileName) {
       source.destroy();

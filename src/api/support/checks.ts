@@ -31,7 +31,8 @@ export function requireId(value: unknown, name: string, operation: string): stri
  * non-empty string without a comma (Zoho splits the parameter on commas).
  */
 export function requireList(values: unknown, name: string, min: number, max: number): string[] {
-  if (!Array.isArray(values)) throw ValidationException.invalidInput(name, `must be a list of ${min} to ${max} strings`);
+  if (!Array.isArray(values))
+    throw ValidationException.invalidInput(name, `must be a list of ${min} to ${max} strings`);
   if (values.length < min || values.length > max) {
     throw ValidationException.invalidInput(name, `must hold ${min} to ${max} entries, got ${values.length}`);
   }
@@ -40,7 +41,10 @@ export function requireList(values: unknown, name: string, min: number, max: num
       throw ValidationException.invalidInput(`${name}[${index}]`, 'must be a non-empty string');
     }
     if (value.includes(',')) {
-      throw ValidationException.invalidInput(`${name}[${index}]`, `"${value}" contains a comma, which Zoho reads as a separator`);
+      throw ValidationException.invalidInput(
+        `${name}[${index}]`,
+        `"${value}" contains a comma, which Zoho reads as a separator`,
+      );
     }
   });
   return values as string[];
@@ -48,8 +52,13 @@ export function requireList(values: unknown, name: string, min: number, max: num
 
 /** At most `max` items (and at least one) in a multi-item write. */
 export function requireCount(items: unknown, name: string, max: number): void {
-  if (!Array.isArray(items) || items.length === 0) throw ValidationException.invalidInput(name, `must hold 1 to ${max} entries`);
-  if (items.length > max) throw ValidationException.invalidInput(name, `must hold at most ${max} entries per call, got ${items.length}`);
+  if (!Array.isArray(items) || items.length === 0)
+    throw ValidationException.invalidInput(name, `must hold 1 to ${max} entries`);
+  if (items.length > max)
+    throw ValidationException.invalidInput(
+      name,
+      `must hold at most ${max} entries per call, got ${items.length}`,
+    );
 }
 
 /** Paging of list calls: pages count from 1 (the seed's 0 defaults are not copied); `perPage` is 1..200. */
@@ -59,12 +68,20 @@ export interface PageOptions {
 }
 
 /** Validated paging with the call's defaults. */
-export function paging(options: PageOptions, defaults: { page: number; perPage: number }, operation: string): { page: number; perPage: number } {
+export function paging(
+  options: PageOptions,
+  defaults: { page: number; perPage: number },
+  operation: string,
+): { page: number; perPage: number } {
   const page = options.page ?? defaults.page;
   const perPage = options.perPage ?? defaults.perPage;
-  if (!Number.isInteger(page) || page < 1) throw ValidationException.invalidInput('page', `${operation}(): pages start at 1, got ${String(page)}`);
+  if (!Number.isInteger(page) || page < 1)
+    throw ValidationException.invalidInput('page', `${operation}(): pages start at 1, got ${String(page)}`);
   if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200) {
-    throw ValidationException.invalidInput('perPage', `${operation}(): must be 1 to 200, got ${String(perPage)}`);
+    throw ValidationException.invalidInput(
+      'perPage',
+      `${operation}(): must be 1 to 200, got ${String(perPage)}`,
+    );
   }
   return { page, perPage };
 }

@@ -28,7 +28,10 @@ export async function pollUntil<T>(
   const interval = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   const timeout = options.timeoutMs ?? DEFAULT_POLL_TIMEOUT_MS;
   if (!(interval >= 0) || !(timeout >= 0)) {
-    throw ValidationException.invalidInput('pollIntervalMs/timeoutMs', `${what}: must be non-negative numbers`);
+    throw ValidationException.invalidInput(
+      'pollIntervalMs/timeoutMs',
+      `${what}: must be non-negative numbers`,
+    );
   }
   const deadline = Date.now() + timeout;
   for (;;) {
@@ -36,7 +39,11 @@ export async function pollUntil<T>(
     const value = await check();
     const current = state(value);
     if (current.failed !== undefined) {
-      throw new ZCRMException({ errorCode: 'BULK_JOB_FAILED', errorMessage: `${what} ended in state ${current.failed}`, errorContent: value });
+      throw new ZCRMException({
+        errorCode: 'BULK_JOB_FAILED',
+        errorMessage: `${what} ended in state ${current.failed}`,
+        errorContent: value,
+      });
     }
     if (current.done) return value;
     const remaining = deadline - Date.now();

@@ -7,13 +7,23 @@ import { ItemResultJson, itemResultsOf, singleResultOf } from '../operations/ite
  * answered an error status because every item failed (the pipeline throws for that status; the results are
  * in the exception's content). Request-level errors are rethrown unchanged.
  */
-export async function multiWrite<T>(send: () => Promise<HttpResponse<T>>, apiKey = 'data'): Promise<HttpResponse<unknown>> {
+export async function multiWrite<T>(
+  send: () => Promise<HttpResponse<T>>,
+  apiKey = 'data',
+): Promise<HttpResponse<unknown>> {
   try {
     return await send();
   } catch (error) {
     const items = error instanceof ZCRMException ? itemResultsOf(error.errorContent, apiKey) : undefined;
     if (!(error instanceof ZCRMException) || !items) throw error;
-    return { status: error.statusCode, headers: {}, data: { [apiKey]: items }, noData: false, url: error.url ?? '', rateLimit: {} };
+    return {
+      status: error.statusCode,
+      headers: {},
+      data: { [apiKey]: items },
+      noData: false,
+      url: error.url ?? '',
+      rateLimit: {},
+    };
   }
 }
 

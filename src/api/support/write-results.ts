@@ -15,7 +15,8 @@ export function matchEntityResponses<I, D>(
 ): EntityResponse<D>[] {
   const items = Array.isArray(results) ? results.filter(isJsonObject) : [];
   const used = new Set<number>();
-  const resultId = (item: Record<string, unknown>) => (isJsonObject(item.details) ? idString(item.details.id) : undefined);
+  const resultId = (item: Record<string, unknown>) =>
+    isJsonObject(item.details) ? idString(item.details.id) : undefined;
   return inputs.map((input, index) => {
     const wanted = idOfInput(input);
     let at = index < items.length && !used.has(index) ? index : -1;

@@ -10,8 +10,17 @@ export function className(target: unknown): string {
  * used as one). Raised when the class is defined or first used, before any request (statusCode 0).
  */
 export class ModelMetadataException extends ZCRMException {
-  private static make(code: string, message: string, details: Record<string, unknown>): ModelMetadataException {
-    return new ModelMetadataException({ statusCode: 0, errorCode: code, errorMessage: message, errorDetails: details });
+  private static make(
+    code: string,
+    message: string,
+    details: Record<string, unknown>,
+  ): ModelMetadataException {
+    return new ModelMetadataException({
+      statusCode: 0,
+      errorCode: code,
+      errorMessage: message,
+      errorDetails: details,
+    });
   }
 
   /** `@CrmModule` is missing on a class used as a model. */
@@ -24,7 +33,12 @@ export class ModelMetadataException extends ZCRMException {
   }
 
   /** A decorator was put where it cannot work (a static member, a method, a symbol-named property). */
-  static misplacedDecorator(decorator: string, target: unknown, property: string | symbol, problem: string): ModelMetadataException {
+  static misplacedDecorator(
+    decorator: string,
+    target: unknown,
+    property: string | symbol,
+    problem: string,
+  ): ModelMetadataException {
     return ModelMetadataException.make(
       'MISPLACED_DECORATOR',
       `@${decorator} on ${className(target)}.${String(property)}: ${problem}`,
@@ -78,7 +92,13 @@ export class ModelMetadataException extends ZCRMException {
   }
 
   /** A field of a role the module does not have (line items outside the inventory modules …). */
-  static roleNotInModule(target: unknown, property: string, decorator: string, module: string, allowed: readonly string[]): ModelMetadataException {
+  static roleNotInModule(
+    target: unknown,
+    property: string,
+    decorator: string,
+    module: string,
+    allowed: readonly string[],
+  ): ModelMetadataException {
     return ModelMetadataException.make(
       'FIELD_NOT_IN_MODULE',
       `${className(target)}.${property}: @${decorator} is only for the ${allowed.join(', ')} module${allowed.length > 1 ? 's' : ''}, not ${module}`,
@@ -97,9 +117,13 @@ export class ModelMetadataException extends ZCRMException {
 
   /** A field the model does not have. */
   static unknownProperty(target: unknown, property: string): ModelMetadataException {
-    return ModelMetadataException.make('UNKNOWN_PROPERTY', `${className(target)} has no field "${property}"`, {
-      model: className(target),
-      property,
-    });
+    return ModelMetadataException.make(
+      'UNKNOWN_PROPERTY',
+      `${className(target)} has no field "${property}"`,
+      {
+        model: className(target),
+        property,
+      },
+    );
   }
 }

@@ -11,7 +11,9 @@ const MODULE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const FIELD_NAME = /^\$?[A-Za-z][A-Za-z0-9_]*$/;
 
 /** Roles that only some modules have (wire spec §5.17, §5.18). */
-const ROLE_MODULES: Partial<Record<FieldMetadata['role'], { decorator: string; modules: readonly string[] }>> = {
+const ROLE_MODULES: Partial<
+  Record<FieldMetadata['role'], { decorator: string; modules: readonly string[] }>
+> = {
   lineItems: { decorator: 'LineItems', modules: ['Quotes', 'Sales_Orders', 'Purchase_Orders', 'Invoices'] },
   lineTaxes: { decorator: 'LineTaxes', modules: ['Quotes', 'Sales_Orders', 'Purchase_Orders', 'Invoices'] },
   participants: { decorator: 'Participants', modules: ['Events'] },
@@ -35,7 +37,12 @@ export class MetadataStorage {
   private fieldSets = new WeakMap<ModelClass, FieldSetMetadata>();
 
   /** Declares a field of `target` held by `propertyName`. `designType` is the property's reflected type. */
-  addField(target: ModelClass, propertyName: string, definition: FieldDefinition, designType?: unknown): FieldMetadata {
+  addField(
+    target: ModelClass,
+    propertyName: string,
+    definition: FieldDefinition,
+    designType?: unknown,
+  ): FieldMetadata {
     if (typeof definition.apiName !== 'string' || !FIELD_NAME.test(definition.apiName)) {
       throw ModelMetadataException.badApiName(target, `the API name of ${propertyName}`, definition.apiName);
     }
@@ -116,7 +123,8 @@ export class MetadataStorage {
   resolveTarget(field: FieldMetadata): ModelClass | undefined {
     if (!field.target) return undefined;
     const got = field.target();
-    if (typeof got !== 'function') throw ModelMetadataException.badTarget(field.declaredBy, field.propertyName, got);
+    if (typeof got !== 'function')
+      throw ModelMetadataException.badTarget(field.declaredBy, field.propertyName, got);
     return got;
   }
 
@@ -148,7 +156,8 @@ export class MetadataStorage {
   private declaredFields(target: ModelClass): FieldMetadata[] {
     const byProperty = new Map<string, FieldMetadata>();
     for (const cls of chain(target).reverse()) {
-      for (const field of this.entries.get(cls)?.fields.values() ?? []) byProperty.set(field.propertyName, field);
+      for (const field of this.entries.get(cls)?.fields.values() ?? [])
+        byProperty.set(field.propertyName, field);
     }
     return [...byProperty.values()];
   }
@@ -157,7 +166,11 @@ export class MetadataStorage {
 /** `target` and its base classes, nearest first. */
 function chain(target: ModelClass): ModelClass[] {
   const classes: ModelClass[] = [];
-  for (let cls: unknown = target; typeof cls === 'function' && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
+  for (
+    let cls: unknown = target;
+    typeof cls === 'function' && cls !== Function.prototype;
+    cls = Object.getPrototypeOf(cls)
+  ) {
     classes.push(cls as ModelClass);
   }
   return classes;
@@ -166,7 +179,13 @@ function chain(target: ModelClass): ModelClass[] {
 function checkRole(target: ModelClass, module: string, field: FieldMetadata): void {
   const rule = ROLE_MODULES[field.role];
   if (rule && !rule.modules.includes(module)) {
-    throw ModelMetadataException.roleNotInModule(target, field.propertyName, rule.decorator, module, rule.modules);
+    throw ModelMetadataException.roleNotInModule(
+      target,
+      field.propertyName,
+      rule.decorator,
+      module,
+      rule.modules,
+    );
   }
 }
 

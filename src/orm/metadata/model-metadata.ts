@@ -20,7 +20,11 @@ export class FieldSetMetadata {
     const byApiName = new Map<string, FieldMetadata>();
     for (const field of fields) {
       const other = byApiName.get(field.apiName);
-      if (other) throw ModelMetadataException.duplicateApiName(target, field.apiName, [other.propertyName, field.propertyName]);
+      if (other)
+        throw ModelMetadataException.duplicateApiName(target, field.apiName, [
+          other.propertyName,
+          field.propertyName,
+        ]);
       byApiName.set(field.apiName, field);
     }
     this.byApiName = byApiName;

@@ -4,7 +4,11 @@ import { ModelMetadataException } from './metadata-exception';
 import { getMetadataStorage } from './metadata-storage';
 
 /** The signature of the field decorators (legacy `experimentalDecorators` property decorators). */
-export type FieldDecorator = (target: object, propertyKey: string | symbol, descriptor?: PropertyDescriptor) => void;
+export type FieldDecorator = (
+  target: object,
+  propertyKey: string | symbol,
+  descriptor?: PropertyDescriptor,
+) => void;
 
 /**
  * Records a property decorator's declaration: checks it sits on an instance property with a string
@@ -18,17 +22,37 @@ export function registerProperty(
   definition: FieldDefinition,
 ): FieldMetadata {
   if (typeof target === 'function') {
-    throw ModelMetadataException.misplacedDecorator(decorator, target, propertyKey, 'static members cannot be record fields');
+    throw ModelMetadataException.misplacedDecorator(
+      decorator,
+      target,
+      propertyKey,
+      'static members cannot be record fields',
+    );
   }
   const owner = (target as { constructor?: unknown }).constructor;
   if (typeof propertyKey !== 'string') {
-    throw ModelMetadataException.misplacedDecorator(decorator, owner, propertyKey, 'record fields need string property names');
+    throw ModelMetadataException.misplacedDecorator(
+      decorator,
+      owner,
+      propertyKey,
+      'record fields need string property names',
+    );
   }
   if (descriptor !== undefined) {
-    throw ModelMetadataException.misplacedDecorator(decorator, owner, propertyKey, 'only class properties can be record fields, not methods or accessors');
+    throw ModelMetadataException.misplacedDecorator(
+      decorator,
+      owner,
+      propertyKey,
+      'only class properties can be record fields, not methods or accessors',
+    );
   }
   if (typeof owner !== 'function') {
-    throw ModelMetadataException.misplacedDecorator(decorator, owner, propertyKey, 'the decorator must be used inside a class');
+    throw ModelMetadataException.misplacedDecorator(
+      decorator,
+      owner,
+      propertyKey,
+      'the decorator must be used inside a class',
+    );
   }
   const designType = Reflect.getMetadata('design:type', target, propertyKey) as unknown;
   return getMetadataStorage().addField(owner, propertyKey, definition, designType);

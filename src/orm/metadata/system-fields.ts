@@ -8,10 +8,34 @@ export const SYSTEM_FIELDS: readonly FieldMetadata[] = Object.freeze(
   [
     { propertyName: 'id', apiName: 'id', role: 'field', dataType: 'bigint', readonly: true },
     { propertyName: 'owner', apiName: 'Owner', role: 'owner', dataType: 'ownerlookup', readonly: false },
-    { propertyName: 'createdTime', apiName: 'Created_Time', role: 'field', dataType: 'datetime', readonly: true },
-    { propertyName: 'modifiedTime', apiName: 'Modified_Time', role: 'field', dataType: 'datetime', readonly: true },
-    { propertyName: 'createdBy', apiName: 'Created_By', role: 'userLookup', dataType: 'ownerlookup', readonly: true },
-    { propertyName: 'modifiedBy', apiName: 'Modified_By', role: 'userLookup', dataType: 'ownerlookup', readonly: true },
+    {
+      propertyName: 'createdTime',
+      apiName: 'Created_Time',
+      role: 'field',
+      dataType: 'datetime',
+      readonly: true,
+    },
+    {
+      propertyName: 'modifiedTime',
+      apiName: 'Modified_Time',
+      role: 'field',
+      dataType: 'datetime',
+      readonly: true,
+    },
+    {
+      propertyName: 'createdBy',
+      apiName: 'Created_By',
+      role: 'userLookup',
+      dataType: 'ownerlookup',
+      readonly: true,
+    },
+    {
+      propertyName: 'modifiedBy',
+      apiName: 'Modified_By',
+      role: 'userLookup',
+      dataType: 'ownerlookup',
+      readonly: true,
+    },
     { propertyName: 'tags', apiName: 'Tag', role: 'field', dataType: 'jsonarray', readonly: true },
   ].map((f) => Object.freeze({ ...f, inferred: false, system: true }) as FieldMetadata),
 );

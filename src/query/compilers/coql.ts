@@ -57,7 +57,10 @@ function checkWhere(where: ConditionNode | undefined): void {
   const count = countComparisons(where);
   if (count > QUERY_LIMITS.COQL_CRITERIA) throw QueryErrors.limitExceeded('COQL_CRITERIA', count, 'COQL');
   for (const node of comparisonsOf(where)) {
-    if ((node.operator === 'in' || node.operator === 'notIn') && node.values.length > QUERY_LIMITS.COQL_IN_VALUES) {
+    if (
+      (node.operator === 'in' || node.operator === 'notIn') &&
+      node.values.length > QUERY_LIMITS.COQL_IN_VALUES
+    ) {
       throw QueryErrors.limitExceeded(
         'COQL_IN_VALUES',
         node.values.length,
@@ -75,13 +78,23 @@ function checkWhere(where: ConditionNode | undefined): void {
 export function compileCoql(node: QueryNode, options: CompileOptions = {}): CompiledQuery {
   const columns = node.select ?? node.modelFields;
   if (columns.length > QUERY_LIMITS.COQL_COLUMNS) {
-    throw QueryErrors.limitExceeded('COQL_COLUMNS', columns.length, `COQL on ${node.modelName}`, 'pass select with the fields you need');
+    throw QueryErrors.limitExceeded(
+      'COQL_COLUMNS',
+      columns.length,
+      `COQL on ${node.modelName}`,
+      'pass select with the fields you need',
+    );
   }
   checkWhere(node.where);
   const limit = callSize(node, options, QUERY_LIMITS.COQL_LIMIT);
   if (limit > QUERY_LIMITS.COQL_LIMIT) throw QueryErrors.limitExceeded('COQL_LIMIT', limit, 'COQL');
   if (node.skip + limit > QUERY_LIMITS.COQL_OFFSET) {
-    throw QueryErrors.limitExceeded('COQL_OFFSET', node.skip + limit, 'COQL', 'iterate() reads further by paging on the id');
+    throw QueryErrors.limitExceeded(
+      'COQL_OFFSET',
+      node.skip + limit,
+      'COQL',
+      'iterate() reads further by paging on the id',
+    );
   }
   // COQL needs at least one column; the id always comes back anyway.
   const list = columns.length > 0 ? columns.map((c) => coqlName(c.apiName)).join(', ') : 'id';

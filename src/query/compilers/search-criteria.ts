@@ -1,5 +1,12 @@
 import type { QueryCompileException } from '../../errors/query-compile-exception';
-import { ComparisonNode, ComparisonOperator, comparisonsOf, ConditionNode, countComparisons, QueryNode } from '../ast';
+import {
+  ComparisonNode,
+  ComparisonOperator,
+  comparisonsOf,
+  ConditionNode,
+  countComparisons,
+  QueryNode,
+} from '../ast';
 import type { ValueKind } from '../field-kinds';
 import { QUERY_LIMITS } from '../limits';
 import { QueryErrors } from '../query-errors';
@@ -9,7 +16,16 @@ import { pageWindow } from './windows';
 
 /** Search operators each kind of field allows (wire spec §5.8, per-type table). */
 const EQUALS_IN = ['equals', 'not_equal', 'in'];
-const ORDERED = ['equals', 'not_equal', 'greater_than', 'greater_equal', 'less_than', 'less_equal', 'between', 'in'];
+const ORDERED = [
+  'equals',
+  'not_equal',
+  'greater_than',
+  'greater_equal',
+  'less_than',
+  'less_equal',
+  'between',
+  'in',
+];
 const SEARCH_OPERATORS: Record<ValueKind, readonly string[]> = {
   text: ['equals', 'not_equal', 'starts_with', 'in'],
   textarea: ['equals', 'not_equal', 'starts_with'],
@@ -40,7 +56,11 @@ const OPERATORS: Partial<Record<ComparisonOperator, string>> = {
 function searchOperator(node: ComparisonNode): string | undefined {
   if (node.operator === 'like') {
     // Only a prefix (starts_with) or an exact pattern (equals: Zoho compares text ignoring case) exists.
-    return node.pattern?.anchor === 'prefix' ? 'starts_with' : node.pattern?.anchor === 'exact' ? 'equals' : undefined;
+    return node.pattern?.anchor === 'prefix'
+      ? 'starts_with'
+      : node.pattern?.anchor === 'exact'
+        ? 'equals'
+        : undefined;
   }
   return OPERATORS[node.operator];
 }
@@ -52,7 +72,9 @@ const FUZZY_IN_GROUPS: readonly ValueKind[] = ['text', 'textarea'];
  * Why the search API cannot run a condition, or undefined when it can. A limit Zoho would refuse is
  * returned as the exception to throw; anything else as a sentence.
  */
-export function criteriaUnsuitability(where: ConditionNode | undefined): string | QueryCompileException | undefined {
+export function criteriaUnsuitability(
+  where: ConditionNode | undefined,
+): string | QueryCompileException | undefined {
   if (!where) return 'it needs a filter (use the list API)';
   const count = countComparisons(where);
   for (const node of comparisonsOf(where)) {
@@ -62,26 +84,44 @@ export function criteriaUnsuitability(where: ConditionNode | undefined): string 
       return `it has no ${describe(node)} for ${node.field.dataType} fields such as ${name}`;
     }
     if (node.values.some((v) => v.text.length === 0)) return `it cannot look for an empty string (${name})`;
-    if (count > 1 && FUZZY_IN_GROUPS.includes(node.field.kind) && (operator === 'equals' || operator === 'not_equal' || operator === 'in')) {
+    if (
+      count > 1 &&
+      FUZZY_IN_GROUPS.includes(node.field.kind) &&
+      (operator === 'equals' || operator === 'not_equal' || operator === 'in')
+    ) {
       return `Zoho's search matches text "equals" as "contains" when criteria hold several conditions (${name})`;
     }
     if (node.operator === 'in' && node.values.length > QUERY_LIMITS.SEARCH_IN_VALUES) {
       return QueryErrors.limitExceeded('SEARCH_IN_VALUES', node.values.length, `Search criteria on ${name}`);
     }
   }
-  if (count > QUERY_LIMITS.SEARCH_CRITERIA) return QueryErrors.limitExceeded('SEARCH_CRITERIA', count, 'Search criteria');
+  if (count > QUERY_LIMITS.SEARCH_CRITERIA)
+    return QueryErrors.limitExceeded('SEARCH_CRITERIA', count, 'Search criteria');
   return undefined;
 }
 
 function describe(node: ComparisonNode): string {
   if (node.operator === 'like' || node.operator === 'notLike') {
-    const kind = { exact: 'exact', prefix: 'starts-with', suffix: 'ends-with', contains: 'contains' }[node.pattern!.anchor];
+    const kind = { exact: 'exact', prefix: 'starts-with', suffix: 'ends-with', contains: 'contains' }[
+      node.pattern!.anchor
+    ];
     return `${node.operator === 'notLike' ? 'negated ' : ''}${kind} match`;
   }
   const words: Record<ComparisonOperator, string> = {
-    eq: 'equality', ne: 'inequality', gt: '"greater than"', ge: '"greater or equal"', lt: '"less than"',
-    le: '"less or equal"', between: '"between"', notBetween: '"not between"', in: '"in"', notIn: '"not in"',
-    like: 'match', notLike: 'negated match', isNull: '"is empty" test', isNotNull: '"is not empty" test',
+    eq: 'equality',
+    ne: 'inequality',
+    gt: '"greater than"',
+    ge: '"greater or equal"',
+    lt: '"less than"',
+    le: '"less or equal"',
+    between: '"between"',
+    notBetween: '"not between"',
+    in: '"in"',
+    notIn: '"not in"',
+    like: 'match',
+    notLike: 'negated match',
+    isNull: '"is empty" test',
+    isNotNull: '"is not empty" test',
   };
   return words[node.operator];
 }
@@ -90,7 +130,10 @@ function describe(node: ComparisonNode): string {
  * Why the search API (`GET /{module}/search?criteria=`) cannot run a whole query, or undefined: on top of
  * the criteria, it cannot sort, and it pages by `page`/`per_page` up to the 2,000th record.
  */
-export function searchUnsuitability(node: QueryNode, options: CompileOptions = {}): string | QueryCompileException | undefined {
+export function searchUnsuitability(
+  node: QueryNode,
+  options: CompileOptions = {},
+): string | QueryCompileException | undefined {
   const criteria = criteriaUnsuitability(node.where);
   if (criteria !== undefined) return criteria;
   if (node.order.length > 0) return 'it cannot sort';
@@ -98,7 +141,12 @@ export function searchUnsuitability(node: QueryNode, options: CompileOptions = {
   if (typeof window === 'string') return window;
   const reach = window.page * window.perPage;
   if (reach > QUERY_LIMITS.SEARCH_RECORDS) {
-    return QueryErrors.limitExceeded('SEARCH_RECORDS', reach, 'Search', 'use COQL, or iterate() to read further');
+    return QueryErrors.limitExceeded(
+      'SEARCH_RECORDS',
+      reach,
+      'Search',
+      'use COQL, or iterate() to read further',
+    );
   }
   return undefined;
 }
@@ -109,7 +157,8 @@ export function searchUnsuitability(node: QueryNode, options: CompileOptions = {
  */
 export function compileSearchCriteria(where: ConditionNode): string {
   const reason = criteriaUnsuitability(where);
-  if (reason !== undefined) throw typeof reason === 'string' ? QueryErrors.backendCannotRun('search', reason) : reason;
+  if (reason !== undefined)
+    throw typeof reason === 'string' ? QueryErrors.backendCannotRun('search', reason) : reason;
   return criteriaText(where);
 }
 
@@ -122,7 +171,8 @@ function criteriaText(node: ConditionNode): string {
 /** Compiles a query for the search API: `criteria`, `page`, `per_page` (search has no `fields` nor sorting). */
 export function compileSearch(node: QueryNode, options: CompileOptions = {}): CompiledQuery {
   const reason = searchUnsuitability(node, options);
-  if (reason !== undefined) throw typeof reason === 'string' ? QueryErrors.backendCannotRun('search', reason) : reason;
+  if (reason !== undefined)
+    throw typeof reason === 'string' ? QueryErrors.backendCannotRun('search', reason) : reason;
   const window = pageWindow(node, options, 'search') as Exclude<ReturnType<typeof pageWindow>, string>;
   const criteria = criteriaText(node.where!);
   const path = `${encodeURIComponent(node.module)}/search`;

@@ -10,7 +10,10 @@ export const DEFAULT_PAGE_SIZE = 200;
 export function callSize(node: QueryNode, options: CompileOptions, max: number): number {
   if (options.pageSize !== undefined) {
     if (!Number.isInteger(options.pageSize) || options.pageSize < 1) {
-      throw QueryErrors.badOption('pageSize', `must be a positive integer, got ${JSON.stringify(options.pageSize)}`);
+      throw QueryErrors.badOption(
+        'pageSize',
+        `must be a positive integer, got ${JSON.stringify(options.pageSize)}`,
+      );
     }
     return options.pageSize;
   }
@@ -29,7 +32,8 @@ export interface PageWindow {
  */
 export function pageWindow(node: QueryNode, options: CompileOptions, backend: string): PageWindow | string {
   const perPage = callSize(node, options, QUERY_LIMITS.PER_PAGE);
-  if (perPage > QUERY_LIMITS.PER_PAGE) throw QueryErrors.limitExceeded('PER_PAGE', perPage, `The ${backend} API`);
+  if (perPage > QUERY_LIMITS.PER_PAGE)
+    throw QueryErrors.limitExceeded('PER_PAGE', perPage, `The ${backend} API`);
   if (node.skip % perPage !== 0) {
     return `skip (${node.skip}) is not a multiple of the page size (${perPage}), so no page starts there`;
   }

@@ -9,7 +9,12 @@ import { RawClient, startTestEmulator } from '../../support/emulator';
 
 /** Custom Leads fields: a multi-select, a date-time and a plain text field for the escaping properties. */
 const LEAD_FIELDS = [
-  { api_name: 'Hobbies', field_label: 'Hobbies', data_type: 'multiselectpicklist', pick_list_values: ['Chess', 'Golf', 'Tennis'] },
+  {
+    api_name: 'Hobbies',
+    field_label: 'Hobbies',
+    data_type: 'multiselectpicklist',
+    pick_list_values: ['Chess', 'Golf', 'Tennis'],
+  },
   { api_name: 'Follow_Up', field_label: 'Follow Up', data_type: 'datetime' },
   { api_name: 'Probe', field_label: 'Probe', data_type: 'text', length: 255 },
 ];
@@ -86,7 +91,8 @@ export async function startQueryEmulator(): Promise<QueryFixture> {
   const insert = async (module: string, record: Record<string, unknown>): Promise<string> => {
     const res = await client.post(`/crm/v2/${module}`, { data: [record] });
     const item = res.json?.data?.[0];
-    if (res.status !== 201 || item?.status !== 'success') throw new Error(`insert into ${module} failed: ${res.status} ${res.text}`);
+    if (res.status !== 201 || item?.status !== 'success')
+      throw new Error(`insert into ${module} failed: ${res.status} ${res.text}`);
     return item.details.id as string;
   };
   const add = async (module: string, name: string, record: Record<string, unknown>) => {
@@ -114,7 +120,13 @@ export async function startQueryEmulator(): Promise<QueryFixture> {
     Probability: 10,
     Account_Name: { id: ids.Accounts.Acme },
   });
-  await add('Deals', 'Lost deal', { Deal_Name: 'Lost deal', Stage: 'Closed Lost', Amount: 12000, Closing_Date: '2023-12-31', Probability: 0 });
+  await add('Deals', 'Lost deal', {
+    Deal_Name: 'Lost deal',
+    Stage: 'Closed Lost',
+    Amount: 12000,
+    Closing_Date: '2023-12-31',
+    Probability: 0,
+  });
   await add('Products', 'Licence', { Product_Name: 'Licence', Unit_Price: 8 });
   const invoice = (subject: string, status: string, quantity: number, price: number, account?: string) =>
     add('Invoices', subject, {
@@ -133,14 +145,19 @@ export async function startQueryEmulator(): Promise<QueryFixture> {
     const path = `/crm/v2/${query.path}`;
     const res =
       query.method === 'GET'
-        ? await client.get(`${path}?${new URLSearchParams(Object.entries(query.params).map(([k, v]): [string, string] => [k, String(v)]))}`)
+        ? await client.get(
+            `${path}?${new URLSearchParams(Object.entries(query.params).map(([k, v]): [string, string] => [k, String(v)]))}`,
+          )
         : await client.post(path, query.body);
     return { status: res.status, json: res.json };
   };
   const run = async (query: CompiledQuery) => {
     const res = await send(query);
     if (res.status === 204) return [];
-    if (res.status !== 200) throw new Error(`${query.backend} query failed: ${res.status} ${JSON.stringify(res.json)}\n${query.text}`);
+    if (res.status !== 200)
+      throw new Error(
+        `${query.backend} query failed: ${res.status} ${JSON.stringify(res.json)}\n${query.text}`,
+      );
     return res.json.data as Array<Record<string, any>>;
   };
   return { emulator, client, ids, run, send, insert };
