@@ -87,10 +87,12 @@ export class ZCRMBulkRead {
     return new ZCRMBulkRead(moduleApiName, jobId, client);
   }
 
+  /** The client this job's calls go through (the one given to `getInstance`, else the default). */
   get client(): ZCRMRestClient {
     return this.#client ?? ZCRMRestClient.getInstance();
   }
 
+  /** True once a status call reported `COMPLETED`. */
   get isCompleted(): boolean {
     return this.state === 'COMPLETED';
   }

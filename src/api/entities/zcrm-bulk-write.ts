@@ -180,10 +180,12 @@ export class ZCRMBulkWrite {
     );
   }
 
+  /** The client this job's calls go through (the one given to `getInstance`, else the default). */
   get client(): ZCRMRestClient {
     return this.#client ?? ZCRMRestClient.getInstance();
   }
 
+  /** True once a status call reported `COMPLETED`. */
   get isCompleted(): boolean {
     return this.status === 'COMPLETED';
   }

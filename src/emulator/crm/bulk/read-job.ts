@@ -2,15 +2,17 @@ import type { EmulatorContext } from '../../context';
 import type { ModuleDef, UserDef } from '../../state/types';
 import { isPlainObject } from '../body';
 import { Callback, readCallback } from './callback';
-import { compileCriteria, CompiledCriteria, matchesCriteria } from './criteria';
 import { BulkErrors } from './errors';
 import { eventsToIcs, exportable, exportColumns, recordsToCsv } from './export';
 import { JobProgress, jobState } from './progress';
 import { compareIds } from './record-order';
+import { compileJsonCriteria } from '../query/json-criteria';
 import { ApiErrors } from '../zoho-error';
 
 /** Records per result page of a bulk read (wire spec §7.1). */
 export const READ_PAGE_SIZE = 200_000;
+
+const CRITERIA_PATH = '$.query.criteria';
 
 /** A bulk read job as stored in the bulk state (plain JSON). */
 export interface ReadJob extends JobProgress {
@@ -19,7 +21,11 @@ export interface ReadJob extends JobProgress {
   query: Record<string, unknown>;
   module: string;
   columns: string[];
-  criteria?: CompiledCriteria;
+  /**
+   * The request's criteria, validated when the job is created and compiled again when it runs (a compiled
+   * filter is a function, and the bulk state stays plain JSON).
+   */
+  criteria?: unknown;
   page: number;
   file_type: 'csv' | 'ics';
   callback?: Callback;
@@ -45,10 +51,8 @@ export function createReadJob(ctx: EmulatorContext, body: unknown, user: UserDef
   if (query.cvid !== undefined && !(typeof query.cvid === 'string' && /^\d+$/.test(query.cvid))) {
     throw BulkErrors.invalid('$.query.cvid', 'cvid');
   }
-  const criteria =
-    query.criteria === undefined || query.criteria === null
-      ? undefined
-      : compileCriteria(module, query.criteria);
+  const criteria = query.criteria === null ? undefined : query.criteria;
+  if (criteria !== undefined) compileJsonCriteria(module, criteria, CRITERIA_PATH);
   const now = ctx.now();
   return {
     id: ctx.newId(),
@@ -57,7 +61,7 @@ export function createReadJob(ctx: EmulatorContext, body: unknown, user: UserDef
       page,
       ...(query.cvid !== undefined && { cvid: query.cvid }),
       ...(fields && { fields }),
-      ...(criteria && { criteria: query.criteria }),
+      ...(criteria !== undefined && { criteria }),
     },
     module: module.api_name,
     columns: exportColumns(module, fields),
@@ -108,9 +112,12 @@ function readFields(module: ModuleDef, value: unknown): string[] | undefined {
 
 /** Runs the export: matching records in id order, the job's page of them, as CSV (or ICS for Events). */
 export function runReadJob(ctx: EmulatorContext, job: ReadJob): void {
-  const criteria = job.criteria;
+  const matches =
+    job.criteria === undefined
+      ? () => true
+      : compileJsonCriteria(ctx.module(job.module), job.criteria, CRITERIA_PATH);
   const matching = Object.values(ctx.recordsOf(job.module))
-    .filter((r) => criteria === undefined || matchesCriteria(criteria, r))
+    .filter(matches)
     .sort((a, b) => compareIds(a.id, b.id));
   const start = (job.page - 1) * READ_PAGE_SIZE;
   const page = matching.slice(start, start + READ_PAGE_SIZE);

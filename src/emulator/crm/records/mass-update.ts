@@ -4,10 +4,10 @@ import { ID_PATTERN } from '../../ids';
 import type { ModuleDef, StoredRecord } from '../../state/types';
 import { isPlainObject, readItems } from '../body';
 import { moduleScope } from '../module-scopes';
+import { compileJsonCriteria, RecordFilter } from '../query/json-criteria';
 import { crmRoute } from '../route';
 import type { Operation } from '../scopes';
 import { ApiErrors, itemSuccess, ZohoApiError } from '../zoho-error';
-import { compileCriteria, RecordFilter } from './criteria';
 import { ItemErrors } from './item-errors';
 import { recordsState } from './records-state';
 import { updateRecord } from './write';
@@ -104,7 +104,8 @@ function readIds(ids: unknown): string[] {
  * its custom views show every record, so `cvid` and `territory` alone select the whole module.
  */
 function jobFilter(module: ModuleDef, body: Record<string, unknown>): RecordFilter {
-  if (body.criteria !== undefined && body.criteria !== null) return compileCriteria(module, body.criteria);
+  if (body.criteria !== undefined && body.criteria !== null)
+    return compileJsonCriteria(module, body.criteria, '$.criteria');
   if (body.cvid === undefined && body.territory === undefined)
     throw ApiErrors.mandatoryNotFound({ api_name: 'ids' });
   if (body.cvid !== undefined && (typeof body.cvid !== 'string' || !ID_PATTERN.test(body.cvid)))
