@@ -150,12 +150,16 @@ describe('emulator records: mass update and lead conversion', () => {
         [
           { data: [{ Lead_Status: 'x' }], criteria: { field: 'Nope', comparator: 'equal', value: 1 } },
           400,
-          requestError('INVALID_DATA', 'invalid data', { api_name: 'Nope' }),
+          // The JSON criteria errors of mass update and bulk read share one shape: api_name and json_path.
+          requestError('INVALID_DATA', 'invalid data', { api_name: 'Nope', json_path: '$.criteria.field' }),
         ],
         [
           { data: [{ Lead_Status: 'x' }], criteria: { field: 'Company', comparator: 'toString', value: 1 } },
           400,
-          requestError('INVALID_DATA', 'invalid data', { api_name: 'comparator' }),
+          requestError('INVALID_DATA', 'invalid data', {
+            api_name: 'comparator',
+            json_path: '$.criteria.comparator',
+          }),
         ],
         [
           { data: [{}, {}], ids: ['1'] },
@@ -167,7 +171,10 @@ describe('emulator records: mass update and lead conversion', () => {
         const res = await client.post(v2('/Leads/actions/mass_update'), body);
         expect({ status: res.status, body: res.json }).toEqual({ status, body: envelope });
       }
-      const modulesOnly = new RawClient(emulator, (await obtainTokens(emulator)).access_token);
+      const modulesOnly = new RawClient(
+        emulator,
+        (await obtainTokens(emulator, 'ZohoCRM.modules.ALL')).access_token,
+      );
       const denied = await modulesOnly.post(v2('/Leads/actions/mass_update'), {
         data: [{ Lead_Status: 'x' }],
         ids: ['1'],

@@ -20,5 +20,6 @@ export function convertLead(
     method: 'POST',
     path: `${segment(module)}/${segment(id)}/actions/convert`,
     body,
+    heavy: true,
   });
 }

@@ -12,5 +12,6 @@ export function executeCoql(client: ZCRMRestClient, selectQuery: string): Promis
     path: 'coql',
     body: { select_query: selectQuery },
     retryable: true,
+    heavy: true,
   });
 }

@@ -31,7 +31,7 @@ export function massUpdate(
 ): Promise<HttpResponse<WriteResultsJson>> {
   return requestItems(
     client,
-    { method: 'POST', path: `${segment(module)}/actions/mass_update`, body },
+    { method: 'POST', path: `${segment(module)}/actions/mass_update`, body, heavy: true },
     'data',
   );
 }
