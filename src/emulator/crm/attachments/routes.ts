@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../../context';
 import { csv, pageOf, paging } from '../body';
 import { moduleScope } from '../module-scopes';
-import { auditDetails, batchStatus } from '../records/write';
+import { batchReply } from '../batch-reply';
+import { auditDetails } from '../records/write';
 import { requireIdsParam } from '../related/ids-param';
 import { requireParent } from '../related/parent';
 import { crmRoute, NO_CONTENT } from '../route';
@@ -67,7 +68,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, ctx: EmulatorCont
     handler: ({ params, query }) => {
       const parent = parentOf(params);
       const results = requireIdsParam(query).map((id) => deleteAttachment(ctx, parent, id));
-      return { status: batchStatus(ctx, results, 200), body: { data: results } };
+      return batchReply(ctx, results, 200);
     },
   });
 
@@ -88,7 +89,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, ctx: EmulatorCont
     scopes: ({ params }) => moduleScope(ctx, params.module, 'DELETE'),
     handler: ({ params }) => {
       const result = deleteAttachment(ctx, parentOf(params), params.attachmentId);
-      return { status: batchStatus(ctx, [result], 200), body: { data: [result] } };
+      return batchReply(ctx, [result], 200);
     },
   });
 }

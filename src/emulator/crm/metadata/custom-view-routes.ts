@@ -4,7 +4,7 @@ import type { ModuleDef } from '../../state/types';
 import { isPlainObject, pageOf, paging, readItems } from '../body';
 import { crmRoute, NO_CONTENT } from '../route';
 import { settingsScope } from '../module-scopes';
-import { batchStatus } from '../records/write';
+import { batchReply } from '../batch-reply';
 import { itemSuccess, ItemResult } from '../zoho-error';
 import { moduleExtras } from './metadata-state';
 import { itemById, moduleParam } from './metadata-params';
@@ -55,7 +55,7 @@ export function registerCustomViewRoutes(app: FastifyInstance, ctx: EmulatorCont
       const cv = itemById(moduleExtras(ctx, module).custom_views, params.id);
       const { items } = readItems(request, 'custom_views', 1);
       const result = updateViewSort(module, cv, items[0]);
-      return { status: batchStatus(ctx, [result], 200), body: { custom_views: [result] } };
+      return batchReply(ctx, [result], 200, 'custom_views');
     },
   });
 }

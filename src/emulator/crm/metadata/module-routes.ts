@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../../context';
 import { readItems } from '../body';
 import { crmRoute } from '../route';
 import { settingsScope } from '../module-scopes';
-import { batchStatus } from '../records/write';
+import { batchReply } from '../batch-reply';
 import { ifModifiedSince } from '../records/read-routes';
 import { moduleByNameOrId } from './metadata-params';
 import { renderModuleDetail, renderModuleSummary } from './render-module';
@@ -44,7 +44,7 @@ export function registerModuleRoutes(app: FastifyInstance, ctx: EmulatorContext)
       const module = moduleByNameOrId(ctx, params.module);
       const { items } = readItems(request, 'modules', 1);
       const result = updateModuleSettings(ctx, module, items[0], user);
-      return { status: batchStatus(ctx, [result], 200), body: { modules: [result] } };
+      return batchReply(ctx, [result], 200, 'modules');
     },
   });
 }

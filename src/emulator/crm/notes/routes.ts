@@ -6,7 +6,8 @@ import type { StoredRecord, UserDef } from '../../state/types';
 import { csv, isPlainObject, pageOf, paging, readItems } from '../body';
 import { moduleScope } from '../module-scopes';
 import { ifModifiedSince, modifiedAfter, sortRecords } from '../records/read-routes';
-import { batchStatus, deleteRecord, insertRecord, updateRecord } from '../records/write';
+import { batchReply } from '../batch-reply';
+import { deleteRecord, insertRecord, updateRecord } from '../records/write';
 import { requireIdsParam } from '../related/ids-param';
 import { isChildOf, ParentRef, requireParent } from '../related/parent';
 import { crmRoute, CrmResult, NO_CONTENT } from '../route';
@@ -78,7 +79,7 @@ export function registerNotesRoutes(app: FastifyInstance, ctx: EmulatorContext):
         if (id === undefined) return ItemErrors.mandatory('id');
         return updateNote(id, item, user, index);
       });
-      return written(results, 200);
+      return batchReply(ctx, results, 200);
     },
   });
 
@@ -87,7 +88,7 @@ export function registerNotesRoutes(app: FastifyInstance, ctx: EmulatorContext):
     url: noteUrl,
     scopes: scopes('UPDATE'),
     handler: ({ params, request, user }) =>
-      written([updateNote(params.id, firstItem(request), user, 0)], 200),
+      batchReply(ctx, [updateNote(params.id, firstItem(request), user, 0)], 200),
   });
 
   crmRoute(app, ctx, {
@@ -96,7 +97,7 @@ export function registerNotesRoutes(app: FastifyInstance, ctx: EmulatorContext):
     scopes: scopes('UPDATE'),
     handler: ({ params, request, user }) => {
       const parent = parentOf(params);
-      return written([updateNote(params.noteId, firstItem(request), user, 0, parent)], 200);
+      return batchReply(ctx, [updateNote(params.noteId, firstItem(request), user, 0, parent)], 200);
     },
   });
 
@@ -105,7 +106,8 @@ export function registerNotesRoutes(app: FastifyInstance, ctx: EmulatorContext):
     url: '/Notes',
     scopes: scopes('DELETE'),
     handler: ({ query, user }) =>
-      written(
+      batchReply(
+        ctx,
         requireIdsParam(query).map((id) => deleteNote(id, user)),
         200,
       ),
@@ -115,7 +117,7 @@ export function registerNotesRoutes(app: FastifyInstance, ctx: EmulatorContext):
     method: 'DELETE',
     url: noteUrl,
     scopes: scopes('DELETE'),
-    handler: ({ params, user }) => written([deleteNote(params.id, user)], 200),
+    handler: ({ params, user }) => batchReply(ctx, [deleteNote(params.id, user)], 200),
   });
 
   crmRoute(app, ctx, {
@@ -127,7 +129,7 @@ export function registerNotesRoutes(app: FastifyInstance, ctx: EmulatorContext):
       const result = ownedBy(params.noteId, parent)
         ? deleteNote(params.noteId, user)
         : ItemErrors.notDeleted(params.noteId);
-      return written([result], 200);
+      return batchReply(ctx, [result], 200);
     },
   });
 
@@ -155,7 +157,7 @@ export function registerNotesRoutes(app: FastifyInstance, ctx: EmulatorContext):
       if ('error' in prepared) return prepared.error;
       return insertRecord(ctx, notesModule(ctx), prepared.input, user, index).result;
     });
-    return written(results, 201);
+    return batchReply(ctx, results, 201);
   }
 
   function updateNote(
@@ -177,10 +179,6 @@ export function registerNotesRoutes(app: FastifyInstance, ctx: EmulatorContext):
   function ownedBy(noteId: string, parent: ParentRef): boolean {
     const note = ctx.recordsOf(notesModule(ctx).api_name)[noteId];
     return note !== undefined && isChildOf(note, parent);
-  }
-
-  function written(results: ItemResult[], successStatus: number): CrmResult {
-    return { status: batchStatus(ctx, results, successStatus), body: { data: results } };
   }
 }
 

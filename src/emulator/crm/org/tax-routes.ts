@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../../context';
 import type { OrgTax } from '../../state/types';
 import { csv, readItems } from '../body';
 import { crmRoute, NO_CONTENT } from '../route';
-import { batchStatus } from '../records/write';
+import { batchReply } from '../batch-reply';
 import { ApiErrors } from '../zoho-error';
 import { orgScope } from './org-routes';
 import { deleteTax, sortedTaxes, TAX_MESSAGES, TaxBatch } from './tax-write';
@@ -44,7 +44,7 @@ export function registerTaxRoutes(app: FastifyInstance, ctx: EmulatorContext): v
     handler: ({ request }) => {
       const batch = new TaxBatch(ctx);
       const results = readItems(request, 'taxes', MAX_TAXES).items.map((item) => batch.create(item));
-      return { status: batchStatus(ctx, results, 201), body: { taxes: results } };
+      return batchReply(ctx, results, 201, 'taxes');
     },
   });
 
@@ -55,7 +55,7 @@ export function registerTaxRoutes(app: FastifyInstance, ctx: EmulatorContext): v
     handler: ({ request }) => {
       const batch = new TaxBatch(ctx);
       const results = readItems(request, 'taxes', MAX_TAXES).items.map((item) => batch.update(item));
-      return { status: batchStatus(ctx, results, 200), body: { taxes: results } };
+      return batchReply(ctx, results, 200, 'taxes');
     },
   });
 
@@ -68,7 +68,7 @@ export function registerTaxRoutes(app: FastifyInstance, ctx: EmulatorContext): v
       if (ids.length === 0) throw ApiErrors.requiredParamMissing('ids');
       if (ids.length > MAX_TAXES) throw ApiErrors.limitExceeded({ param: 'ids', limit: MAX_TAXES });
       const results = ids.map((id) => deleteTax(ctx, id));
-      return { status: batchStatus(ctx, results, 200), body: { taxes: results } };
+      return batchReply(ctx, results, 200, 'taxes');
     },
   });
 
@@ -78,7 +78,7 @@ export function registerTaxRoutes(app: FastifyInstance, ctx: EmulatorContext): v
     scopes: scopes('DELETE'),
     handler: ({ params }) => {
       const result = deleteTax(ctx, taxById(ctx, params.id).id);
-      return { status: batchStatus(ctx, [result], 200), body: { taxes: [result] } };
+      return batchReply(ctx, [result], 200, 'taxes');
     },
   });
 }

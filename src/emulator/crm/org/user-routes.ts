@@ -4,7 +4,7 @@ import type { UserDef } from '../../state/types';
 import { isPlainObject, pageOf, paging, readItems } from '../body';
 import { crmRoute, NO_CONTENT } from '../route';
 import type { Operation, ScopeRequirement } from '../scopes';
-import { batchStatus } from '../records/write';
+import { batchReply } from '../batch-reply';
 import { ifModifiedSince, modifiedAfter } from '../records/read-routes';
 import { ApiErrors, itemError, ItemResult } from '../zoho-error';
 import { renderUser } from './render-user';
@@ -73,7 +73,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: EmulatorContext): 
       if (!isAdmin(ctx, caller)) throw privilegeError('add');
       const { items } = readItems(request, 'users', 100);
       const results = items.map((item) => createUser(ctx, item, caller));
-      return { status: batchStatus(ctx, results, 201), body: { users: results } };
+      return batchReply(ctx, results, 201, 'users');
     },
   });
 
@@ -90,7 +90,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: EmulatorContext): 
         if (!target) return itemError('INVALID_DATA', 'the id given seems to be invalid', { id: String(id) });
         return updateUser(ctx, target, item, caller);
       });
-      return { status: batchStatus(ctx, results, 200), body: { users: results } };
+      return batchReply(ctx, results, 200, 'users');
     },
   });
 
@@ -102,7 +102,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: EmulatorContext): 
       const target = userByPathId(ctx, params.id);
       const { items } = readItems(request, 'users', 1);
       const result = updateUser(ctx, target, items[0], caller);
-      return { status: batchStatus(ctx, [result], 200), body: { users: [result] } };
+      return batchReply(ctx, [result], 200, 'users');
     },
   });
 
@@ -113,7 +113,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: EmulatorContext): 
     handler: ({ params, user: caller }) => {
       if (!isAdmin(ctx, caller)) throw privilegeError('delete');
       const result = deleteUser(ctx, userByPathId(ctx, params.id), caller);
-      return { status: batchStatus(ctx, [result], 200), body: { users: [result] } };
+      return batchReply(ctx, [result], 200, 'users');
     },
   });
 }

@@ -4,7 +4,7 @@ import type { VariableDef, VariableGroupDef } from '../../state/types';
 import { csv, isPlainObject, readItems } from '../body';
 import { crmRoute, NO_CONTENT } from '../route';
 import { settingsScope } from '../module-scopes';
-import { batchStatus } from '../records/write';
+import { batchReply } from '../batch-reply';
 import { ApiErrors, itemError, ItemResult } from '../zoho-error';
 import { createVariable, deleteVariable, findGroup, findVariable, updateVariable } from './variable-write';
 import { ItemErrors } from '../metadata/item-errors';
@@ -50,7 +50,7 @@ export function registerVariableRoutes(app: FastifyInstance, ctx: EmulatorContex
       const results = readItems(request, 'variables', MAX_VARIABLES).items.map((item) =>
         createVariable(ctx, item),
       );
-      return { status: batchStatus(ctx, results, 201), body: { variables: results } };
+      return batchReply(ctx, results, 201, 'variables');
     },
   });
 
@@ -68,7 +68,7 @@ export function registerVariableRoutes(app: FastifyInstance, ctx: EmulatorContex
           return itemError('INVALID_DATA', 'the id given seems to be invalid', { id: String(key) });
         return updateVariable(ctx, variable, item);
       });
-      return { status: batchStatus(ctx, results, 200), body: { variables: results } };
+      return batchReply(ctx, results, 200, 'variables');
     },
   });
 
@@ -79,7 +79,7 @@ export function registerVariableRoutes(app: FastifyInstance, ctx: EmulatorContex
     handler: ({ params, request }) => {
       const variable = variableByPath(ctx, params.key);
       const result = updateVariable(ctx, variable, readItems(request, 'variables', 1).items[0]);
-      return { status: batchStatus(ctx, [result], 200), body: { variables: [result] } };
+      return batchReply(ctx, [result], 200, 'variables');
     },
   });
 
@@ -92,7 +92,7 @@ export function registerVariableRoutes(app: FastifyInstance, ctx: EmulatorContex
       if (ids.length === 0) throw ApiErrors.requiredParamMissing('ids');
       if (ids.length > MAX_VARIABLES) throw ApiErrors.limitExceeded({ param: 'ids', limit: MAX_VARIABLES });
       const results = ids.map((id) => deleteVariable(ctx, id));
-      return { status: batchStatus(ctx, results, 200), body: { variables: results } };
+      return batchReply(ctx, results, 200, 'variables');
     },
   });
 
@@ -102,7 +102,7 @@ export function registerVariableRoutes(app: FastifyInstance, ctx: EmulatorContex
     scopes: () => settingsScope('variables', 'DELETE'),
     handler: ({ params }) => {
       const result = deleteVariable(ctx, variableByPath(ctx, params.key).id);
-      return { status: batchStatus(ctx, [result], 200), body: { variables: [result] } };
+      return batchReply(ctx, [result], 200, 'variables');
     },
   });
 

@@ -5,13 +5,14 @@ import type { ModuleDef, StoredRecord } from '../../state/types';
 import { isPlainObject, readItems } from '../body';
 import { moduleScope } from '../module-scopes';
 import { compileJsonCriteria, RecordFilter } from '../query/json-criteria';
+import { batchReply } from '../batch-reply';
 import { crmRoute } from '../route';
 import type { Operation } from '../scopes';
 import { ApiErrors, itemSuccess, ZohoApiError } from '../zoho-error';
 import { ItemErrors } from './item-errors';
 import { recordsState } from './records-state';
 import { updateRecord } from './write';
-import { batchReply, writableModule } from './write-request';
+import { writableModule } from './write-request';
 
 /** Most ids one synchronous mass update may name. */
 const MAX_IDS = 500;

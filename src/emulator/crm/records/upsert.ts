@@ -4,12 +4,13 @@ import { ID_PATTERN } from '../../ids';
 import type { ModuleDef, StoredRecord, UserDef } from '../../state/types';
 import { isPlainObject } from '../body';
 import { moduleScope } from '../module-scopes';
+import { batchReply } from '../batch-reply';
 import { crmRoute } from '../route';
 import type { ItemResult } from '../zoho-error';
 import { findByValue } from './duplicates';
 import { ItemErrors } from './item-errors';
 import { insertRecord, updateRecord } from './write';
-import { batchReply, readWriteBody, writableModule, writeCost } from './write-request';
+import { readWriteBody, writableModule, writeCost } from './write-request';
 
 /** `POST /{module}/upsert` (wire spec §5.5): update the record matching a duplicate-check field, else insert. */
 export function registerUpsertRoute(app: FastifyInstance, ctx: EmulatorContext): void {

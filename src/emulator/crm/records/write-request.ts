@@ -2,10 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../../context';
 import type { ModuleDef } from '../../state/types';
 import { isPlainObject, readItems, readJson } from '../body';
-import type { CrmResult } from '../route';
-import { ApiErrors, ItemResult } from '../zoho-error';
+import { ApiErrors } from '../zoho-error';
 import { fieldDef } from './render';
-import { batchStatus } from './write';
 
 /** Most records one write request may carry (wire spec §2). */
 export const MAX_WRITE_RECORDS = 100;
@@ -78,9 +76,4 @@ function duplicateCheckFields(module: ModuleDef, given: unknown): string[] {
     }
   }
   return given as string[];
-}
-
-/** A write batch's reply: per-item results in input order, status from the batch's outcome. */
-export function batchReply(ctx: EmulatorContext, results: ItemResult[], successStatus: number): CrmResult {
-  return { status: batchStatus(ctx, results, successStatus), body: { data: results } };
 }

@@ -4,11 +4,12 @@ import { ID_PATTERN } from '../../ids';
 import type { ModuleDef, UserDef } from '../../state/types';
 import { csv, isPlainObject } from '../body';
 import { moduleScope } from '../module-scopes';
+import { batchReply } from '../batch-reply';
 import { crmRoute } from '../route';
 import { ApiErrors, ItemResult } from '../zoho-error';
 import { ItemErrors } from './item-errors';
 import { deleteRecord, insertRecord, updateRecord } from './write';
-import { batchReply, MAX_WRITE_RECORDS, readWriteBody, writableModule, writeCost } from './write-request';
+import { MAX_WRITE_RECORDS, readWriteBody, writableModule, writeCost } from './write-request';
 
 /** Insert, update and delete: `POST|PUT|DELETE /{module}` and `PUT|DELETE /{module}/{id}` (wire spec §5.3–5.6). */
 export function registerInsertUpdateDeleteRoutes(app: FastifyInstance, ctx: EmulatorContext): void {

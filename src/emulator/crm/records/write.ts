@@ -164,14 +164,6 @@ export function auditDetails(ctx: EmulatorContext, record: StoredRecord): Record
   };
 }
 
-/** HTTP status of a write batch: `successStatus` when every item succeeded, 400 when all failed, else the mixed status. */
-export function batchStatus(ctx: EmulatorContext, results: ItemResult[], successStatus: number): number {
-  const ok = results.filter((r) => r.status === 'success').length;
-  if (ok === results.length) return successStatus;
-  if (ok === 0) return 400;
-  return ctx.settings.mixedStatus;
-}
-
 /** Runs a write, turning an `ItemFailure` into the item's error result. */
 function attempt(write: () => WriteOutcome): WriteOutcome {
   try {

@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../../context';
 import { isPlainObject, pageOf, paging, readItems, readJson } from '../body';
 import { moduleScope } from '../module-scopes';
 import { ifModifiedSince, modifiedAfter, sortRecords } from '../records/read-routes';
-import { batchStatus } from '../records/write';
+import { batchReply } from '../batch-reply';
 import { crmRoute, CrmResult, NO_CONTENT } from '../route';
 import type { RelatedListDef } from '../../state/types';
 import { ApiErrors, ItemResult } from '../zoho-error';
@@ -31,10 +31,7 @@ export function registerRelatedRoutes(app: FastifyInstance, ctx: EmulatorContext
     if (resolved.rl.kind !== 'link' && resolved.rl.kind !== 'lookup') throw ApiErrors.invalidMethod();
     return resolved;
   };
-  const written = (results: ItemResult[]): CrmResult => ({
-    status: batchStatus(ctx, results, 200),
-    body: { data: results },
-  });
+  const written = (results: ItemResult[]): CrmResult => batchReply(ctx, results, 200);
 
   crmRoute(app, ctx, {
     method: 'GET',

@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../../context';
 import type { ModuleDef, StoredRecord, UserDef } from '../../state/types';
 import { csv } from '../body';
 import { moduleScope } from '../module-scopes';
-import { batchStatus } from '../records/write';
+import { batchReply, batchStatus } from '../batch-reply';
 import { requireIdsParam } from '../related/ids-param';
 import { requireParent } from '../related/parent';
 import { crmRoute } from '../route';
@@ -43,7 +43,7 @@ export function registerRecordTagRoutes(app: FastifyInstance, ctx: EmulatorConte
       handler: ({ params, query, user }) => {
         const { module, record } = requireParent(ctx, params.module, params.id);
         const result = apply(module, record, tagNames(query), query.over_write === 'true', user);
-        return { status: batchStatus(ctx, [result], 200), body: { data: [result] } };
+        return batchReply(ctx, [result], 200);
       },
     });
 

@@ -4,7 +4,7 @@ import type { ModuleDef, UserDef } from '../../state/types';
 import { idOf } from '../records/field-values';
 import { isPlainObject, readItems } from '../body';
 import { settingsScope } from '../module-scopes';
-import { batchStatus } from '../records/write';
+import { batchReply } from '../batch-reply';
 import { crmRoute, CrmResult } from '../route';
 import { ItemErrors } from '../records/item-errors';
 import { ApiErrors, itemSuccess, ItemResult } from '../zoho-error';
@@ -28,10 +28,8 @@ const ALLOWED_TAGS = 1000;
 
 /** `/settings/tags` administration (wire spec §5.13); write results come under `tags`, not `data`. */
 export function registerTagSettingsRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
-  const tagsResult = (results: ItemResult[], successStatus: number): CrmResult => ({
-    status: batchStatus(ctx, results, successStatus),
-    body: { tags: results },
-  });
+  const tagsResult = (results: ItemResult[], successStatus: number): CrmResult =>
+    batchReply(ctx, results, successStatus, 'tags');
 
   crmRoute(app, ctx, {
     method: 'GET',

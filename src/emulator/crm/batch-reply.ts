@@ -1,0 +1,24 @@
+import type { EmulatorContext } from '../context';
+import type { CrmResult } from './route';
+import type { ItemResult } from './zoho-error';
+
+/** HTTP status of a write batch: `successStatus` when every item succeeded, 400 when all failed, else the mixed status. */
+export function batchStatus(ctx: EmulatorContext, results: ItemResult[], successStatus: number): number {
+  const ok = results.filter((r) => r.status === 'success').length;
+  if (ok === results.length) return successStatus;
+  if (ok === 0) return 400;
+  return ctx.settings.mixedStatus;
+}
+
+/**
+ * A write batch's reply: the per-item results in input order under `key` (`data` for records, `taxes`,
+ * `users` … for settings), with the status of the batch's outcome.
+ */
+export function batchReply(
+  ctx: EmulatorContext,
+  results: ItemResult[],
+  successStatus: number,
+  key = 'data',
+): CrmResult {
+  return { status: batchStatus(ctx, results, successStatus), body: { [key]: results } };
+}

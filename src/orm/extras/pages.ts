@@ -1,0 +1,37 @@
+import type { HttpResponse } from '../../http/http-types';
+import { infoOf, JsonObject, listOf } from '../../api/operations/item-results';
+import { paging } from '../../api/support/checks';
+
+/**
+ * Which part of a sub-resource list to read. Without `page` every page is read (following
+ * `info.more_records`), so nothing is left out; with `page`, that one page only.
+ */
+export interface ListOptions {
+  /** One page only (pages start at 1). */
+  page?: number;
+  /** Records per request, 1 to 200 (default 200). */
+  perPage?: number;
+}
+
+/** Largest page Zoho serves on the list endpoints. */
+const MAX_PER_PAGE = 200;
+
+/**
+ * Reads a list one page or every page: `fetch(page, perPage)` sends one request; `parse` maps each item.
+ * Paging options are checked before the first request.
+ */
+export async function collectPages<T>(
+  options: ListOptions,
+  operation: string,
+  fetch: (page: number, perPage: number) => Promise<HttpResponse<unknown>>,
+  parse: (json: JsonObject) => T,
+): Promise<T[]> {
+  const { page, perPage } = paging(options, { page: 1, perPage: MAX_PER_PAGE }, operation);
+  const items: T[] = [];
+  for (let current = page; ; current++) {
+    const response = await fetch(current, perPage);
+    const list = listOf(response, 'data');
+    items.push(...list.map(parse));
+    if (options.page !== undefined || list.length === 0 || infoOf(response)?.more_records !== true) return items;
+  }
+}

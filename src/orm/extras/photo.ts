@@ -1,0 +1,59 @@
+import * as ops from '../../api/operations/photos-operations';
+import { FileAPIResponse } from '../../api/responses/file-api-response';
+import { isUploadSource, UploadOptions, UploadSource } from '../../api/files/upload-source';
+import { singleWrite } from '../../api/support/single-write';
+import { ValidationException } from '../../errors/validation-exception';
+import { DownloadedFile, DownloadOptions, DownloadTarget, requireTarget, writeDownload } from './downloads';
+import { describe, ExtrasOptions, ExtrasRecord, recordContext } from './record-context';
+
+/** Options of {@link uploadPhoto}: the file name and content type (inferred from the name's extension). */
+export interface PhotoOptions extends UploadOptions, ExtrasOptions {}
+
+/**
+ * Sets the photo of a saved record (`POST /{module}/{id}/photo`; Leads, Contacts, Accounts, Products, Vendors)
+ * from a path, a Buffer or a Readable. Zoho takes PNG, JPEG, GIF and BMP up to 10 MB; give `fileName` (or
+ * `contentType`) for Buffers and streams so the type is right.
+ */
+export async function uploadPhoto(
+  record: ExtrasRecord,
+  source: UploadSource,
+  options: PhotoOptions = {},
+): Promise<void> {
+  const context = recordContext(record, 'uploadPhoto', options);
+  if (!isUploadSource(source)) {
+    throw ValidationException.invalidInput(
+      'source',
+      `${context.operation} needs a file path, a Buffer or a Readable stream, got ${describe(source)}`,
+    );
+  }
+  const upload: UploadOptions = {};
+  if (options.fileName !== undefined) upload.fileName = options.fileName;
+  if (options.contentType !== undefined) upload.contentType = options.contentType;
+  await singleWrite(() => ops.uploadPhoto(context.client, context.moduleApiName, context.id, source, upload));
+}
+
+/**
+ * Downloads the record's photo (`GET /{module}/{id}/photo`) to a file path, a directory or a writable stream.
+ * Resolves with what was written, or `undefined` when the record has no photo (nothing is written then).
+ */
+export async function downloadPhoto(
+  record: ExtrasRecord,
+  target: DownloadTarget,
+  options: DownloadOptions = {},
+): Promise<DownloadedFile | undefined> {
+  const context = recordContext(record, 'downloadPhoto', options);
+  requireTarget(target, context.operation);
+  const response = await ops.downloadPhoto(context.client, context.moduleApiName, context.id, {
+    signal: options.signal,
+    timeoutMs: options.timeoutMs,
+  });
+  const file = new FileAPIResponse(response, `${context.moduleApiName}-${context.id}-photo`);
+  if (!file.stream) return undefined;
+  return writeDownload(file, target);
+}
+
+/** Removes the record's photo (`DELETE /{module}/{id}/photo`). */
+export async function deletePhoto(record: ExtrasRecord, options: ExtrasOptions = {}): Promise<void> {
+  const context = recordContext(record, 'deletePhoto', options);
+  await singleWrite(() => ops.deletePhoto(context.client, context.moduleApiName, context.id));
+}

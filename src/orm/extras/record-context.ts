@@ -1,0 +1,100 @@
+import { ZCRMRestClient } from '../../api/rest-client';
+import { ZCRMRecord } from '../../api/entities/zcrm-record';
+import { ValidationException } from '../../errors/validation-exception';
+import { className } from '../metadata/metadata-exception';
+import { getMetadataStorage } from '../metadata/metadata-storage';
+import type { ModelMetadata } from '../metadata/model-metadata';
+
+/**
+ * What the record extras (notes, attachments, photo, tags, related lists) need of a record: an instance of a
+ * model class (`@CrmModule`, or `defineModel`) and its `id` once saved. `CrmRecord` instances are this.
+ */
+export interface ExtrasRecord {
+  id?: string | null;
+}
+
+/** Options every extra takes. */
+export interface ExtrasOptions {
+  /**
+   * The client to call with. `CrmRecord`'s methods pass the client of the record's repository; called as a
+   * plain function without one, the extra uses `ZCRMRestClient.getInstance()`.
+   */
+  client?: ZCRMRestClient;
+}
+
+/** A saved record, resolved for one extra: its model, module, id and client. */
+export interface RecordContext {
+  model: ModelMetadata;
+  moduleApiName: string;
+  id: string;
+  client: ZCRMRestClient;
+  /** `Invoice.addNote()` — names the call in messages. */
+  operation: string;
+}
+
+/**
+ * Resolves what an extra works on, before any request: the record's model (a {@link ModelMetadataException}
+ * when its class is not a model) and its id (a {@link ValidationException}, statusCode 0, when it has none:
+ * the record must be saved or loaded first).
+ */
+export function recordContext(
+  record: ExtrasRecord,
+  operation: string,
+  options: ExtrasOptions = {},
+): RecordContext {
+  if (typeof record !== 'object' || record === null) {
+    throw ValidationException.invalidInput('record', `${operation}() needs a record, got ${describe(record)}`);
+  }
+  const model = getMetadataStorage().getModel(record.constructor);
+  const name = `${model.name}.${operation}()`;
+  const id = record.id;
+  if (typeof id !== 'string' || id.trim() === '') {
+    throw ValidationException.invalidInput(
+      `${model.name}.id`,
+      `${name} needs a saved record: this ${model.moduleApiName} record has no id yet (save it first, or load it)`,
+    );
+  }
+  return {
+    model,
+    moduleApiName: model.moduleApiName,
+    id,
+    client: options.client ?? ZCRMRestClient.getInstance(),
+    operation: name,
+  };
+}
+
+/**
+ * The seed-style record the entity classes (`ZCRMNote`, `ZCRMAttachment`) hang off: same module, id and client,
+ * so `note.getAttachments()` or `attachment.download()` work on what an extra returns.
+ */
+export function parentRecordOf(context: RecordContext): ZCRMRecord {
+  return new ZCRMRecord(context.moduleApiName, context.id, context.client);
+}
+
+/** The id of a record given as an id string or as a record (model instance or anything with an `id`). */
+export function idOf(value: unknown, argument: string, operation: string): string {
+  if (typeof value === 'string') {
+    if (value.trim() !== '') return value;
+  } else if (typeof value === 'object' && value !== null) {
+    const id =
+      value instanceof ZCRMRecord ? value.entityId : (value as { id?: unknown }).id;
+    if (typeof id === 'string' && id.trim() !== '') return id;
+    throw ValidationException.invalidInput(
+      argument,
+      `${operation} needs saved records: this ${className(value.constructor)} has no id yet`,
+    );
+  }
+  throw ValidationException.invalidInput(
+    argument,
+    `${operation} needs an id string or a saved record, got ${describe(value)}`,
+  );
+}
+
+/** A value as messages show it. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'object') return `a ${className(value.constructor)}`;
+  return `${typeof value} ${String(value)}`;
+}
