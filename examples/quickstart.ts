@@ -1,62 +1,55 @@
 /**
- * Quickstart: start the local Zoho CRM emulator, log in the way a Zoho "Self Client" does (grant token →
- * access token), list Leads over plain HTTP and print them. Run it with `npm run quickstart`.
+ * Quickstart: start the local Zoho CRM emulator, configure zcrm with the Python SDK's configuration keys,
+ * exchange a Self Client grant token (tokens persist in the default SQLite store, `./.zcrm/tokens.sqlite`),
+ * then list Leads through the SDK and print them. Run it with `npm run quickstart`.
  */
+import { ZCRMModule, ZCRMRecord, ZCRMRestClient, ZohoOAuth } from '../src';
 import { startEmulator } from '../src/emulator';
 
-interface Lead {
-  id: string;
-  Full_Name?: string | null;
-  Last_Name?: string | null;
-  Company?: string | null;
-  Email?: string | null;
-  Lead_Source?: string | null;
-}
+const USER = 'patricia.boyle@zylker.com';
 
 async function main(): Promise<void> {
   const emulator = await startEmulator();
+  let client: ZCRMRestClient | undefined;
   try {
     console.log(`Zoho CRM emulator listening on ${emulator.url}`);
 
-    // 1. A grant token, as the Self Client console would issue it.
-    const grantToken = await emulator.issueGrantToken({ scope: 'ZohoCRM.modules.ALL' });
-
-    // 2. Exchange it for an access token at the Accounts token endpoint.
-    const tokenResponse = await fetch(`${emulator.url}/oauth/v2/token`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        client_id: emulator.clientId,
-        client_secret: emulator.clientSecret,
-        code: grantToken,
-      }),
+    // 1. Configure the SDK exactly as a zcrmsdk user would (no store key: tokens go to the SQLite store).
+    client = ZCRMRestClient.initialize({
+      client_id: emulator.clientId,
+      client_secret: emulator.clientSecret,
+      redirect_uri: 'http://localhost/callback',
+      currentUserEmail: USER,
+      apiBaseUrl: emulator.url,
+      accounts_url: emulator.url,
     });
-    const tokens = (await tokenResponse.json()) as { access_token?: string; error?: string };
-    if (!tokens.access_token)
-      throw new Error(`token exchange failed: ${tokens.error ?? tokenResponse.status}`);
 
-    // 3. List Leads with the `Zoho-oauthtoken` authorization scheme.
-    const leadsResponse = await fetch(
-      `${emulator.url}/crm/v2/Leads?fields=Full_Name,Last_Name,Company,Email,Lead_Source`,
-      {
-        headers: { Authorization: `Zoho-oauthtoken ${tokens.access_token}` },
-      },
-    );
-    // Zoho answers an empty list with 204 and no body.
-    const leads = leadsResponse.status === 204 ? [] : ((await leadsResponse.json()) as { data: Lead[] }).data;
-    console.log(`\n${leads.length} lead(s):\n`);
-    printTable(
-      ['Name', 'Company', 'Email', 'Source'],
-      leads.map((l) => [
-        l.Full_Name ?? l.Last_Name ?? '',
-        l.Company ?? '',
-        l.Email ?? '',
-        l.Lead_Source ?? '',
-      ]),
-    );
+    // 2. A grant token, as the Self Client console would issue it, exchanged once for persisted tokens.
+    const grantToken = await emulator.issueGrantToken({
+      scope: 'ZohoCRM.modules.ALL,ZohoCRM.settings.ALL,AaaServer.profile.READ',
+      email: USER,
+    });
+    await ZohoOAuth.getClientInstance().generateAccessToken(grantToken);
+
+    // 3. From here on the SDK finds, refreshes and sends the token itself.
+    const response = await ZCRMModule.getInstance('Leads').getRecords({ perPage: 50 });
+    console.log(`\n${response.data.length} lead(s):\n`);
+    printTable(['Name', 'Company', 'Email', 'Source', 'Owner'], response.data.map(leadRow));
+    const credits = response.getRemainingCredits();
+    console.log(`\nAccess token valid until ${response.getExpiryTimeOfAccessToken() ?? 'unknown'}`);
+    if (credits !== undefined) console.log(`API credits left today: ${credits}`);
   } finally {
+    await client?.close();
     await emulator.stop();
   }
+}
+
+function leadRow(lead: ZCRMRecord): string[] {
+  const text = (apiName: string) => {
+    const value = lead.getFieldValue(apiName);
+    return typeof value === 'string' ? value : '';
+  };
+  return [text('Full_Name'), text('Company'), text('Email'), text('Lead_Source'), lead.owner?.name ?? ''];
 }
 
 /** Prints rows under a header, each column padded to its widest cell. */

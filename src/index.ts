@@ -1,6 +1,7 @@
 /** Public entry point of `zcrm`. */
 export { ZCRMRestClient } from './api/rest-client';
 export type { ClientOptions, QueryValue, RequestOptions } from './api/rest-client';
+export * from './api';
 
 export {
   ZohoOAuth,

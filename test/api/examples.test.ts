@@ -2,14 +2,12 @@
  * The two README samples in examples/ run against the emulator: in process (asserting what they created and
  * printed) and as standalone scripts (each starting its own embedded emulator).
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { createInvoices, pickInputs } from '../../examples/create-invoices';
 import { describeValue, listProducts } from '../../examples/list-products';
 import { openSession, ExampleSession } from '../../examples/support/example-session';
 import { ZCRMModule, ZCRMRecord } from '../../src/api';
+import { runTs } from '../support/child-processes';
 
-const ROOT = join(__dirname, '../..');
 
 describe('examples in process', () => {
   let session: ExampleSession;
@@ -55,21 +53,11 @@ describe('examples in process', () => {
   });
 });
 
-/** Runs an example as its own process (ts-node, transpile only) without any ZCRM_* configuration. */
-function runExample(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('ZCRM_')));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script], {
-      cwd: ROOT,
-      env,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+/** Runs an example as its own process without any ZCRM_* configuration. */
+async function runExample(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const run = runTs(script);
+  const code = await run.exited;
+  return { code, stdout: run.stdout(), stderr: run.stderr() };
 }
 
 describe('examples as scripts', () => {

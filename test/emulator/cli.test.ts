@@ -1,4 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as net from 'node:net';
@@ -7,34 +6,13 @@ import type { RunningEmulator } from '../../src/emulator';
 import { seedOrg } from '../../src/emulator/data/org';
 import { RawClient } from '../support/emulator';
 import { pollJob, uploadCsv } from './bulk-support';
+import { runTs, TsRun } from '../support/child-processes';
 
-const ROOT = path.resolve(__dirname, '../..');
 // ts-node compiles the sources on the fly, which takes a few seconds on a busy machine.
 jest.setTimeout(90_000);
 
-interface Run {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-/** Spawns a TypeScript entry point of this repository through ts-node (transpile only). */
-function spawnTs(entry: string, args: string[] = []): Run {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', entry, ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, stdout: () => out, stderr: () => err, exited };
-}
-
 /** Waits for the first complete stdout line (the emulator's JSON banner). */
-async function firstLine(run: Run): Promise<string> {
+async function firstLine(run: TsRun): Promise<string> {
   for (;;) {
     const newline = run.stdout().indexOf('\n');
     if (newline >= 0) return run.stdout().slice(0, newline);
@@ -73,15 +51,15 @@ async function login(banner: Banner): Promise<string> {
 
 describe('zcrm emulator (CLI)', () => {
   let dir: string;
-  const running: Run[] = [];
+  const running: TsRun[] = [];
   beforeAll(() => (dir = mkdtempSync(path.join(tmpdir(), 'zcrm-cli-'))));
   afterAll(() => {
     for (const run of running) if (run.child.exitCode === null) run.child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function start(args: string[]): Promise<{ run: Run; banner: Banner }> {
-    const run = spawnTs('src/cli/main.ts', ['emulator', ...args]);
+  async function start(args: string[]): Promise<{ run: TsRun; banner: Banner }> {
+    const run = runTs('src/cli/main.ts', ['emulator', ...args]);
     running.push(run);
     return { run, banner: JSON.parse(await firstLine(run)) };
   }
@@ -131,7 +109,7 @@ describe('zcrm emulator (CLI)', () => {
     [['--seed', 'no/such/seed.json'], /no such file: no\/such\/seed\.json/],
     [['--bogus'], /unknown option '--bogus'/],
   ])('exits 2 with a message on stderr for %j', async (args, message) => {
-    const run = spawnTs('src/cli/main.ts', ['emulator', ...args]);
+    const run = runTs('src/cli/main.ts', ['emulator', ...args]);
     running.push(run);
     expect(await run.exited).toBe(2);
     expect(run.stderr()).toMatch(message);
@@ -143,7 +121,7 @@ describe('zcrm emulator (CLI)', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     try {
       const port = (blocker.address() as net.AddressInfo).port;
-      const run = spawnTs('src/cli/main.ts', ['emulator', '--port', String(port)]);
+      const run = runTs('src/cli/main.ts', ['emulator', '--port', String(port)]);
       running.push(run);
       expect(await run.exited).toBe(1);
       expect(run.stderr()).toMatch(/^zcrm: .*EADDRINUSE/);
@@ -165,18 +143,5 @@ describe('zcrm emulator (CLI)', () => {
     expect(list.json.data.map((r: any) => r.Last_Name)).toContain('Seeded');
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
-  });
-});
-
-describe('quickstart example', () => {
-  it('starts the emulator, logs in over HTTP, prints the Leads table and exits 0', async () => {
-    const run = spawnTs('examples/quickstart.ts');
-    expect(await run.exited).toBe(0);
-    const out = run.stdout();
-    expect(out).toMatch(/^Zoho CRM emulator listening on http:\/\/127\.0\.0\.1:\d+\n/);
-    expect(out).toMatch(/\n\d+ lead\(s\):\n/);
-    expect(out).toMatch(/\nName +Company +Email +Source\n-+ +-+ +-+ +-+\n/);
-    expect(out).toMatch(/Paul Daly +Zylker +p\.daly@zylker\.com +Advertisement/);
-    expect(run.stderr()).toBe('');
   });
 });

@@ -41,3 +41,34 @@ export function spawnTs(script: string, env: Record<string, string>): TsChild {
       }),
   };
 }
+
+/** A TypeScript child process whose whole output is collected. */
+export interface TsRun {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+}
+
+/**
+ * Runs a TypeScript entry point of this repository (ts-node, transpile only) and collects its output.
+ * `ZCRM_*` variables are removed from the environment unless given in `env`, so examples use their embedded emulator.
+ */
+export function runTs(script: string, args: string[] = [], env: Record<string, string> = {}): TsRun {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('ZCRM_')));
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script, ...args], {
+    cwd: ROOT,
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => resolve(code));
+  });
+  return { child, stdout: () => out, stderr: () => err, exited };
+}

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, DataSourceOptions, QueryRunner } from 'typeorm';
 import type { DatabaseOptions } from '../../config/client-config';
@@ -180,7 +180,7 @@ function dataSourceOptions(options: DatabaseOptions & { database: string }): Dat
   const common = { synchronize: false, logging: false, entities: [] };
   if (options.type === 'sqlite') {
     const path = options.path as string;
-    mkdirSync(dirname(path), { recursive: true });
+    createPrivateFile(path);
     return { ...common, type: 'better-sqlite3', database: path, enableWAL: true, timeout: 15_000 };
   }
   return {
@@ -192,4 +192,13 @@ function dataSourceOptions(options: DatabaseOptions & { database: string }): Dat
     password: options.password,
     database: options.database,
   };
+}
+
+/**
+ * Creates the SQLite file (and its directory) readable by the owner only before SQLite opens it: the file holds
+ * tokens, and SQLite gives its WAL and shared-memory files the database file's permissions.
+ */
+function createPrivateFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
 }
