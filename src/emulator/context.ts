@@ -1,5 +1,5 @@
 import { AdjustableClock } from './clock';
-import { IdGenerator } from './ids';
+import { ID_PATTERN, IdGenerator } from './ids';
 import { formatDateTime } from './time';
 import { FaultInjector } from './admin/faults';
 import { RequestLog } from './admin/request-log';
@@ -102,6 +102,11 @@ export class EmulatorContext {
   /** The stored records of a module (created lazily). */
   recordsOf(module: string): Record<string, StoredRecord> {
     return (this.state.records[module] ??= {});
+  }
+
+  /** A stored record by id; `undefined` when the id is not a well-formed record id or names no record. */
+  recordById(module: string, id: unknown): StoredRecord | undefined {
+    return typeof id === 'string' && ID_PATTERN.test(id) ? this.state.records[module]?.[id] : undefined;
   }
 
   userByEmail(email: string): UserDef | undefined {

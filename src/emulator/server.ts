@@ -79,9 +79,7 @@ export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance
     if (!isAdminPath(pathOf(request))) logRequest(ctx, request, reply.statusCode);
   });
 
-  app.setErrorHandler((error: FastifyError | ZohoApiError, request, reply) =>
-    sendZohoError(reply, toZohoError(error, request)),
-  );
+  app.setErrorHandler((error: FastifyError | ZohoApiError, request, reply) => sendZohoError(reply, toZohoError(error, request)));
 
   app.setNotFoundHandler((request, reply) => {
     const known = routes.methodsFor(pathOf(request)).size > 0;

@@ -285,6 +285,11 @@ describe('bulk read and bulk write', () => {
       ],
       ['boolean equal', { api_name: 'Email_Opt_Out', comparator: 'equal', value: true }, ['Young']],
       [
+        'the field spelled as in mass update',
+        { field: { api_name: 'Lead_Source' }, comparator: 'equal', value: 'Advertisement' },
+        ['Smith', 'Young'],
+      ],
+      [
         'nested and/or groups',
         {
           group_operator: 'and',

@@ -162,6 +162,20 @@ describe('emulator records: mass update and lead conversion', () => {
           }),
         ],
         [
+          {
+            data: [{ Lead_Status: 'x' }],
+            criteria: {
+              group_operator: 'and',
+              group: [{ field: { api_name: 'Company' }, comparator: 'greater_than', value: 'a' }],
+            },
+          },
+          400,
+          requestError('INVALID_DATA', 'invalid data', {
+            api_name: 'comparator',
+            json_path: '$.criteria.group[0].comparator',
+          }),
+        ],
+        [
           { data: [{}, {}], ids: ['1'] },
           400,
           requestError('LIMIT_EXCEEDED', 'limit exceeded', { api_name: 'data', limit: 1 }),

@@ -17,9 +17,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext):
   app.register(async (admin) => {
     // Admin answers are plain `{error}` objects, not Zoho envelopes: these routes are the emulator's, not Zoho's.
     admin.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) =>
-      reply
-        .code(error instanceof AdminInputError ? 400 : (error.statusCode ?? 500))
-        .send({ error: error.message }),
+      reply.code(error instanceof AdminInputError ? 400 : (error.statusCode ?? 500)).send({ error: error.message }),
     );
     admin.addHook('onRequest', async (request, reply) => {
       if (!isLoopback(request.socket.remoteAddress)) {
@@ -29,10 +27,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext):
 
     admin.post('/__emulator/grant-tokens', async (request) => {
       const body = objectBody(request);
-      if (typeof body.scope !== 'string')
-        throw new AdminInputError('"scope" (comma-separated scopes) is required');
-      if (body.email !== undefined && typeof body.email !== 'string')
-        throw new AdminInputError('"email" must be a string');
+      if (typeof body.scope !== 'string') throw new AdminInputError('"scope" (comma-separated scopes) is required');
+      if (body.email !== undefined && typeof body.email !== 'string') throw new AdminInputError('"email" must be a string');
       try {
         return { code: issueGrantCode(ctx, body.scope, body.email as string | undefined) };
       } catch (err) {
@@ -59,9 +55,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext):
       // `?path=` is exact, or a prefix when it ends with `*` (as in fault rules).
       const { path } = request.query as { path?: string };
       const entries = ctx.log.list();
-      return {
-        requests: typeof path === 'string' ? entries.filter((e) => pathMatches(path, e.path)) : entries,
-      };
+      return { requests: typeof path === 'string' ? entries.filter((e) => pathMatches(path, e.path)) : entries };
     });
     admin.delete('/__emulator/requests', async () => {
       ctx.log.clear();
@@ -70,8 +64,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext):
 
     admin.post('/__emulator/faults', async (request) => {
       const body = objectBody(request);
-      const rules: unknown[] =
-        body.rules === undefined ? [body] : Array.isArray(body.rules) ? body.rules : [undefined];
+      const rules: unknown[] = body.rules === undefined ? [body] : Array.isArray(body.rules) ? body.rules : [undefined];
       // All rules are checked before any is added, so a bad rule in a list leaves the active set unchanged.
       try {
         rules.forEach(validateRule);
@@ -90,10 +83,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext):
     admin.post('/__emulator/tokens/expire', async (request) => {
       const body = objectBody(request);
       const only = body.accessToken ?? body.token;
-      if (only !== undefined && typeof only !== 'string')
-        throw new AdminInputError('"accessToken" must be a string');
-      if (body.email !== undefined && typeof body.email !== 'string')
-        throw new AdminInputError('"email" must be a string');
+      if (only !== undefined && typeof only !== 'string') throw new AdminInputError('"accessToken" must be a string');
+      if (body.email !== undefined && typeof body.email !== 'string') throw new AdminInputError('"email" must be a string');
       const email = typeof body.email === 'string' ? body.email.toLowerCase() : undefined;
       let expired = 0;
       for (const token of Object.values(ctx.state.oauth.accessTokens)) {

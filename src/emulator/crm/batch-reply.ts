@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../context';
+import { readItems } from './body';
 import type { CrmResult } from './route';
 import type { ItemResult } from './zoho-error';
 
@@ -21,4 +23,20 @@ export function batchReply(
   key = 'data',
 ): CrmResult {
   return { status: batchStatus(ctx, results, successStatus), body: { [key]: results } };
+}
+
+/**
+ * A per-item write: the items of a `{"<key>":[…]}` body (at most `max`, wire spec §2), each written by
+ * `write` in input order and answered under the same key.
+ */
+export function writeEachItem(
+  ctx: EmulatorContext,
+  request: FastifyRequest,
+  key: string,
+  max: number,
+  successStatus: number,
+  write: (item: unknown) => ItemResult,
+): CrmResult {
+  const results = readItems(request, key, max).items.map((item) => write(item));
+  return batchReply(ctx, results, successStatus, key);
 }

@@ -76,10 +76,7 @@ export function csv(value: string | undefined): string[] {
 }
 
 /** Parses `page`/`per_page` with Zoho's defaults and the 200-per-page ceiling. */
-export function paging(
-  query: Record<string, string | undefined>,
-  defaultPerPage = 200,
-): { page: number; perPage: number } {
+export function paging(query: Record<string, string | undefined>, defaultPerPage = 200): { page: number; perPage: number } {
   const page = query.page === undefined ? 1 : Number(query.page);
   const perPage = query.per_page === undefined ? defaultPerPage : Number(query.per_page);
   if (!Number.isInteger(page) || page < 1) throw ApiErrors.invalidData({ param: 'page' });
@@ -89,16 +86,9 @@ export function paging(
 }
 
 /** Slices a list into Zoho's `{data, info}` page, or `undefined` when the page is empty (→ 204). */
-export function pageOf<T>(
-  items: T[],
-  page: number,
-  perPage: number,
-): { data: T[]; info: Record<string, unknown> } | undefined {
+export function pageOf<T>(items: T[], page: number, perPage: number): { data: T[]; info: Record<string, unknown> } | undefined {
   const start = (page - 1) * perPage;
   const data = items.slice(start, start + perPage);
   if (data.length === 0) return undefined;
-  return {
-    data,
-    info: { per_page: perPage, count: data.length, page, more_records: start + perPage < items.length },
-  };
+  return { data, info: { per_page: perPage, count: data.length, page, more_records: start + perPage < items.length } };
 }

@@ -2,7 +2,7 @@ import type { EmulatorContext } from '../../context';
 import type { StoredRecord, UserDef } from '../../state/types';
 import { renderRecord } from '../records/render';
 import { isChildOf, ParentRef } from '../related/parent';
-import { ItemErrors } from '../records/item-errors';
+import { ItemErrors } from '../item-errors';
 import { ApiErrors, itemSuccess, ItemResult, ZohoApiError } from '../zoho-error';
 import type { UploadedFile } from './multipart';
 

@@ -4,7 +4,7 @@ import { csv, pageOf, paging } from '../body';
 import { moduleScope } from '../module-scopes';
 import { batchReply } from '../batch-reply';
 import { auditDetails } from '../records/write';
-import { requireIdsParam } from '../related/ids-param';
+import { requireIdsParam } from '../ids-param';
 import { requireParent } from '../related/parent';
 import { crmRoute, NO_CONTENT } from '../route';
 import { ApiErrors, itemSuccess } from '../zoho-error';

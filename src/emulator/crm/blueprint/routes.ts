@@ -6,7 +6,7 @@ import { moduleScope } from '../module-scopes';
 import { updateRecord } from '../records/write';
 import { ParentRef, requireParent } from '../related/parent';
 import { crmRoute } from '../route';
-import { ApiErrors, ZohoApiError } from '../zoho-error';
+import { ApiErrors, asRequestError, ZohoApiError } from '../zoho-error';
 import { processFor } from './processes';
 import { renderBlueprint } from './render';
 
@@ -53,9 +53,7 @@ export function registerBlueprintRoutes(app: FastifyInstance, ctx: EmulatorConte
         { ...changes, [process.field]: transition.to },
         user,
       );
-      if (outcome.result.status === 'error') {
-        throw new ZohoApiError(400, outcome.result.code, outcome.result.message, outcome.result.details);
-      }
+      if (outcome.result.status === 'error') throw asRequestError(outcome.result);
       // [I] The v2 success envelope of Update Blueprint.
       return { code: 'SUCCESS', details: {}, message: 'transition updated successfully', status: 'success' };
     },

@@ -3,9 +3,7 @@ import type { EmulatorContext } from '../../context';
 import { readJson } from '../body';
 import { moduleScope } from '../module-scopes';
 import { crmRoute } from '../route';
-import { BulkErrors } from './errors';
-import { findJob, zipReply } from './job-lookup';
-import { observeJob, jobState } from './progress';
+import { registerJobRoutes } from './job-routes';
 import { createReadJob, readResultName, renderReadJob, runReadJob } from './read-job';
 import { bulkScope, moduleName, peekJson } from './scopes';
 import { bulkState } from './store';
@@ -53,25 +51,12 @@ export function registerBulkReadRoutes(app: FastifyInstance, ctx: EmulatorContex
     },
   });
 
-  crmRoute(app, ctx, {
-    method: 'GET',
-    url: '/crm/bulk/v2/read/:id',
-    scopes: () => [BULK_READ],
-    handler: ({ params }) => {
-      const job = findJob(bulkState(ctx).readJobs, params.id);
-      observeJob(job, ctx.now(), () => runReadJob(ctx, job));
-      return { data: [renderReadJob(job)] };
-    },
-  });
-
-  crmRoute(app, ctx, {
-    method: 'GET',
-    url: '/crm/bulk/v2/read/:id/result',
-    scopes: () => [BULK_READ],
-    handler: ({ params }) => {
-      const job = findJob(bulkState(ctx).readJobs, params.id);
-      if (!job.result) throw BulkErrors.notCompleted(job.id, jobState(job));
-      return zipReply(`${job.id}.zip`, { [readResultName(job)]: job.result.text });
-    },
+  registerJobRoutes(app, ctx, {
+    url: '/crm/bulk/v2/read',
+    scopes: [BULK_READ],
+    jobs: () => bulkState(ctx).readJobs,
+    run: (job) => runReadJob(ctx, job),
+    render: (job) => ({ data: [renderReadJob(job)] }),
+    resultFiles: (job) => ({ [readResultName(job)]: job.result?.text ?? '' }),
   });
 }

@@ -1,4 +1,5 @@
 import type { EmulatorContext } from '../../context';
+import { familyState } from '../family-state';
 import type { ReadJob } from './read-job';
 import type { WriteJob } from './write-job';
 
@@ -20,9 +21,5 @@ export interface BulkState {
 
 /** The bulk state of the running emulator, created on first use (and dropped by a reset with the rest). */
 export function bulkState(ctx: EmulatorContext): BulkState {
-  const existing = ctx.state.extra.bulk as BulkState | undefined;
-  if (existing) return existing;
-  const created: BulkState = { files: {}, readJobs: {}, writeJobs: {} };
-  ctx.state.extra.bulk = created;
-  return created;
+  return familyState(ctx, 'bulk', () => ({ files: {}, readJobs: {}, writeJobs: {} }));
 }

@@ -4,9 +4,7 @@ import { readJson } from '../body';
 import { moduleScope } from '../module-scopes';
 import { crmRoute } from '../route';
 import type { ScopeRequirement } from '../scopes';
-import { BulkErrors } from './errors';
-import { findJob, zipReply } from './job-lookup';
-import { jobState, observeJob } from './progress';
+import { registerJobRoutes } from './job-routes';
 import { bulkScope, moduleName, peekJson } from './scopes';
 import { bulkState } from './store';
 import { createWriteJob, renderWriteJob, WriteJob } from './write-job';
@@ -39,26 +37,13 @@ export function registerBulkWriteRoutes(app: FastifyInstance, ctx: EmulatorConte
     },
   });
 
-  crmRoute(app, ctx, {
-    method: 'GET',
-    url: '/crm/bulk/v2/write/:id',
-    scopes: () => [BULK_CREATE],
-    handler: ({ params }) => {
-      const job = findJob(bulkState(ctx).writeJobs, params.id);
-      observeJob(job, ctx.now(), () => runWriteJob(ctx, job));
-      return renderWriteJob(ctx, job);
-    },
-  });
-
-  crmRoute(app, ctx, {
-    method: 'GET',
-    url: '/crm/bulk/v2/write/:id/result',
-    scopes: () => [BULK_CREATE],
-    handler: ({ params }) => {
-      const job = findJob(bulkState(ctx).writeJobs, params.id);
-      if (!job.completed) throw BulkErrors.notCompleted(job.id, jobState(job));
-      return zipReply(`${job.id}.zip`, resultFiles(job));
-    },
+  registerJobRoutes(app, ctx, {
+    url: '/crm/bulk/v2/write',
+    scopes: [BULK_CREATE],
+    jobs: () => bulkState(ctx).writeJobs,
+    run: (job) => runWriteJob(ctx, job),
+    render: (job) => renderWriteJob(ctx, job),
+    resultFiles,
   });
 }
 

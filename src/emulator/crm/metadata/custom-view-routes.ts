@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../../context';
 import type { ModuleDef } from '../../state/types';
-import { isPlainObject, pageOf, paging, readItems } from '../body';
+import { isPlainObject, pageOf, paging } from '../body';
 import { crmRoute, NO_CONTENT } from '../route';
 import { settingsScope } from '../module-scopes';
-import { batchReply } from '../batch-reply';
+import { writeEachItem } from '../batch-reply';
 import { itemSuccess, ItemResult } from '../zoho-error';
 import { moduleExtras } from './metadata-state';
 import { itemById, moduleParam } from './metadata-params';
 import { renderCustomView, VIEW_CATEGORIES } from './render-custom-view';
 import type { CustomViewDef } from './system-views';
-import { ItemErrors } from './item-errors';
+import { ItemErrors } from '../item-errors';
 
 /** `GET /settings/custom_views[/{id}]?module=` and `PUT /settings/custom_views/{id}?module=` (wire spec §6, §6.3). */
 export function registerCustomViewRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
@@ -53,9 +53,7 @@ export function registerCustomViewRoutes(app: FastifyInstance, ctx: EmulatorCont
     handler: ({ params, query, request }) => {
       const module = moduleParam(ctx, query);
       const cv = itemById(moduleExtras(ctx, module).custom_views, params.id);
-      const { items } = readItems(request, 'custom_views', 1);
-      const result = updateViewSort(module, cv, items[0]);
-      return batchReply(ctx, [result], 200, 'custom_views');
+      return writeEachItem(ctx, request, 'custom_views', 1, 200, (item) => updateViewSort(module, cv, item));
     },
   });
 }

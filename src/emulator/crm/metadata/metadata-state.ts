@@ -1,4 +1,5 @@
 import type { EmulatorContext } from '../../context';
+import { familyState } from '../family-state';
 import type { ModuleDef } from '../../state/types';
 import { systemCustomViews, CustomViewDef } from './system-views';
 
@@ -42,6 +43,6 @@ export function buildModuleExtras(module: ModuleDef, nextId: () => string): Modu
 
 /** The module's extras, created on first use for modules the seed did not know (e.g. a state file from an older emulator). */
 export function moduleExtras(ctx: EmulatorContext, module: ModuleDef): ModuleExtras {
-  const state = (ctx.state.extra.metadata ??= { modules: {} }) as MetadataState;
+  const state = familyState<MetadataState>(ctx, 'metadata', () => ({ modules: {} }));
   return (state.modules[module.api_name] ??= buildModuleExtras(module, () => ctx.newId()));
 }

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../../context';
-import { readItems } from '../body';
 import { crmRoute } from '../route';
 import { settingsScope } from '../module-scopes';
-import { batchReply } from '../batch-reply';
+import { writeEachItem } from '../batch-reply';
 import { ifModifiedSince } from '../records/read-routes';
 import { moduleByNameOrId } from './metadata-params';
 import { renderModuleDetail, renderModuleSummary } from './render-module';
@@ -42,9 +41,9 @@ export function registerModuleRoutes(app: FastifyInstance, ctx: EmulatorContext)
     scopes: () => settingsScope('modules', 'UPDATE'),
     handler: ({ params, request, user }) => {
       const module = moduleByNameOrId(ctx, params.module);
-      const { items } = readItems(request, 'modules', 1);
-      const result = updateModuleSettings(ctx, module, items[0], user);
-      return batchReply(ctx, [result], 200, 'modules');
+      return writeEachItem(ctx, request, 'modules', 1, 200, (item) =>
+        updateModuleSettings(ctx, module, item, user),
+      );
     },
   });
 }

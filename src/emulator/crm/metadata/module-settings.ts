@@ -4,7 +4,7 @@ import { isPlainObject } from '../body';
 import { itemError, itemSuccess, ItemResult } from '../zoho-error';
 import { moduleExtras, RelatedListProperties } from './metadata-state';
 import { BUSINESS_CARD_FIELD_LIMIT } from './render-module';
-import { ItemErrors } from './item-errors';
+import { ItemErrors } from '../item-errors';
 
 /** [I] The list-view page sizes Zoho offers. */
 const PER_PAGE_CHOICES = [10, 20, 30, 40, 50, 100];

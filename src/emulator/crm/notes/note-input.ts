@@ -1,7 +1,7 @@
 import type { EmulatorContext } from '../../context';
 import { isPlainObject } from '../body';
 import type { ParentRef } from '../related/parent';
-import { ItemErrors } from '../records/item-errors';
+import { ItemErrors } from '../item-errors';
 import type { ItemResult } from '../zoho-error';
 
 /** Keys naming a note's parent: Zoho's docs send `se_module`, its SDKs `$se_module`. */
@@ -29,7 +29,7 @@ export function prepareNewNote(
   const module = typeof moduleName === 'string' ? ctx.findModule(moduleName) : undefined;
   // [I] A parent module that has no notes (Notes, Attachments) is refused like an invalid `$se_module`.
   if (module && !module.related_lists?.some((rl) => rl.kind === 'notes')) {
-    return { error: ItemErrors.invalidValue('$se_module') };
+    return { error: ItemErrors.invalid('$se_module') };
   }
   return { input: item };
 }

@@ -8,11 +8,11 @@ import { moduleScope } from '../module-scopes';
 import { ifModifiedSince, modifiedAfter, sortRecords } from '../records/read-routes';
 import { batchReply } from '../batch-reply';
 import { deleteRecord, insertRecord, updateRecord } from '../records/write';
-import { requireIdsParam } from '../related/ids-param';
+import { requireIdsParam } from '../ids-param';
 import { isChildOf, ParentRef, requireParent } from '../related/parent';
 import { crmRoute, CrmResult, NO_CONTENT } from '../route';
 import type { Operation } from '../scopes';
-import { ItemErrors } from '../records/item-errors';
+import { ItemErrors } from '../item-errors';
 import { ApiErrors, ItemResult } from '../zoho-error';
 import { prepareNewNote, prepareNoteUpdate } from './note-input';
 import { allNotes, notesModule, notesOf, renderNote } from './note-store';
@@ -177,7 +177,7 @@ export function registerNotesRoutes(app: FastifyInstance, ctx: EmulatorContext):
   }
 
   function ownedBy(noteId: string, parent: ParentRef): boolean {
-    const note = ctx.recordsOf(notesModule(ctx).api_name)[noteId];
+    const note = ctx.recordById(notesModule(ctx).api_name, noteId);
     return note !== undefined && isChildOf(note, parent);
   }
 }

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../../context';
 import type { OrgTax } from '../../state/types';
-import { csv, readItems } from '../body';
 import { crmRoute, NO_CONTENT } from '../route';
-import { batchReply } from '../batch-reply';
+import { batchReply, writeEachItem } from '../batch-reply';
+import { requireIdsParam } from '../ids-param';
 import { ApiErrors } from '../zoho-error';
 import { orgScope } from './org-routes';
 import { deleteTax, sortedTaxes, TAX_MESSAGES, TaxBatch } from './tax-write';
@@ -43,8 +43,7 @@ export function registerTaxRoutes(app: FastifyInstance, ctx: EmulatorContext): v
     scopes: scopes('CREATE'),
     handler: ({ request }) => {
       const batch = new TaxBatch(ctx);
-      const results = readItems(request, 'taxes', MAX_TAXES).items.map((item) => batch.create(item));
-      return batchReply(ctx, results, 201, 'taxes');
+      return writeEachItem(ctx, request, 'taxes', MAX_TAXES, 201, (item) => batch.create(item));
     },
   });
 
@@ -54,8 +53,7 @@ export function registerTaxRoutes(app: FastifyInstance, ctx: EmulatorContext): v
     scopes: scopes('UPDATE'),
     handler: ({ request }) => {
       const batch = new TaxBatch(ctx);
-      const results = readItems(request, 'taxes', MAX_TAXES).items.map((item) => batch.update(item));
-      return batchReply(ctx, results, 200, 'taxes');
+      return writeEachItem(ctx, request, 'taxes', MAX_TAXES, 200, (item) => batch.update(item));
     },
   });
 
@@ -64,10 +62,7 @@ export function registerTaxRoutes(app: FastifyInstance, ctx: EmulatorContext): v
     url: '/org/taxes',
     scopes: scopes('DELETE'),
     handler: ({ query }) => {
-      const ids = csv(query.ids);
-      if (ids.length === 0) throw ApiErrors.requiredParamMissing('ids');
-      if (ids.length > MAX_TAXES) throw ApiErrors.limitExceeded({ param: 'ids', limit: MAX_TAXES });
-      const results = ids.map((id) => deleteTax(ctx, id));
+      const results = requireIdsParam(query, MAX_TAXES).map((id) => deleteTax(ctx, id));
       return batchReply(ctx, results, 200, 'taxes');
     },
   });

@@ -3,7 +3,7 @@ import type { OrgTax } from '../../state/types';
 import { isPlainObject } from '../body';
 import { itemError, itemSuccess, ItemResult } from '../zoho-error';
 import { numberFrom } from './values';
-import { ItemErrors } from '../metadata/item-errors';
+import { ItemErrors } from '../item-errors';
 
 /** Messages of Zoho's tax API (TS2 `taxes/success_response`, `taxes/api_exception`). */
 export const TAX_MESSAGES = {
@@ -30,7 +30,7 @@ export class TaxBatch {
   create(input: unknown): ItemResult {
     if (!isPlainObject(input)) return ItemErrors.notAnObject();
     for (const key of ['name', 'value']) {
-      if (input[key] === undefined || input[key] === null) return ItemErrors.missing(key);
+      if (input[key] === undefined || input[key] === null) return ItemErrors.mandatory(key);
     }
     const checked = this.check(input, undefined);
     if ('error' in checked) return checked.error;
@@ -49,7 +49,7 @@ export class TaxBatch {
   /** `PUT /org/taxes` item: the `id` names the tax; other keys change it. */
   update(input: unknown): ItemResult {
     if (!isPlainObject(input)) return ItemErrors.notAnObject();
-    if (input.id === undefined || input.id === null) return ItemErrors.missing('id');
+    if (input.id === undefined || input.id === null) return ItemErrors.mandatory('id');
     const tax = this.ctx.state.taxes.find((t) => t.id === String(input.id));
     if (!tax) return itemError('INVALID_DATA', TAX_MESSAGES.unknownId, { id: String(input.id) });
     const checked = this.check(input, tax);
@@ -75,7 +75,7 @@ export class TaxBatch {
       const taken = this.ctx.state.taxes.some(
         (t) => t !== tax && t.name.toLowerCase() === name.toLowerCase(),
       );
-      if (taken) return { error: itemError('DUPLICATE_DATA', 'duplicate data', { api_name: 'name' }) };
+      if (taken) return { error: ItemErrors.duplicate('name') };
       out.name = name;
     }
     if (input.display_label !== undefined) {

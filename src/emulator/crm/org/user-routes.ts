@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../../context';
 import type { UserDef } from '../../state/types';
-import { isPlainObject, pageOf, paging, readItems } from '../body';
+import { isPlainObject, pageOf, paging } from '../body';
 import { crmRoute, NO_CONTENT } from '../route';
 import type { Operation, ScopeRequirement } from '../scopes';
-import { batchReply } from '../batch-reply';
+import { batchReply, writeEachItem } from '../batch-reply';
 import { ifModifiedSince, modifiedAfter } from '../records/read-routes';
-import { ApiErrors, itemError, ItemResult } from '../zoho-error';
+import { ApiErrors, ItemResult } from '../zoho-error';
 import { renderUser } from './render-user';
 import { createUser, deleteUser, isAdmin, privilegeError, updateUser } from './user-write';
-import { ItemErrors } from '../metadata/item-errors';
+import { ItemErrors } from '../item-errors';
 
 type UserFilter = (ctx: EmulatorContext, user: UserDef, caller: UserDef) => boolean;
 const live = (u: UserDef) => u.status !== 'deleted';
@@ -29,6 +29,8 @@ const USER_TYPES: Record<string, UserFilter> = {
 };
 
 const usersScope = (operation: Operation): ScopeRequirement[] => [{ group: 'ZohoCRM.users', operation }];
+/** Users per create or update call (wire spec §2). */
+const MAX_USERS = 100;
 
 /** `GET|POST|PUT /users`, `GET|PUT|DELETE /users/{id}` (wire spec §6, §6.3). */
 export function registerUserRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
@@ -71,9 +73,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: EmulatorContext): 
     scopes: () => usersScope('CREATE'),
     handler: ({ request, user: caller }) => {
       if (!isAdmin(ctx, caller)) throw privilegeError('add');
-      const { items } = readItems(request, 'users', 100);
-      const results = items.map((item) => createUser(ctx, item, caller));
-      return batchReply(ctx, results, 201, 'users');
+      return writeEachItem(ctx, request, 'users', MAX_USERS, 201, (item) => createUser(ctx, item, caller));
     },
   });
 
@@ -81,17 +81,14 @@ export function registerUserRoutes(app: FastifyInstance, ctx: EmulatorContext): 
     method: 'PUT',
     url: '/users',
     scopes: () => usersScope('UPDATE'),
-    handler: ({ request, user: caller }) => {
-      const { items } = readItems(request, 'users', 100);
-      const results = items.map((item): ItemResult => {
+    handler: ({ request, user: caller }) =>
+      writeEachItem(ctx, request, 'users', MAX_USERS, 200, (item): ItemResult => {
         const id = isPlainObject(item) ? item.id : undefined;
-        if (id === undefined || id === null) return ItemErrors.missing('id');
+        if (id === undefined || id === null) return ItemErrors.mandatory('id');
         const target = ctx.userById(String(id));
-        if (!target) return itemError('INVALID_DATA', 'the id given seems to be invalid', { id: String(id) });
+        if (!target) return ItemErrors.invalidId(String(id));
         return updateUser(ctx, target, item, caller);
-      });
-      return batchReply(ctx, results, 200, 'users');
-    },
+      }),
   });
 
   crmRoute(app, ctx, {
@@ -100,9 +97,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: EmulatorContext): 
     scopes: () => usersScope('UPDATE'),
     handler: ({ params, request, user: caller }) => {
       const target = userByPathId(ctx, params.id);
-      const { items } = readItems(request, 'users', 1);
-      const result = updateUser(ctx, target, items[0], caller);
-      return batchReply(ctx, [result], 200, 'users');
+      return writeEachItem(ctx, request, 'users', 1, 200, (item) => updateUser(ctx, target, item, caller));
     },
   });
 

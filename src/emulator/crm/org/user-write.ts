@@ -3,7 +3,7 @@ import type { UserDef } from '../../state/types';
 import { isPlainObject } from '../body';
 import { itemError, itemSuccess, ItemResult, ZohoApiError } from '../zoho-error';
 import { EMAIL } from './values';
-import { ItemErrors } from '../metadata/item-errors';
+import { ItemErrors } from '../item-errors';
 
 /** Keys Zoho computes or owns; input carrying them is ignored for those keys. */
 const SYSTEM_KEYS = new Set([
@@ -72,7 +72,7 @@ export function createUser(ctx: EmulatorContext, input: unknown, caller: UserDef
   if (!isPlainObject(input)) return ItemErrors.notAnObject();
   for (const key of ['last_name', 'email', 'role', 'profile']) {
     if (input[key] === undefined || input[key] === null || input[key] === '') {
-      return ItemErrors.missing(key);
+      return ItemErrors.mandatory(key);
     }
   }
   const outcome = readChanges(ctx, input, undefined);

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../../context';
 import type { VariableDef, VariableGroupDef } from '../../state/types';
-import { csv, isPlainObject, readItems } from '../body';
+import { isPlainObject } from '../body';
 import { crmRoute, NO_CONTENT } from '../route';
 import { settingsScope } from '../module-scopes';
-import { batchReply } from '../batch-reply';
-import { ApiErrors, itemError, ItemResult } from '../zoho-error';
+import { batchReply, writeEachItem } from '../batch-reply';
+import { requireIdsParam } from '../ids-param';
+import { ApiErrors, ItemResult } from '../zoho-error';
 import { createVariable, deleteVariable, findGroup, findVariable, updateVariable } from './variable-write';
-import { ItemErrors } from '../metadata/item-errors';
+import { ItemErrors } from '../item-errors';
 
 const MAX_VARIABLES = 100;
 
@@ -46,30 +47,23 @@ export function registerVariableRoutes(app: FastifyInstance, ctx: EmulatorContex
     method: 'POST',
     url: '/settings/variables',
     scopes: () => settingsScope('variables', 'CREATE'),
-    handler: ({ request }) => {
-      const results = readItems(request, 'variables', MAX_VARIABLES).items.map((item) =>
-        createVariable(ctx, item),
-      );
-      return batchReply(ctx, results, 201, 'variables');
-    },
+    handler: ({ request }) =>
+      writeEachItem(ctx, request, 'variables', MAX_VARIABLES, 201, (item) => createVariable(ctx, item)),
   });
 
   crmRoute(app, ctx, {
     method: 'PUT',
     url: '/settings/variables',
     scopes: () => settingsScope('variables', 'UPDATE'),
-    handler: ({ request }) => {
-      const results = readItems(request, 'variables', MAX_VARIABLES).items.map((item): ItemResult => {
+    handler: ({ request }) =>
+      writeEachItem(ctx, request, 'variables', MAX_VARIABLES, 200, (item): ItemResult => {
         // [I] Items name their variable by id, or by API name when the id is absent.
         const key = isPlainObject(item) ? (item.id ?? item.api_name) : undefined;
-        if (key === undefined || key === null) return ItemErrors.missing('id');
+        if (key === undefined || key === null) return ItemErrors.mandatory('id');
         const variable = findVariable(ctx, String(key));
-        if (!variable)
-          return itemError('INVALID_DATA', 'the id given seems to be invalid', { id: String(key) });
+        if (!variable) return ItemErrors.invalidId(String(key));
         return updateVariable(ctx, variable, item);
-      });
-      return batchReply(ctx, results, 200, 'variables');
-    },
+      }),
   });
 
   crmRoute(app, ctx, {
@@ -78,8 +72,7 @@ export function registerVariableRoutes(app: FastifyInstance, ctx: EmulatorContex
     scopes: () => settingsScope('variables', 'UPDATE'),
     handler: ({ params, request }) => {
       const variable = variableByPath(ctx, params.key);
-      const result = updateVariable(ctx, variable, readItems(request, 'variables', 1).items[0]);
-      return batchReply(ctx, [result], 200, 'variables');
+      return writeEachItem(ctx, request, 'variables', 1, 200, (item) => updateVariable(ctx, variable, item));
     },
   });
 
@@ -88,10 +81,7 @@ export function registerVariableRoutes(app: FastifyInstance, ctx: EmulatorContex
     url: '/settings/variables',
     scopes: () => settingsScope('variables', 'DELETE'),
     handler: ({ query }) => {
-      const ids = csv(query.ids);
-      if (ids.length === 0) throw ApiErrors.requiredParamMissing('ids');
-      if (ids.length > MAX_VARIABLES) throw ApiErrors.limitExceeded({ param: 'ids', limit: MAX_VARIABLES });
-      const results = ids.map((id) => deleteVariable(ctx, id));
+      const results = requireIdsParam(query, MAX_VARIABLES).map((id) => deleteVariable(ctx, id));
       return batchReply(ctx, results, 200, 'variables');
     },
   });

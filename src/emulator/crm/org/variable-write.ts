@@ -4,7 +4,7 @@ import { isDate, parseDateTime } from '../../time';
 import { isPlainObject } from '../body';
 import { itemError, itemSuccess, ItemResult } from '../zoho-error';
 import { EMAIL, numberFrom } from './values';
-import { ItemErrors } from '../metadata/item-errors';
+import { ItemErrors } from '../item-errors';
 
 /** Messages of Zoho's variables API (TS2 `variables/success_response`, `variables/api_exception`). */
 const MESSAGES = {
@@ -61,7 +61,7 @@ export function findVariable(ctx: EmulatorContext, key: string): VariableDef | u
 export function createVariable(ctx: EmulatorContext, input: unknown): ItemResult {
   if (!isPlainObject(input)) return ItemErrors.notAnObject();
   for (const key of ['name', 'type', 'variable_group']) {
-    if (input[key] === undefined || input[key] === null) return ItemErrors.missing(key);
+    if (input[key] === undefined || input[key] === null) return ItemErrors.mandatory(key);
   }
   const name = typeof input.name === 'string' ? input.name : '';
   const base = { api_name: input.api_name ?? apiNameFrom(name), description: null, value: null };
@@ -106,7 +106,7 @@ function checkVariable(
   const clash = ctx.state.variables.some(
     (v) => v !== current && v.api_name.toLowerCase() === api_name.toLowerCase(),
   );
-  if (clash) return { error: itemError('DUPLICATE_DATA', 'duplicate data', { api_name: 'api_name' }) };
+  if (clash) return { error: ItemErrors.duplicate('api_name') };
   if (typeof type !== 'string' || !(type in TYPES)) return invalid('type');
   if (description !== null && typeof description !== 'string') return invalid('description');
   const group = groupOf(ctx, input.variable_group);

@@ -7,53 +7,33 @@ import { findField, kindOf, ValueKind } from './fields';
 /**
  * Zoho's JSON criteria, one object for mass update (wire spec §5.10) and Bulk Read (§7.1): conditions
  * `{api_name, comparator, value}` combined by `{group_operator:"and"|"or", group:[…]}`. Values are typed and
- * compared by `compare.ts`, as search and COQL are, so every query surface agrees on every field type.
+ * compared by `compare.ts`, as search and COQL are, so every query surface agrees on every field type:
+ * text compares case-insensitively and an unset checkbox reads as false.
  *
- * Compiling checks fields, comparators and values up front and throws Zoho's INVALID_DATA with the
- * offending key's `json_path` (under `path`, e.g. `$.criteria`), so a bad filter fails before any work.
+ * Compiling checks fields, comparators and values up front, so a bad filter fails before any work.
+ * [I] Both APIs answer a bad criteria object alike: Zoho's INVALID_DATA (MANDATORY_NOT_FOUND for a missing
+ * field name, LIMIT_EXCEEDED past 25 conditions) whose details name the offending key's `api_name` and its
+ * `json_path` under `path` (`$.criteria` for mass update, `$.query.criteria` for Bulk Read).
  */
 
 /** A compiled record filter. */
 export type RecordFilter = (record: StoredRecord) => boolean;
 
-const COMPARATORS = [
-  'equal',
-  'not_equal',
-  'in',
-  'not_in',
-  'less_than',
-  'less_equal',
-  'greater_than',
-  'greater_equal',
-  'contains',
-  'not_contains',
-  'starts_with',
-  'ends_with',
-  'between',
-  'not_between',
-] as const;
+/** Comparators that match values, that order them, and that match text. */
+const MATCHING = ['equal', 'not_equal', 'in', 'not_in'] as const;
+const RANGE = ['less_than', 'less_equal', 'greater_than', 'greater_equal', 'between', 'not_between'] as const;
+const PATTERN = ['contains', 'not_contains', 'starts_with', 'ends_with'] as const;
+const COMPARATORS = [...MATCHING, ...RANGE, ...PATTERN] as const;
 type Comparator = (typeof COMPARATORS)[number];
 
-/** `value: "${EMPTY}"` with `equal` / `not_equal` tests for an empty field. */
+/** `value: "${EMPTY}"` with `equal` / `not_equal` tests for an empty field ([I] other comparators reject it). */
 const EMPTY_VALUE = '${EMPTY}';
 
 /** [I] At most 25 conditions, as Zoho caps Bulk Read criteria; mass update shares the limit. */
 const MAX_CONDITIONS = 25;
 
-const ORDERED: readonly Comparator[] = [
-  'equal',
-  'not_equal',
-  'in',
-  'not_in',
-  'less_than',
-  'less_equal',
-  'greater_than',
-  'greater_equal',
-  'between',
-  'not_between',
-];
-const MATCHING: readonly Comparator[] = ['equal', 'not_equal', 'in', 'not_in'];
-const TEXT: readonly Comparator[] = [...MATCHING, 'contains', 'not_contains', 'starts_with', 'ends_with'];
+const ORDERED: readonly Comparator[] = [...MATCHING, ...RANGE];
+const TEXT: readonly Comparator[] = [...MATCHING, ...PATTERN];
 
 /**
  * [I] The comparators each field kind takes (both APIs reject others, e.g. `greater_than` on text). Fields

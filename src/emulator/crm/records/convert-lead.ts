@@ -6,10 +6,10 @@ import type { ModuleDef, StoredRecord, UserDef } from '../../state/types';
 import { isPlainObject, readItems, readJson } from '../body';
 import { moduleScope } from '../module-scopes';
 import { crmRoute } from '../route';
-import { ApiErrors, ZohoApiError } from '../zoho-error';
+import { ApiErrors, asRequestError, ZohoApiError } from '../zoho-error';
 import { findByValue } from './duplicates';
 import { idOf } from './field-values';
-import { ItemFailure } from './item-errors';
+import { ItemFailure } from './item-failure';
 import { commitInsert, prepareInsert } from './write';
 
 /** Value types not carried over: lookups point at lead-side records, and Zoho sets owners itself. */
@@ -56,8 +56,7 @@ function readOptions(ctx: EmulatorContext, request: FastifyRequest): ConvertOpti
   const existing = (key: 'Accounts' | 'Contacts'): string | undefined => {
     if (item[key] === undefined || item[key] === null) return undefined;
     const id = idOf(item[key]);
-    if (id === undefined || !ID_PATTERN.test(id) || !ctx.recordsOf(key)[id])
-      throw ApiErrors.invalidData({ api_name: key });
+    if (id === undefined || !ctx.recordById(key, id)) throw ApiErrors.invalidData({ api_name: key });
     return id;
   };
   let assignTo: string | undefined;
@@ -135,8 +134,7 @@ function prepare(
     return prepareInsert(ctx, module, input, user);
   } catch (err) {
     if (!(err instanceof ItemFailure)) throw err;
-    const { code, message, details } = err.result;
-    throw new ZohoApiError(400, code, message, details);
+    throw asRequestError(err.result);
   }
 }
 

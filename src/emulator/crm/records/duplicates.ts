@@ -1,7 +1,8 @@
 import type { EmulatorContext } from '../../context';
 import type { ModuleDef, StoredRecord } from '../../state/types';
 import { idOf, isEmpty } from './field-values';
-import { fail, ItemErrors } from './item-errors';
+import { ItemErrors } from '../item-errors';
+import { fail } from './item-failure';
 
 /** [I] Zoho's unique checks ignore case and surrounding spaces; lookups compare by id. */
 export function sameValue(a: unknown, b: unknown): boolean {

@@ -1,9 +1,9 @@
 import type { EmulatorContext } from '../../context';
-import { ID_PATTERN } from '../../ids';
 import { isDate, parseDateTime } from '../../time';
 import type { FieldDef } from '../../state/types';
 import { isPlainObject } from '../body';
-import { fail, ItemErrors } from './item-errors';
+import { ItemErrors } from '../item-errors';
+import { fail } from './item-failure';
 
 /**
  * Validation and normalisation of one scalar field value against its metadata (wire spec §8). Returns the
@@ -80,7 +80,7 @@ export function lookup(
 ): { id: string } {
   const id = idOf(value);
   const module = moduleName ? ctx.findModule(moduleName) : undefined;
-  if (id === undefined || !ID_PATTERN.test(id) || !module || !ctx.state.records[module.api_name]?.[id]) {
+  if (id === undefined || !module || !ctx.recordById(module.api_name, id)) {
     fail(ItemErrors.invalidType(def.api_name, def.data_type));
   }
   return { id };
@@ -157,8 +157,7 @@ function dateTime(ctx: EmulatorContext, def: FieldDef, value: unknown): string {
 function picklist(def: FieldDef, value: unknown): string | null {
   const str = text(def, value, def.length ?? 120);
   if (str === '-None-') return null;
-  if (def.restricted && !(def.pick_list_values ?? []).includes(str))
-    fail(ItemErrors.invalidValue(def.api_name));
+  if (def.restricted && !(def.pick_list_values ?? []).includes(str)) fail(ItemErrors.invalid(def.api_name));
   return str;
 }
 
@@ -169,7 +168,7 @@ function multiSelect(def: FieldDef, value: unknown): string[] {
     fail(ItemErrors.invalidType(def.api_name, 'jsonarray'));
   const values = [...new Set(list.map((v) => v.trim()).filter((v) => v.length > 0 && v !== '-None-'))];
   if (def.restricted && values.some((v) => !(def.pick_list_values ?? []).includes(v)))
-    fail(ItemErrors.invalidValue(def.api_name));
+    fail(ItemErrors.invalid(def.api_name));
   return values;
 }
 

@@ -2,7 +2,9 @@ import type { EmulatorContext } from '../../context';
 import type { FieldDef, StoredRecord } from '../../state/types';
 import { isPlainObject } from '../body';
 import { idOf, lookup, roundTo } from './field-values';
-import { fail, ItemErrors } from './item-errors';
+import { ItemErrors } from '../item-errors';
+import { fail } from './item-failure';
+import { listRows } from './list-rows';
 
 /**
  * Inventory line items (`Product_Details` of Quotes, Sales Orders, Purchase Orders and Invoices, wire spec
@@ -58,17 +60,9 @@ export function normaliseLineItems(
   value: unknown,
   existing: unknown,
 ): StoredLineItem[] {
-  if (!Array.isArray(value)) fail(ItemErrors.invalidType(def.api_name, 'jsonarray'));
-  const previous = Array.isArray(existing) ? (existing as StoredLineItem[]) : [];
-  return value.map((row) => {
-    if (!isPlainObject(row)) fail(ItemErrors.invalidType(def.api_name, 'jsonarray'));
-    let base: StoredLineItem | undefined;
-    if (row.id !== undefined && row.id !== null) {
-      base = previous.find((line) => line.id === row.id);
-      if (!base) fail(ItemErrors.invalidId(row.id));
-    }
-    return computeLine(ctx, row, base);
-  });
+  return listRows<StoredLineItem>(def, value, existing).map(({ row, stored }) =>
+    computeLine(ctx, row, stored),
+  );
 }
 
 function computeLine(
@@ -134,7 +128,7 @@ function discountAmount(input: unknown, total: number): number {
   }
   if (amount === undefined) fail(ItemErrors.invalidType('Discount', 'double'));
   amount = roundTo(amount);
-  if (amount < 0 || amount > total) fail(ItemErrors.invalidValue('Discount'));
+  if (amount < 0 || amount > total) fail(ItemErrors.invalid('Discount'));
   return amount;
 }
 
@@ -143,10 +137,10 @@ export function normaliseTaxes(ctx: EmulatorContext, apiName: string, value: unk
   if (value === null) return [];
   if (!Array.isArray(value)) fail(ItemErrors.invalidType(apiName, 'jsonarray'));
   return value.map((entry) => {
-    if (!isPlainObject(entry) || typeof entry.name !== 'string') fail(ItemErrors.invalidValue(apiName));
+    if (!isPlainObject(entry) || typeof entry.name !== 'string') fail(ItemErrors.invalid(apiName));
     const name = entry.name.toLowerCase();
     const tax = ctx.state.taxes.find((t) => t.name.toLowerCase() === name);
-    if (!tax) fail(ItemErrors.invalidValue(apiName));
+    if (!tax) fail(ItemErrors.invalid(apiName));
     const percentage = entry.percentage ?? tax.value;
     if (typeof percentage !== 'number' || percentage < 0 || percentage > 100)
       fail(ItemErrors.invalidType(apiName, 'double'));

@@ -9,7 +9,7 @@ import { batchReply } from '../batch-reply';
 import { crmRoute } from '../route';
 import type { Operation } from '../scopes';
 import { ApiErrors, itemSuccess, ZohoApiError } from '../zoho-error';
-import { ItemErrors } from './item-errors';
+import { ItemErrors } from '../item-errors';
 import { recordsState } from './records-state';
 import { updateRecord } from './write';
 import { writableModule } from './write-request';
@@ -48,7 +48,7 @@ export function registerMassUpdateRoutes(app: FastifyInstance, ctx: EmulatorCont
         ).result;
       if (body.ids !== undefined && body.ids !== null) {
         const results = readIds(body.ids).map((id) => {
-          const record = ID_PATTERN.test(id) ? ctx.recordsOf(module.api_name)[id] : undefined;
+          const record = ctx.recordById(module.api_name, id);
           return record ? update(record) : ItemErrors.invalidId(id);
         });
         return batchReply(ctx, results, 200);

@@ -1,9 +1,10 @@
 import type { EmulatorContext } from '../../context';
-import { ID_PATTERN } from '../../ids';
 import type { FieldDef } from '../../state/types';
 import { isPlainObject } from '../body';
 import { displayName } from './render';
-import { fail, ItemErrors } from './item-errors';
+import { ItemErrors } from '../item-errors';
+import { itemError } from '../zoho-error';
+import { fail } from './item-failure';
 
 /** Most participants an event may have (wire spec §5.18). */
 export const MAX_PARTICIPANTS = 50;
@@ -31,7 +32,13 @@ export function normaliseParticipants(
   value: unknown,
 ): StoredParticipant[] {
   if (!Array.isArray(value)) fail(ItemErrors.invalidType(def.api_name, 'jsonarray'));
-  if (value.length > MAX_PARTICIPANTS) fail(ItemErrors.tooManyParticipants());
+  if (value.length > MAX_PARTICIPANTS)
+    fail(
+      itemError('LIMIT_EXCEEDED', `Only ${MAX_PARTICIPANTS} participants can be added to an event.`, {
+        api_name: 'Participants',
+        limit: MAX_PARTICIPANTS,
+      }),
+    );
   return value.map((entry) => {
     if (!isPlainObject(entry)) fail(ItemErrors.invalidType(def.api_name, 'jsonarray'));
     if (entry.type === undefined || entry.type === null) fail(ItemErrors.mandatory('type'));
@@ -45,7 +52,7 @@ export function normaliseParticipants(
     if (type === 'email') return { ...emailParticipant(entry), ...common };
     if (type === 'user') return { ...userParticipant(ctx, entry.participant), ...common };
     const moduleName = RECORD_TYPES[type];
-    if (!moduleName) fail(ItemErrors.invalidValue('type'));
+    if (!moduleName) fail(ItemErrors.invalid('type'));
     return {
       ...recordParticipant(ctx, moduleName, type as 'contact' | 'lead', entry.participant),
       ...common,
@@ -70,7 +77,7 @@ function userParticipant(
   value: unknown,
 ): Omit<StoredParticipant, 'invited' | 'status'> {
   const user = typeof value === 'string' ? ctx.userById(value) : undefined;
-  if (!user) fail(ItemErrors.invalidValue('participant'));
+  if (!user) fail(ItemErrors.invalid('participant'));
   return { participant: user.id, type: 'user', name: ctx.userRef(user).name, Email: user.email };
 }
 
@@ -80,9 +87,8 @@ function recordParticipant(
   type: 'contact' | 'lead',
   value: unknown,
 ): Omit<StoredParticipant, 'invited' | 'status'> {
-  const id = typeof value === 'string' && ID_PATTERN.test(value) ? value : undefined;
-  const record = id === undefined ? undefined : ctx.state.records[moduleName]?.[id];
-  if (!record) fail(ItemErrors.invalidValue('participant'));
+  const record = ctx.recordById(moduleName, value);
+  if (!record) fail(ItemErrors.invalid('participant'));
   const email = typeof record.Email === 'string' ? record.Email : null;
   return { participant: record.id, type, name: displayName(ctx.module(moduleName), record), Email: email };
 }

@@ -1,6 +1,7 @@
 import type { FieldDef } from '../../state/types';
-import { isPlainObject } from '../body';
-import { fail, ItemErrors } from './item-errors';
+import { ItemErrors } from '../item-errors';
+import { fail } from './item-failure';
+import { listRows } from './list-rows';
 
 export interface StoredPricingRow {
   /** Assigned when the record is stored. */
@@ -22,10 +23,7 @@ export function normalisePricingDetails(
   value: unknown,
   existing: unknown,
 ): StoredPricingRow[] {
-  if (!Array.isArray(value)) fail(ItemErrors.invalidType(def.api_name, 'jsonarray'));
-  const previous = Array.isArray(existing) ? (existing as StoredPricingRow[]) : [];
-  return value.map((row) => {
-    if (!isPlainObject(row)) fail(ItemErrors.invalidType(def.api_name, 'jsonarray'));
+  return listRows<StoredPricingRow>(def, value, existing).map(({ row, stored }) => {
     const numbers = {} as Record<(typeof KEYS)[number], number>;
     for (const key of KEYS) {
       const n = row[key];
@@ -33,11 +31,8 @@ export function normalisePricingDetails(
       if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) fail(ItemErrors.invalidType(key, 'double'));
       numbers[key] = n;
     }
-    if (numbers.from_range > numbers.to_range) fail(ItemErrors.invalidValue('to_range'));
-    if (numbers.discount > 100) fail(ItemErrors.invalidValue('discount'));
-    const id =
-      row.id === undefined || row.id === null ? undefined : previous.find((p) => p.id === row.id)?.id;
-    if (row.id !== undefined && row.id !== null && id === undefined) fail(ItemErrors.invalidId(row.id));
-    return { ...(id ? { id } : {}), ...numbers };
+    if (numbers.from_range > numbers.to_range) fail(ItemErrors.invalid('to_range'));
+    if (numbers.discount > 100) fail(ItemErrors.invalid('discount'));
+    return { ...(stored?.id ? { id: stored.id } : {}), ...numbers };
   });
 }

@@ -3,7 +3,8 @@ import type { FieldDef, ModuleDef, StoredRecord } from '../../state/types';
 import { isPlainObject } from '../body';
 import { isEmpty, lookup, normaliseValue } from './field-values';
 import { normaliseLineItems, normaliseTaxes } from './inventory';
-import { fail, ItemErrors } from './item-errors';
+import { ItemErrors } from '../item-errors';
+import { fail } from './item-failure';
 import { normaliseParticipants } from './participants';
 import { normalisePricingDetails } from './pricing-details';
 import { fieldDef } from './render';
@@ -97,7 +98,7 @@ function writeMetaKey(
     if (isEmpty(value)) patch.$se_module = null;
     else {
       const target = typeof value === 'string' ? ctx.findModule(value) : undefined;
-      if (!target) fail(ItemErrors.invalidValue(key));
+      if (!target) fail(ItemErrors.invalid(key));
       patch.$se_module = target.api_name;
     }
   }

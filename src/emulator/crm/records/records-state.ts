@@ -1,4 +1,5 @@
 import type { EmulatorContext } from '../../context';
+import { familyState } from '../family-state';
 
 /** A mass-update job (wire spec §5.10); jobs run when scheduled, so they are stored completed. */
 export interface MassUpdateJob {
@@ -18,11 +19,5 @@ export interface RecordsState {
 }
 
 export function recordsState(ctx: EmulatorContext): RecordsState {
-  const existing = ctx.state.extra.records as Partial<RecordsState> | undefined;
-  const state: RecordsState = {
-    autonumbers: existing?.autonumbers ?? {},
-    massUpdateJobs: existing?.massUpdateJobs ?? {},
-  };
-  ctx.state.extra.records = state;
-  return state;
+  return familyState(ctx, 'records', () => ({ autonumbers: {}, massUpdateJobs: {} }));
 }

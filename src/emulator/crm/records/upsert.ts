@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../../context';
-import { ID_PATTERN } from '../../ids';
 import type { ModuleDef, StoredRecord, UserDef } from '../../state/types';
 import { isPlainObject } from '../body';
 import { moduleScope } from '../module-scopes';
@@ -8,7 +7,7 @@ import { batchReply } from '../batch-reply';
 import { crmRoute } from '../route';
 import type { ItemResult } from '../zoho-error';
 import { findByValue } from './duplicates';
-import { ItemErrors } from './item-errors';
+import { ItemErrors } from '../item-errors';
 import { insertRecord, updateRecord } from './write';
 import { readWriteBody, writableModule, writeCost } from './write-request';
 
@@ -41,14 +40,11 @@ function upsertItem(
   user: UserDef,
   index: number,
 ): ItemResult {
-  if (!isPlainObject(item)) return ItemErrors.invalidJson();
+  if (!isPlainObject(item)) return ItemErrors.notAnObject();
   let target: StoredRecord | undefined;
   let duplicateField: string | null = null;
   if (item.id !== undefined && item.id !== null) {
-    target =
-      typeof item.id === 'string' && ID_PATTERN.test(item.id)
-        ? ctx.recordsOf(module.api_name)[item.id]
-        : undefined;
+    target = ctx.recordById(module.api_name, item.id);
     if (!target) return ItemErrors.invalidId(item.id);
   } else {
     for (const field of fields) {

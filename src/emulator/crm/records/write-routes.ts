@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../../context';
 import { ID_PATTERN } from '../../ids';
 import type { ModuleDef, UserDef } from '../../state/types';
-import { csv, isPlainObject } from '../body';
+import { isPlainObject } from '../body';
 import { moduleScope } from '../module-scopes';
 import { batchReply } from '../batch-reply';
+import { requireIdsParam } from '../ids-param';
 import { crmRoute } from '../route';
 import { ApiErrors, ItemResult } from '../zoho-error';
-import { ItemErrors } from './item-errors';
+import { ItemErrors } from '../item-errors';
 import { deleteRecord, insertRecord, updateRecord } from './write';
 import { MAX_WRITE_RECORDS, readWriteBody, writableModule, writeCost } from './write-request';
 
@@ -58,13 +59,9 @@ export function registerInsertUpdateDeleteRoutes(app: FastifyInstance, ctx: Emul
     scopes: ({ params }) => moduleScope(ctx, params.module, 'DELETE'),
     handler: ({ params, query, user }) => {
       const module = writableModule(ctx, params.module, 'delete');
-      const ids = csv(query.ids);
-      if (ids.length === 0) throw ApiErrors.requiredParamMissing('ids');
-      if (ids.length > MAX_WRITE_RECORDS)
-        throw ApiErrors.limitExceeded({ param: 'ids', limit: MAX_WRITE_RECORDS });
       return batchReply(
         ctx,
-        ids.map((id) => deleteItem(ctx, module, id, user)),
+        requireIdsParam(query, MAX_WRITE_RECORDS).map((id) => deleteItem(ctx, module, id, user)),
         200,
       );
     },
@@ -90,7 +87,7 @@ function updateItem(
   user: UserDef,
   index: number,
 ): ItemResult {
-  if (!isPlainObject(item)) return ItemErrors.invalidJson();
+  if (!isPlainObject(item)) return ItemErrors.notAnObject();
   const id = item.id;
   if (id === undefined || id === null) return ItemErrors.mandatory('id');
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) return ItemErrors.invalidId(id);

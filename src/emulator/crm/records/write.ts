@@ -6,7 +6,8 @@ import { computedFields } from './computed-fields';
 import { removeDependents } from './dependents';
 import { checkUnique } from './duplicates';
 import { idOf } from './field-values';
-import { fail, ItemErrors, ItemFailure } from './item-errors';
+import { ItemErrors } from '../item-errors';
+import { fail, ItemFailure } from './item-failure';
 import { buildPatch, ROW_TYPES } from './record-input';
 import { recordsState } from './records-state';
 import { displayName } from './render';
@@ -63,7 +64,7 @@ export function prepareInsert(
   input: unknown,
   user: UserDef,
 ): Record<string, unknown> {
-  if (!isPlainObject(input)) fail(ItemErrors.invalidJson());
+  if (!isPlainObject(input)) fail(ItemErrors.notAnObject());
   const patch = buildPatch(ctx, module, input, 'insert');
   const fields: Record<string, unknown> = { Owner: { id: user.id }, ...patch };
   Object.assign(fields, computedFields(module, fields as StoredRecord, new Set(Object.keys(patch))));
@@ -107,7 +108,7 @@ export function prepareUpdate(
   record: StoredRecord,
   input: unknown,
 ): Record<string, unknown> {
-  if (!isPlainObject(input)) fail(ItemErrors.invalidJson());
+  if (!isPlainObject(input)) fail(ItemErrors.notAnObject());
   const patch = buildPatch(ctx, module, input, 'update', record);
   const changes = {
     ...patch,

@@ -1,5 +1,4 @@
 import type { EmulatorContext } from '../../context';
-import { ID_PATTERN } from '../../ids';
 import type { ModuleDef, RelatedListDef, StoredRecord } from '../../state/types';
 import { idOf } from '../records/field-values';
 import { ApiErrors } from '../zoho-error';
@@ -22,7 +21,7 @@ export function requireParent(
 ): ParentRef {
   const module = ctx.module(moduleName);
   if (kind !== undefined && !module.related_lists?.some((rl) => rl.kind === kind)) throw invalidRelation();
-  const record = ID_PATTERN.test(id) ? ctx.state.records[module.api_name]?.[id] : undefined;
+  const record = ctx.recordById(module.api_name, id);
   // [I] Zoho answers an unknown parent record like a bad record id, naming the id.
   if (!record) throw ApiErrors.invalidId(id);
   return { module, record };

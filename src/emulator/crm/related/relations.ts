@@ -4,7 +4,7 @@ import { idOf } from '../records/field-values';
 import { isPlainObject } from '../body';
 import { fieldDef } from '../records/render';
 import { updateRecord } from '../records/write';
-import { ItemErrors } from '../records/item-errors';
+import { ItemErrors } from '../item-errors';
 import { itemError, itemSuccess, ItemResult } from '../zoho-error';
 import { link, unlink } from './links';
 import { ParentRef } from './parent';
@@ -22,7 +22,7 @@ export function addRelation(
   user: UserDef,
   index: number,
 ): ItemResult {
-  if (!isPlainObject(item)) return ItemErrors.invalidJson();
+  if (!isPlainObject(item)) return ItemErrors.notAnObject();
   const id = idOf(item.id);
   if (id === undefined) return ItemErrors.mandatory('id');
   if (!ctx.state.records[rl.module]?.[id]) return invalidRelatedId(id);

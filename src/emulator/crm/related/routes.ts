@@ -7,7 +7,7 @@ import { batchReply } from '../batch-reply';
 import { crmRoute, CrmResult, NO_CONTENT } from '../route';
 import type { RelatedListDef } from '../../state/types';
 import { ApiErrors, ItemResult } from '../zoho-error';
-import { requireIdsParam } from './ids-param';
+import { requireIdsParam } from '../ids-param';
 import { ParentRef, requireParent, requireRelatedList } from './parent';
 import { relatedRows } from './related-rows';
 import { addRelation, removeRelation } from './relations';

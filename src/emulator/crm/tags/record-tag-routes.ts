@@ -4,11 +4,11 @@ import type { ModuleDef, StoredRecord, UserDef } from '../../state/types';
 import { csv } from '../body';
 import { moduleScope } from '../module-scopes';
 import { batchReply, batchStatus } from '../batch-reply';
-import { requireIdsParam } from '../related/ids-param';
+import { requireIdsParam } from '../ids-param';
 import { requireParent } from '../related/parent';
 import { crmRoute } from '../route';
 import type { Operation } from '../scopes';
-import { ItemErrors } from '../records/item-errors';
+import { ItemErrors } from '../item-errors';
 import { ApiErrors, ItemResult } from '../zoho-error';
 import { addTags, removeTags } from './record-tags';
 
@@ -58,7 +58,7 @@ export function registerRecordTagRoutes(app: FastifyInstance, ctx: EmulatorConte
         const names = tagNames(query);
         const overwrite = query.over_write === 'true';
         const results = ids.map((id) => {
-          const record = ctx.recordsOf(module.api_name)[id];
+          const record = ctx.recordById(module.api_name, id);
           return record ? apply(module, record, names, overwrite, user) : ItemErrors.invalidId(id);
         });
         const successes = results.filter((r) => r.status === 'success').length;

@@ -3,10 +3,11 @@ import type { EmulatorContext } from '../../context';
 import type { ModuleDef, UserDef } from '../../state/types';
 import { idOf } from '../records/field-values';
 import { isPlainObject, readItems } from '../body';
+import { moduleParam } from '../metadata/metadata-params';
 import { settingsScope } from '../module-scopes';
-import { batchReply } from '../batch-reply';
+import { batchReply, writeEachItem } from '../batch-reply';
 import { crmRoute, CrmResult } from '../route';
-import { ItemErrors } from '../records/item-errors';
+import { ItemErrors } from '../item-errors';
 import { ApiErrors, itemSuccess, ItemResult } from '../zoho-error';
 import {
   createTag,
@@ -50,11 +51,9 @@ export function registerTagSettingsRoutes(app: FastifyInstance, ctx: EmulatorCon
     scopes: () => settingsScope('tags', 'CREATE'),
     handler: ({ query, request, user }) => {
       const module = moduleParam(ctx, query);
-      const items = readItems(request, 'tags', MAX_TAGS_PER_CALL).items;
       // [I] 201, as for record inserts.
-      return tagsResult(
-        items.map((item) => createTagItem(module, item, user)),
-        201,
+      return writeEachItem(ctx, request, 'tags', MAX_TAGS_PER_CALL, 201, (item) =>
+        createTagItem(module, item, user),
       );
     },
   });
@@ -65,12 +64,8 @@ export function registerTagSettingsRoutes(app: FastifyInstance, ctx: EmulatorCon
     scopes: () => settingsScope('tags', 'UPDATE'),
     handler: ({ query, request, user }) => {
       const module = moduleParam(ctx, query);
-      const items = readItems(request, 'tags', MAX_TAGS_PER_CALL).items;
-      return tagsResult(
-        items.map((item) =>
-          updateTagItem(module, isPlainObject(item) ? idOf(item.id) : undefined, item, user),
-        ),
-        200,
+      return writeEachItem(ctx, request, 'tags', MAX_TAGS_PER_CALL, 200, (item) =>
+        updateTagItem(module, isPlainObject(item) ? idOf(item.id) : undefined, item, user),
       );
     },
   });
@@ -81,8 +76,9 @@ export function registerTagSettingsRoutes(app: FastifyInstance, ctx: EmulatorCon
     scopes: () => settingsScope('tags', 'UPDATE'),
     handler: ({ params, query, request, user }) => {
       const module = moduleParam(ctx, query);
-      const [item] = readItems(request, 'tags', 1).items;
-      return tagsResult([updateTagItem(module, params.id, item, user)], 200);
+      return writeEachItem(ctx, request, 'tags', 1, 200, (item) =>
+        updateTagItem(module, params.id, item, user),
+      );
     },
   });
 
@@ -149,12 +145,6 @@ export function registerTagSettingsRoutes(app: FastifyInstance, ctx: EmulatorCon
     renameTag(ctx, tag, name, user);
     return itemSuccess('tags updated successfully', renderTag(ctx, tag));
   }
-}
-
-/** The required `module` query parameter, resolved to its module. */
-function moduleParam(ctx: EmulatorContext, query: Record<string, string | undefined>): ModuleDef {
-  if (query.module === undefined) throw ApiErrors.requiredParamMissing('module');
-  return ctx.module(query.module);
 }
 
 function tagName(item: unknown): string | undefined {

@@ -1,5 +1,5 @@
-import { csv } from '../body';
-import { ApiErrors } from '../zoho-error';
+import { csv } from './body';
+import { ApiErrors } from './zoho-error';
 
 /** `?ids=a,b` of bulk calls (deletes, delinks, tagging): required, at most `max` ids (100 per call by default, wire spec §2). */
 export function requireIdsParam(query: Record<string, string | undefined>, max = 100): string[] {
