@@ -5,11 +5,11 @@ import { ZohoOAuthClient } from '../auth/zoho-oauth-client';
 import type { ResolvedConfig } from '../config/client-config';
 import { fileLogger, redactingLogger, silentLogger, ZCRMLogger } from '../config/logger';
 import { ConfigInput, resolveConfig } from '../config/resolve-config';
-import { ZCRMException } from '../errors/zcrm-exception';
 import { defaultPipeline } from '../http/default-pipeline';
 import type { Handler, HttpMethod, HttpResponse } from '../http/http-types';
 import type { Pipeline } from '../http/pipeline';
 import { createLimiters, Limiters } from '../http/steps/limiter';
+import { defaultClient, peekDefaultClient, setDefaultClient } from './default-client';
 import * as calls from './entities/rest-client-calls';
 import type { ZCRMModule } from './entities/zcrm-module';
 import type { ZCRMOrganization } from './entities/zcrm-organization';
@@ -32,7 +32,7 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   responseType?: 'json' | 'arraybuffer' | 'stream';
   signal?: AbortSignal;
-  /** Overrides the configured timeout for this call. */
+  /** Overrides the configured timeout for this call (per attempt; for `stream` responses, until the headers arrive). */
   timeoutMs?: number;
   /** Allow retries after a response-less failure of a POST (or forbid them for any method). */
   retryable?: boolean;
@@ -47,8 +47,6 @@ export interface ClientOptions {
   /** Replaces axios as the pipeline's transport. */
   transport?: Handler;
 }
-
-let defaultClient: ZCRMRestClient | undefined;
 
 /**
  * The seed's `ZCRMRestClient`: configuration, the acting user, and the one request entry point the API layer
@@ -84,8 +82,7 @@ export class ZCRMRestClient {
   /** Validates `config` and makes the process-wide client that {@link getInstance} and `ZohoOAuth` return. */
   static initialize(config: ConfigInput, options?: ClientOptions): ZCRMRestClient {
     const client = new ZCRMRestClient(config, options);
-    const previous = defaultClient;
-    defaultClient = client;
+    const previous = setDefaultClient(client);
     ZohoOAuth.initialize(client.oauthClient);
     void previous?.close();
     return client;
@@ -93,8 +90,7 @@ export class ZCRMRestClient {
 
   /** The client made by {@link initialize}. */
   static getInstance(): ZCRMRestClient {
-    if (!defaultClient) throw ZCRMException.notInitialized();
-    return defaultClient;
+    return defaultClient();
   }
 
   /** Runs `fn` with every call inside it (across awaits) acting as `userEmail`. */
@@ -127,8 +123,8 @@ export class ZCRMRestClient {
 
   /** Closes the token store, the Redis limiter connection, and (for the process-wide client) forgets it. */
   async close(): Promise<void> {
-    if (defaultClient === this) {
-      defaultClient = undefined;
+    if (peekDefaultClient() === this) {
+      setDefaultClient(undefined);
       ZohoOAuth.initialize(undefined);
     }
     await this.limiters?.general.disconnect();

@@ -1,9 +1,11 @@
 import http from 'node:http';
 import https from 'node:https';
+import { Readable } from 'node:stream';
 import axios, { AxiosInstance, AxiosResponse } from 'axios';
 import { ConnectionException, TimeoutException } from '../errors/connection-exception';
 import type { Handler, HttpRequest, HttpResponse } from './http-types';
 import { parseRateLimitHeaders } from './rate-limit-headers';
+import { parseBody, readBounded } from './read-body';
 
 /** Keep-alive agents: connection reuse is most of the per-call cost saved on busy clients. */
 export function keepAliveAgents(): { httpAgent: http.Agent; httpsAgent: https.Agent } {
@@ -15,30 +17,57 @@ export function keepAliveAgents(): { httpAgent: http.Agent; httpsAgent: https.Ag
 
 /**
  * The pipeline's last step: one HTTP exchange with axios. Every status comes back as a response (errors are the
- * `raise-for-status` step's job); failures without a response become {@link ConnectionException}s. The timeout
- * covers the whole attempt, headers and body, and the caller's `AbortSignal` cancels it.
+ * `raise-for-status` step's job); failures without a response become {@link ConnectionException}s. The caller's
+ * `AbortSignal` cancels the attempt, a streamed body included.
+ *
+ * The timeout covers the whole attempt, body included, for JSON and `arraybuffer` responses. For `stream`
+ * responses it runs until the response headers arrive: a 2xx body is handed on unread, and reading it (however
+ * long a large download takes) is the caller's. Other streamed answers are read here, under the timeout: an
+ * error status's body (at most 1 MB) is parsed like a JSON response's, so Zoho's error envelope reaches the
+ * steps above (typed errors, refresh on `INVALID_TOKEN`, retries), and 204/304 bodies are drained; either way
+ * the stream is destroyed, so nothing is left holding the connection.
  */
 export function axiosTransport(instance: AxiosInstance = createAxios()): Handler {
   return async (request: HttpRequest): Promise<HttpResponse> => {
-    const deadline = AbortSignal.timeout(request.timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
-    let response: AxiosResponse;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), request.timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
+    const failure = (err: unknown) => {
+      if (request.signal?.aborted) return ConnectionException.aborted(request.url);
+      if (deadline.signal.aborted) return TimeoutException.after(request.url, request.timeoutMs);
+      return ConnectionException.fromRequestError(request.url, err, request.timeoutMs);
+    };
     try {
-      response = await instance.request({
-        method: request.method,
-        url: request.url,
-        headers: request.headers,
-        data: request.body,
-        responseType: request.responseType ?? 'json',
-        signal,
-      });
-    } catch (err) {
-      if (request.signal?.aborted) throw ConnectionException.aborted(request.url);
-      if (deadline.aborted) throw TimeoutException.after(request.url, request.timeoutMs);
-      throw ConnectionException.fromRequestError(request.url, err, request.timeoutMs);
+      let response: AxiosResponse;
+      try {
+        response = await instance.request({
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          data: request.body,
+          responseType: request.responseType ?? 'json',
+          signal,
+        });
+      } catch (err) {
+        throw failure(err);
+      }
+      if (response.data instanceof Readable && !isHandedOn(response.status)) {
+        try {
+          response.data = parseBody(await readBounded(response.data));
+        } catch (err) {
+          throw failure(err);
+        }
+      }
+      return toHttpResponse(response, request.url);
+    } finally {
+      clearTimeout(timer);
     }
-    return toHttpResponse(response, request.url);
   };
+}
+
+/** Statuses whose streamed body goes to the caller unread: successes with content. */
+function isHandedOn(status: number): boolean {
+  return status < 400 && status !== 204 && status !== 304;
 }
 
 /** An axios instance that leaves statuses, redirects and bodies to the pipeline. */

@@ -18,7 +18,10 @@ export interface HttpRequest {
   body?: unknown;
   responseType?: 'json' | 'arraybuffer' | 'stream';
   signal?: AbortSignal;
-  /** Per-attempt timeout. */
+  /**
+   * Per-attempt timeout: until the whole response has arrived, or, for `stream` responses, until the headers
+   * have (reading a streamed body is the caller's, cancelled through `signal`).
+   */
   timeoutMs: number;
   /** Counts against Zoho's heavy-API sub-concurrency (COQL, bulk, mass update, lead conversion). */
   heavy?: boolean;

@@ -6,6 +6,7 @@ import { ZCRMOrgTax } from '../../src/api/entities/zcrm-org-tax';
 import { ZCRMVariable } from '../../src/api/entities/zcrm-variable';
 import { ZCRMVariableGroup } from '../../src/api/entities/zcrm-variable-group';
 import { ZCRMUser } from '../../src/api/entities/zcrm-user';
+import { userToJson } from '../../src/api/mappers/user-mapper';
 import {
   firstOf,
   itemResultsOf,
@@ -92,6 +93,17 @@ describe('org parsing over the wire spec samples', () => {
       reportingTo: null,
       forecastManager: null,
     });
+  });
+
+  it("takes role, profile and user objects as a user's references", () => {
+    const user = ZCRMUser.getInstance('1');
+    // Type-level: these assignments must compile (ZCRMEntityRef fits the entity classes, whose id is optional).
+    user.role = ZCRMRole.getInstance('11');
+    user.profile = ZCRMProfile.getInstance('21', 'Standard');
+    user.reportingTo = ZCRMUser.getInstance('2');
+    expect(userToJson(user)).toMatchObject({ id: '1', role: '11', profile: '21' });
+    user.role = ZCRMRole.getInstance();
+    expect(userToJson(user)).not.toHaveProperty('role');
   });
 
   it('parses a profile with permissions_details and sections (§6.3 profile keys)', () => {

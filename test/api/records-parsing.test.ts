@@ -281,7 +281,7 @@ describe('write results', () => {
     }));
     await expect(stranger.module('Leads').deleteRecords(['1'])).rejects.toMatchObject({
       errorCode: 'RESPONSE_MISMATCH',
-      errorMessage: expect.stringMatching(/record 9/),
+      errorMessage: expect.stringMatching(/names 9, which is not among the inputs/),
     });
     const twice = await serve(() => ({
       status: 200,

@@ -175,6 +175,14 @@ describe('matchEntityResponses', () => {
     expect(results[1].isSuccess).toBe(false);
   });
 
+  it('places a result past the last input, or out of place, by its id', () => {
+    const results = matchEntityResponses(['1', '2'], [ok('9'), ok('2'), ok('1')], (id) => id);
+    expect(results.map((r) => [r.code, r.details.id])).toEqual([
+      ['SUCCESS', '1'],
+      ['SUCCESS', '2'],
+    ]);
+  });
+
   it('never uses one result twice, and survives a body without results', () => {
     expect(matchEntityResponses(['1', '1'], [ok('1')], (id) => id).map((r) => r.code)).toEqual([
       'SUCCESS',

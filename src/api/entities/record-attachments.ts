@@ -19,7 +19,7 @@ import type { ZCRMRecord } from './zcrm-record';
 export interface DownloadOptions {
   /** Cancels the download. */
   signal?: AbortSignal;
-  /** Bounds the whole download, body included (default: the client's timeout). */
+  /** Bounds the wait for the response headers (default: the client's timeout); reading the body is the caller's. */
   timeoutMs?: number;
 }
 

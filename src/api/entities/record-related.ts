@@ -7,7 +7,7 @@ import { idString, isJsonObject, Json } from '../mappers/json-utils';
 import { ValidationException } from '../../errors/validation-exception';
 import { PageOptions, paging, requireCount, requireId, requireRecordId } from '../support/checks';
 import { multiWrite, singleWrite } from '../support/single-write';
-import { matchEntityResponses } from '../support/write-results';
+import { bulkWriteResponse, matchEntityResponses } from '../support/write-results';
 import { ZCRMJunctionRecord } from './zcrm-junction-record';
 import type { ZCRMRecord } from './zcrm-record';
 
@@ -148,8 +148,7 @@ function junctionResults(
     (j) => j.id,
     (_item, j) => j,
   );
-  const data = results.filter((r) => r.isSuccess && r.data).map((r) => r.data as ZCRMJunctionRecord);
-  return new BulkAPIResponse(response, { bulkEntityResponse: results, data });
+  return bulkWriteResponse(response, results);
 }
 
 /** The relation fields in wire form (records and users as `{id}`, dates as ISO text). */

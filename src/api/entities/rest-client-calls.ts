@@ -1,4 +1,4 @@
-import { requireId } from '../mappers/settings-results';
+import { requireId } from '../support/checks';
 import { parseModule } from '../mappers/module-mapper';
 import { ConditionalGet, firstOf, listOf } from '../operations/item-results';
 import * as metadata from '../operations/metadata-operations';
@@ -40,7 +40,7 @@ export async function getAllModules(
 
 /** `GET settings/modules/{api_name}`: the module with its settings (`perPage`, default view, related-list properties …). */
 export async function getModule(client: ZCRMRestClient, apiName: string): Promise<APIResponse<ZCRMModule>> {
-  const name = requireId('module api name', apiName);
+  const name = requireId(apiName, 'module api name');
   const response = await metadata.getModule(client, name);
   const json = firstOf(response, 'modules');
   return new APIResponse(response, json ? moduleFromJson(client, json) : undefined);

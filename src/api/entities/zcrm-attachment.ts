@@ -1,12 +1,11 @@
 import type { ZCRMRestClient } from '../rest-client';
 import type { APIResponse } from '../responses/api-response';
 import type { FileAPIResponse } from '../responses/file-api-response';
-import { idString, isJsonObject, Json, num, str } from '../mappers/json-utils';
-import { parseUser } from '../mappers/user-mapper';
+import type { DownloadOptions } from './record-attachments';
+import { applyChildEntityJson, writeDetailsOf } from '../mappers/audit-json';
+import { idString, Json, num, str } from '../mappers/json-utils';
 import { ValidationException } from '../../errors/validation-exception';
-import { ZCRMRecord } from './zcrm-record';
-// Cycle with record-attachments (which builds attachments): used only inside method bodies.
-import { deleteAttachment, downloadAttachment } from './record-attachments';
+import type { ZCRMRecord } from './zcrm-record';
 import type { ZCRMUser } from './zcrm-user';
 
 /**
@@ -64,47 +63,26 @@ export class ZCRMAttachment {
         attachment.fileType = fileName.slice(dot + 1).toLowerCase();
     }
     if (json.Size !== undefined) attachment.size = num(json.Size);
-    attachment.owner = parseUser(json.Owner);
-    attachment.createdBy = parseUser(json.Created_By);
-    attachment.modifiedBy = parseUser(json.Modified_By);
-    if (json.Created_Time !== undefined) attachment.createdTime = str(json.Created_Time);
-    if (json.Modified_Time !== undefined) attachment.modifiedTime = str(json.Modified_Time);
-    if (json.$se_module !== undefined) attachment.parentModule = str(json.$se_module);
+    applyChildEntityJson(attachment, json, client);
     if (json.$type !== undefined) attachment.attachmentType = str(json.$type);
     if (json.$file_id !== undefined) attachment.fileId = idString(json.$file_id) ?? null;
     if (json.$link_url !== undefined) attachment.linkUrl = str(json.$link_url);
-    if (typeof json.$editable === 'boolean') attachment.editable = json.$editable;
-    const parent = json.Parent_Id;
-    const parentId = isJsonObject(parent) ? idString(parent.id) : idString(parent);
-    if (parentId !== undefined) attachment.parentId = parentId;
-    if (isJsonObject(parent) && parent.name !== undefined) attachment.parentName = str(parent.name);
-    if (!attachment.parentRecord && parentId !== undefined && typeof attachment.parentModule === 'string') {
-      attachment.parentRecord = new ZCRMRecord(attachment.parentModule, parentId, client);
-    }
     return attachment;
   }
 
   /** Applies the `details` of a successful upload (id, created/modified time and user). */
   applyWriteDetails(details: unknown): void {
-    if (!isJsonObject(details)) return;
-    const id = idString(details.id);
-    if (id !== undefined) this.id = id;
-    if (details.Created_Time !== undefined) this.createdTime = str(details.Created_Time);
-    if (details.Modified_Time !== undefined) this.modifiedTime = str(details.Modified_Time);
-    const createdBy = parseUser(details.Created_By);
-    if (createdBy) this.createdBy = createdBy;
-    const modifiedBy = parseUser(details.Modified_By);
-    if (modifiedBy) this.modifiedBy = modifiedBy;
+    Object.assign(this, writeDetailsOf(details));
   }
 
-  /** Downloads this attachment from its parent record (see `downloadAttachment`). */
-  async download(options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<FileAPIResponse> {
-    return downloadAttachment(this.requireParent('download'), this.id as string, options);
+  /** Downloads this attachment from its parent record (`parentRecord.downloadAttachment`). */
+  async download(options: DownloadOptions = {}): Promise<FileAPIResponse> {
+    return this.requireParent('download').downloadAttachment(this.id as string, options);
   }
 
-  /** Deletes this attachment from its parent record (see `deleteAttachment`). */
+  /** Deletes this attachment from its parent record (`parentRecord.deleteAttachment`). */
   async delete(): Promise<APIResponse<ZCRMAttachment>> {
-    return deleteAttachment(this.requireParent('delete'), this.id as string);
+    return this.requireParent('delete').deleteAttachment(this.id as string);
   }
 
   private requireParent(operation: string): ZCRMRecord {

@@ -3,8 +3,6 @@ import { isJsonObject, Json } from '../mappers/json-utils';
 import { ValidationException } from '../../errors/validation-exception';
 import { ZCRMBlueprintTransition } from './zcrm-blueprint-transition';
 import type { ZCRMRecord } from './zcrm-record';
-// Cycle with record-blueprint (which builds blueprints): used only inside method bodies.
-import { getBlueprint, updateBlueprint } from './record-blueprint';
 
 /**
  * A record's blueprint (the seed's `ZCRMBlueprint`): the process it is in ({@link processInfo}: `name`,
@@ -62,14 +60,14 @@ export class ZCRMBlueprint {
     return this.transitions.find((t) => t.id === id);
   }
 
-  /** Reads the record's blueprint into this object (see `getBlueprint`). */
+  /** Reads the record's blueprint into this object (`record.getBlueprint`). */
   async getBlueprint(): Promise<APIResponse<ZCRMBlueprint>> {
-    return getBlueprint(this.requireRecord(), this);
+    return this.requireRecord().getBlueprint(this);
   }
 
-  /** Applies the record's chosen transition (see `updateBlueprint`). */
+  /** Applies the record's chosen transition (`record.updateBlueprint`). */
   updateBlueprint(): Promise<APIResponse<ZCRMRecord>> {
-    return updateBlueprint(this.requireRecord());
+    return this.requireRecord().updateBlueprint();
   }
 
   private requireRecord(): ZCRMRecord {

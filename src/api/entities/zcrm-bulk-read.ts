@@ -1,4 +1,5 @@
-import { ZCRMRestClient } from '../rest-client';
+import type { ZCRMRestClient } from '../rest-client';
+import { defaultClient } from '../default-client';
 import * as ops from '../operations/bulk-operations';
 import { firstOf, singleResultOf } from '../operations/item-results';
 import { APIResponse } from '../responses/api-response';
@@ -89,7 +90,7 @@ export class ZCRMBulkRead {
 
   /** The client this job's calls go through (the one given to `getInstance`, else the default). */
   get client(): ZCRMRestClient {
-    return this.#client ?? ZCRMRestClient.getInstance();
+    return this.#client ?? defaultClient();
   }
 
   /** True once a status call reported `COMPLETED`. */

@@ -1,6 +1,6 @@
 import { ValidationException } from '../../errors/validation-exception';
 import { moduleSettingsToJson } from '../mappers/module-mapper';
-import { requireId } from '../mappers/settings-results';
+import { requireId } from '../support/checks';
 import { firstOf, infoOf, listOf, singleResultOf } from '../operations/item-results';
 import * as metadata from '../operations/metadata-operations';
 import { APIResponse } from '../responses/api-response';
@@ -41,7 +41,7 @@ export async function getAllFields(
 
 /** `GET settings/fields/{id}?module=`. */
 export async function getField(module: ZCRMModule, fieldId: string): Promise<APIResponse<ZCRMField>> {
-  const id = requireId('field id', fieldId);
+  const id = requireId(fieldId, 'field id');
   const response = await metadata.getField(module.client, moduleName(module), id);
   const json = firstOf(response, 'fields');
   return new APIResponse(response, json ? ZCRMField.fromJson(json) : undefined);
@@ -57,7 +57,7 @@ export async function getAllLayouts(module: ZCRMModule): Promise<BulkAPIResponse
 
 /** `GET settings/layouts/{id}?module=`. */
 export async function getLayout(module: ZCRMModule, layoutId: string): Promise<APIResponse<ZCRMLayout>> {
-  const id = requireId('layout id', layoutId);
+  const id = requireId(layoutId, 'layout id');
   const response = await metadata.getLayout(module.client, moduleName(module), id);
   const json = firstOf(response, 'layouts');
   return new APIResponse(response, json ? ZCRMLayout.fromJson(json) : undefined);
@@ -87,7 +87,7 @@ export async function getCustomView(
   module: ZCRMModule,
   customViewId: string,
 ): Promise<APIResponse<ZCRMCustomView>> {
-  const id = requireId('custom view id', customViewId);
+  const id = requireId(customViewId, 'custom view id');
   const name = moduleName(module);
   const response = await metadata.getCustomView(module.client, name, id);
   const json = firstOf(response, 'custom_views');
@@ -107,7 +107,7 @@ export async function updateCustomView(
 ): Promise<APIResponse<ZCRMCustomView>> {
   if (!(customView instanceof ZCRMCustomView))
     throw ValidationException.invalidInput('custom view', 'a ZCRMCustomView is required');
-  const id = requireId('custom view id', customView.id);
+  const id = requireId(customView.id, 'custom view id');
   const name = moduleName(module);
   if (customView.moduleApiName !== undefined && customView.moduleApiName !== name) {
     throw ValidationException.invalidInput(
@@ -137,7 +137,7 @@ export async function getRelatedList(
   module: ZCRMModule,
   relatedListId: string,
 ): Promise<APIResponse<ZCRMModuleRelatedList>> {
-  const id = requireId('related list id', relatedListId);
+  const id = requireId(relatedListId, 'related list id');
   const response = await metadata.getRelatedList(module.client, moduleName(module), id);
   const json = firstOf(response, 'related_lists');
   return new APIResponse(response, json ? ZCRMModuleRelatedList.fromJson(json) : undefined);

@@ -6,9 +6,9 @@ import { BulkAPIResponse } from '../responses/bulk-api-response';
 import { num } from '../mappers/json-utils';
 import { applyWriteDetails } from '../mappers/record-mapper';
 import { ValidationException } from '../../errors/validation-exception';
-import { requireId, requireList } from '../support/checks';
+import { requireCount, requireId, requireList } from '../support/checks';
 import { multiWrite } from '../support/single-write';
-import { matchEntityResponses } from '../support/write-results';
+import { bulkWriteResponse, matchEntityResponses } from '../support/write-results';
 import { ZCRMRecord } from './zcrm-record';
 import { ZCRMTag } from './zcrm-tag';
 
@@ -133,7 +133,7 @@ async function tagRecords(
       return record;
     },
   );
-  return new BulkAPIResponse(response, { bulkEntityResponse: results, data: successes(results) });
+  return bulkWriteResponse(response, results);
 }
 
 function tagResults(
@@ -147,7 +147,7 @@ function tagResults(
     tag.moduleApiName = module.apiName;
     return tag;
   });
-  return new BulkAPIResponse(response, { bulkEntityResponse: results, data: successes(results) });
+  return bulkWriteResponse(response, results);
 }
 
 function resultsOf(response: Awaited<ReturnType<typeof multiWrite>>, key: string): unknown {
@@ -157,17 +157,8 @@ function resultsOf(response: Awaited<ReturnType<typeof multiWrite>>, key: string
   return body?.[key];
 }
 
-function successes<T>(results: Array<{ isSuccess: boolean; data?: T }>): T[] {
-  return results.filter((r) => r.isSuccess && r.data !== undefined).map((r) => r.data as T);
-}
-
 function checkTags(tags: ZCRMTag[], operation: string, needsId: boolean): void {
-  if (!Array.isArray(tags) || tags.length === 0 || tags.length > MAX_TAGS_PER_CALL) {
-    throw ValidationException.invalidInput(
-      'tags',
-      `${operation}() takes 1 to ${MAX_TAGS_PER_CALL} tags, got ${Array.isArray(tags) ? tags.length : 'none'}`,
-    );
-  }
+  requireCount(tags, 'tags', MAX_TAGS_PER_CALL);
   tags.forEach((tag, i) => {
     if (!(tag instanceof ZCRMTag)) throw ValidationException.invalidInput(`tags[${i}]`, 'must be a ZCRMTag');
     if (typeof tag.name !== 'string' || tag.name.trim() === '')

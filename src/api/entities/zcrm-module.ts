@@ -1,4 +1,5 @@
-import { ZCRMRestClient } from '../rest-client';
+import type { ZCRMRestClient } from '../rest-client';
+import { defaultClient } from '../default-client';
 import { APIResponse } from '../responses/api-response';
 import { BulkAPIResponse } from '../responses/bulk-api-response';
 import { ValidationException } from '../../errors/validation-exception';
@@ -19,9 +20,10 @@ import {
 import type { ModuleProperties } from '../mappers/module-mapper';
 import { idString, isJsonObject, Json } from '../mappers/json-utils';
 import { applyWriteDetails, parseRecords, recordToWriteJson, valueToJson } from '../mappers/record-mapper';
-import { matchResults, writeOptionsBody } from '../mappers/record-results';
+import { writeOptionsBody } from '../mappers/record-results';
 import { parseTrashRecord } from '../mappers/trash-record-mapper';
-import { requireCount, requireList } from '../support/checks';
+import { paging as checkedPaging, requireCount, requireList } from '../support/checks';
+import { bulkWriteResponse, matchItemResults } from '../support/write-results';
 import { ZCRMRecord, ZCRMGetOptions, ZCRMWriteOptions } from './zcrm-record';
 import { ZCRMTrashRecord } from './zcrm-trash-record';
 import { ZCRMMassUpdateStatus } from './zcrm-mass-update-status';
@@ -120,7 +122,7 @@ export class ZCRMModule {
 
   /** The client this module's calls go through. */
   get client(): ZCRMRestClient {
-    return this.#client ?? ZCRMRestClient.getInstance();
+    return this.#client ?? defaultClient();
   }
 
   /** The client given to {@link getInstance}, if any. */
@@ -560,31 +562,20 @@ export class ZCRMModule {
     idOf: (record: ZCRMRecord) => string | undefined,
     applyDetails = true,
   ): BulkAPIResponse<ZCRMRecord> {
-    const results = matchResults(response, records, idOf, (record, item) => {
+    const results = matchItemResults(response, 'data', records, idOf, (record, item) => {
       if (applyDetails) applyWriteDetails(record, item.details);
     });
-    const data = results.filter((r) => r.isSuccess).map((r) => r.data as ZCRMRecord);
-    return new BulkAPIResponse(response, { data, bulkEntityResponse: results });
+    return bulkWriteResponse(response, results);
   }
 }
 
-/** Page numbers start at 1; pages hold 1–200 records. */
+/** Page numbers start at 1; pages hold 1–200 records (200 by default for records). */
 function paging(
   page: number | undefined,
   perPage: number | undefined,
   operation: string,
 ): { page: number; perPage: number } {
-  const p = page ?? 1;
-  const pp = perPage ?? MAX_PER_PAGE;
-  if (!Number.isInteger(p) || p < 1)
-    throw ValidationException.invalidInput('page', `${operation}(): pages start at 1, got ${String(p)}`);
-  if (!Number.isInteger(pp) || pp < 1 || pp > MAX_PER_PAGE) {
-    throw ValidationException.invalidInput(
-      'perPage',
-      `${operation}(): must be 1 to ${MAX_PER_PAGE}, got ${String(pp)}`,
-    );
-  }
-  return { page: p, perPage: pp };
+  return checkedPaging({ page, perPage }, { page: 1, perPage: MAX_PER_PAGE }, operation);
 }
 
 function requireString(value: unknown, name: string, operation: string): asserts value is string {

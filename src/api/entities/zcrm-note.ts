@@ -2,23 +2,16 @@ import type { ZCRMRestClient } from '../rest-client';
 import type { APIResponse } from '../responses/api-response';
 import type { BulkAPIResponse } from '../responses/bulk-api-response';
 import type { FileAPIResponse } from '../responses/file-api-response';
+import type { DownloadOptions } from './record-attachments';
 import type { UploadOptions, UploadSource } from '../files/upload-source';
 import { bool, idString, isJsonObject, Json, num, str } from '../mappers/json-utils';
-import { parseUser } from '../mappers/user-mapper';
+import { applyChildEntityJson, writeDetailsOf } from '../mappers/audit-json';
 import { ValidationException } from '../../errors/validation-exception';
 import type { PageOptions } from '../support/checks';
 import { ZCRMAttachment } from './zcrm-attachment';
-import { ZCRMRecord } from './zcrm-record';
+import type { ZCRMRecord } from './zcrm-record';
+import { newRecord } from './record-factory';
 import type { ZCRMUser } from './zcrm-user';
-// Cycle with record-attachments: used only inside method bodies.
-import {
-  deleteAttachment,
-  downloadAttachment,
-  DownloadOptions,
-  getAttachments,
-  uploadAttachment,
-  uploadLinkAsAttachment,
-} from './record-attachments';
 
 /**
  * A note on a record (the seed's `ZCRMNote`). Build one with `ZCRMNote.getInstance(record)`, set
@@ -68,22 +61,9 @@ export class ZCRMNote {
     const note = new ZCRMNote(parentRecord, idString(json.id), client ?? parentRecord?.explicitClient);
     if (json.Note_Title !== undefined) note.title = str(json.Note_Title);
     if (json.Note_Content !== undefined) note.content = str(json.Note_Content);
-    note.owner = parseUser(json.Owner);
-    note.createdBy = parseUser(json.Created_By);
-    note.modifiedBy = parseUser(json.Modified_By);
-    if (json.Created_Time !== undefined) note.createdTime = str(json.Created_Time);
-    if (json.Modified_Time !== undefined) note.modifiedTime = str(json.Modified_Time);
+    applyChildEntityJson(note, json, client);
     if (json.$size !== undefined) note.size = num(json.$size);
     if (json.$voice_note !== undefined) note.isVoiceNote = bool(json.$voice_note);
-    if (typeof json.$editable === 'boolean') note.editable = json.$editable;
-    if (json.$se_module !== undefined) note.parentModule = str(json.$se_module);
-    const parent = json.Parent_Id;
-    const parentId = isJsonObject(parent) ? idString(parent.id) : idString(parent);
-    if (parentId !== undefined) note.parentId = parentId;
-    if (isJsonObject(parent) && parent.name !== undefined) note.parentName = str(parent.name);
-    if (!note.parentRecord && parentId !== undefined && typeof note.parentModule === 'string') {
-      note.parentRecord = new ZCRMRecord(note.parentModule, parentId, client);
-    }
     if ('$attachments' in json) {
       const asRecord = note.id ? note.asRecord() : undefined;
       note.attachments = Array.isArray(json.$attachments)
@@ -103,15 +83,7 @@ export class ZCRMNote {
 
   /** Applies the `details` of a successful write (id, created/modified time and user). */
   applyWriteDetails(details: unknown): void {
-    if (!isJsonObject(details)) return;
-    const id = idString(details.id);
-    if (id !== undefined) this.id = id;
-    if (details.Created_Time !== undefined) this.createdTime = str(details.Created_Time);
-    if (details.Modified_Time !== undefined) this.modifiedTime = str(details.Modified_Time);
-    const createdBy = parseUser(details.Created_By);
-    if (createdBy) this.createdBy = createdBy;
-    const modifiedBy = parseUser(details.Modified_By);
-    if (modifiedBy) this.modifiedBy = modifiedBy;
+    Object.assign(this, writeDetailsOf(details));
   }
 
   /** The client this note's calls use: the one given to it, else its parent record's, else the default. */
@@ -126,31 +98,31 @@ export class ZCRMNote {
         'note',
         'the note has no id: add it first, or build it with ZCRMNote.getInstance(record, noteId)',
       );
-    return new ZCRMRecord('Notes', this.id, this.client);
+    return newRecord('Notes', this.id, this.client);
   }
 
   /** Lists the note's attachments (`GET /Notes/{id}/Attachments`). */
   getAttachments(options: PageOptions = {}): Promise<BulkAPIResponse<ZCRMAttachment>> {
-    return getAttachments(this.asRecord(), options);
+    return this.asRecord().getAttachments(options);
   }
 
   /** Attaches a file to the note (path, Buffer or Readable). */
   uploadAttachment(source: UploadSource, options: UploadOptions = {}): Promise<APIResponse<ZCRMAttachment>> {
-    return uploadAttachment(this.asRecord(), source, options);
+    return this.asRecord().uploadAttachment(source, options);
   }
 
   /** Attaches a link to the note. */
   uploadLinkAsAttachment(linkUrl: string): Promise<APIResponse<ZCRMAttachment>> {
-    return uploadLinkAsAttachment(this.asRecord(), linkUrl);
+    return this.asRecord().uploadLinkAsAttachment(linkUrl);
   }
 
   /** Downloads one of the note's attachments as a stream. */
   downloadAttachment(attachmentId: string, options: DownloadOptions = {}): Promise<FileAPIResponse> {
-    return downloadAttachment(this.asRecord(), attachmentId, options);
+    return this.asRecord().downloadAttachment(attachmentId, options);
   }
 
   /** Deletes one of the note's attachments. */
   deleteAttachment(attachmentId: string): Promise<APIResponse<ZCRMAttachment>> {
-    return deleteAttachment(this.asRecord(), attachmentId);
+    return this.asRecord().deleteAttachment(attachmentId);
   }
 }

@@ -1,12 +1,8 @@
 import { ValidationException } from '../../errors/validation-exception';
 import { bool, idString, isJsonObject, Json, num, str } from '../mappers/json-utils';
-import {
-  bulkWriteResponse,
-  checkBatch,
-  createdId,
-  matchItemResults,
-  requireId,
-} from '../mappers/settings-results';
+import { createdId, MAX_ITEMS_PER_WRITE } from '../mappers/settings-results';
+import { requireCount, requireId } from '../support/checks';
+import { bulkWriteResponse, matchItemResults } from '../support/write-results';
 import { parseUser, userToJson } from '../mappers/user-mapper';
 import * as org from '../operations/org-operations';
 import * as users from '../operations/users-operations';
@@ -15,7 +11,8 @@ import { ConditionalGet, firstOf, infoOf, listOf, singleResultOf } from '../oper
 import type { UserType } from '../operations/users-operations';
 import { APIResponse } from '../responses/api-response';
 import { BulkAPIResponse } from '../responses/bulk-api-response';
-import { ZCRMRestClient } from '../rest-client';
+import type { ZCRMRestClient } from '../rest-client';
+import { defaultClient } from '../default-client';
 import { ZCRMOrgTax } from './zcrm-org-tax';
 import { ZCRMProfile } from './zcrm-profile';
 import { ZCRMRole } from './zcrm-role';
@@ -122,14 +119,14 @@ export class ZCRMOrganization {
 
   /** The client this org's calls go through. */
   get client(): ZCRMRestClient {
-    return this.#client ?? ZCRMRestClient.getInstance();
+    return this.#client ?? defaultClient();
   }
 
   // ---- users -------------------------------------------------------------------------------------------------
 
   /** `GET users/{id}`. */
   async getUser(userId: string): Promise<APIResponse<ZCRMUser>> {
-    const id = requireId('user id', userId);
+    const id = requireId(userId, 'user id');
     const response = await users.getUser(this.client, id);
     const json = firstOf(response, 'users');
     return new APIResponse(response, json ? parseUser(json) : undefined);
@@ -206,7 +203,7 @@ export class ZCRMOrganization {
   /** `PUT users/{id}` with the attributes that are set. Needs `user.id`. A rejection throws the exception of its code. */
   async updateUser(user: ZCRMUser): Promise<APIResponse<ZCRMUser>> {
     if (!(user instanceof ZCRMUser)) throw ValidationException.invalidInput('user', 'a ZCRMUser is required');
-    const id = requireId('user id', user.id);
+    const id = requireId(user.id, 'user id');
     // The id goes in the path, not the body.
     const body = userToJson(user);
     delete body.id;
@@ -219,8 +216,8 @@ export class ZCRMOrganization {
    * order; failures do not throw.
    */
   async updateUsers(userList: ZCRMUser[]): Promise<BulkAPIResponse<ZCRMUser>> {
-    checkBatch('users', userList);
-    userList.forEach((u, i) => requireId(`users[${i}].id`, u?.id));
+    requireCount(userList, 'users', MAX_ITEMS_PER_WRITE);
+    userList.forEach((u, i) => requireId(u?.id, `users[${i}].id`));
     const response = await users.updateUsers(
       this.client,
       userList.map((u) => userToJson(u)),
@@ -233,7 +230,7 @@ export class ZCRMOrganization {
 
   /** `DELETE users/{id}` (the user is kept with status `deleted`). A rejection throws the exception of its code. */
   async deleteUser(userId: string): Promise<APIResponse<ZCRMUser>> {
-    const id = requireId('user id', userId);
+    const id = requireId(userId, 'user id');
     const response = await users.deleteUser(this.client, id);
     return new APIResponse(response, ZCRMUser.getInstance(id), singleResultOf(response, 'users'));
   }
@@ -253,7 +250,7 @@ export class ZCRMOrganization {
 
   /** `GET settings/profiles/{id}`: the profile with its permissions and permission sections. */
   async getProfile(profileId: string): Promise<APIResponse<ZCRMProfile>> {
-    const id = requireId('profile id', profileId);
+    const id = requireId(profileId, 'profile id');
     const response = await org.getProfile(this.client, id);
     const json = firstOf(response, 'profiles');
     return new APIResponse(response, json ? ZCRMProfile.fromJson(json) : undefined);
@@ -269,7 +266,7 @@ export class ZCRMOrganization {
 
   /** `GET settings/roles/{id}`. */
   async getRole(roleId: string): Promise<APIResponse<ZCRMRole>> {
-    const id = requireId('role id', roleId);
+    const id = requireId(roleId, 'role id');
     const response = await org.getRole(this.client, id);
     const json = firstOf(response, 'roles');
     return new APIResponse(response, json ? ZCRMRole.fromJson(json) : undefined);
@@ -287,7 +284,7 @@ export class ZCRMOrganization {
 
   /** `GET org/taxes/{id}`. */
   async getOrganizationTax(taxId: string): Promise<APIResponse<ZCRMOrgTax>> {
-    const id = requireId('tax id', taxId);
+    const id = requireId(taxId, 'tax id');
     const response = await org.getOrgTax(this.client, id);
     const json = firstOf(response, 'taxes');
     return new APIResponse(response, json ? ZCRMOrgTax.fromJson(json) : undefined);
@@ -298,7 +295,7 @@ export class ZCRMOrganization {
    * a created tax gets its `id`, and `data` lists the taxes created. Per-tax failures do not throw.
    */
   async createOrganizationTaxes(taxes: ZCRMOrgTax[]): Promise<BulkAPIResponse<ZCRMOrgTax>> {
-    checkBatch('taxes', taxes);
+    requireCount(taxes, 'taxes', MAX_ITEMS_PER_WRITE);
     taxes.forEach((tax, i) => {
       if (!(tax instanceof ZCRMOrgTax))
         throw ValidationException.invalidInput(`taxes[${i}]`, 'a ZCRMOrgTax is required');
@@ -323,11 +320,11 @@ export class ZCRMOrganization {
 
   /** `PUT org/taxes` for 1..100 taxes, each with its `id`. One {@link EntityResponse} per tax in input order. */
   async updateOrganizationTaxes(taxes: ZCRMOrgTax[]): Promise<BulkAPIResponse<ZCRMOrgTax>> {
-    checkBatch('taxes', taxes);
+    requireCount(taxes, 'taxes', MAX_ITEMS_PER_WRITE);
     taxes.forEach((tax, i) => {
       if (!(tax instanceof ZCRMOrgTax))
         throw ValidationException.invalidInput(`taxes[${i}]`, 'a ZCRMOrgTax is required');
-      requireId(`taxes[${i}].id`, tax.id);
+      requireId(tax.id, `taxes[${i}].id`);
     });
     const response = await org.updateOrgTaxes(
       this.client,
@@ -341,8 +338,8 @@ export class ZCRMOrganization {
 
   /** `DELETE org/taxes?ids=…` for 1..100 ids. One {@link EntityResponse} per id (its `data` a tax with that id). */
   async deleteOrganizationTaxes(taxIds: string[]): Promise<BulkAPIResponse<ZCRMOrgTax>> {
-    checkBatch('tax ids', taxIds);
-    taxIds.forEach((id, i) => requireId(`tax ids[${i}]`, id));
+    requireCount(taxIds, 'tax ids', MAX_ITEMS_PER_WRITE);
+    taxIds.forEach((id, i) => requireId(id, `tax ids[${i}]`));
     const response = await org.deleteOrgTaxes(this.client, taxIds);
     const taxes = taxIds.map((id) => ZCRMOrgTax.getInstance(id));
     return bulkWriteResponse(
@@ -353,7 +350,7 @@ export class ZCRMOrganization {
 
   /** `DELETE org/taxes/{id}`. A failure throws the exception of its code. */
   async deleteOrganizationTax(taxId: string): Promise<APIResponse<ZCRMOrgTax>> {
-    const id = requireId('tax id', taxId);
+    const id = requireId(taxId, 'tax id');
     const response = await org.deleteOrgTax(this.client, id);
     return new APIResponse(response, ZCRMOrgTax.getInstance(id), singleResultOf(response, 'taxes'));
   }
@@ -373,7 +370,7 @@ export class ZCRMOrganization {
    * `variableGroup`). A created variable gets its `id`; per-variable failures do not throw.
    */
   async createVariables(variableList: ZCRMVariable[]): Promise<BulkAPIResponse<ZCRMVariable>> {
-    checkBatch('variables', variableList);
+    requireCount(variableList, 'variables', MAX_ITEMS_PER_WRITE);
     variableList.forEach((v, i) => {
       if (!(v instanceof ZCRMVariable))
         throw ValidationException.invalidInput(`variables[${i}]`, 'a ZCRMVariable is required');
@@ -401,11 +398,11 @@ export class ZCRMOrganization {
 
   /** `PUT settings/variables` for 1..100 variables, each with its `id`. One {@link EntityResponse} per variable. */
   async updateVariables(variableList: ZCRMVariable[]): Promise<BulkAPIResponse<ZCRMVariable>> {
-    checkBatch('variables', variableList);
+    requireCount(variableList, 'variables', MAX_ITEMS_PER_WRITE);
     variableList.forEach((v, i) => {
       if (!(v instanceof ZCRMVariable))
         throw ValidationException.invalidInput(`variables[${i}]`, 'a ZCRMVariable is required');
-      requireId(`variables[${i}].id`, v.id);
+      requireId(v.id, `variables[${i}].id`);
     });
     const response = await variables.updateVariables(
       this.client,
@@ -419,8 +416,8 @@ export class ZCRMOrganization {
 
   /** `DELETE settings/variables?ids=…` for 1..100 ids. One {@link EntityResponse} per id. */
   async deleteVariables(variableIds: string[]): Promise<BulkAPIResponse<ZCRMVariable>> {
-    checkBatch('variable ids', variableIds);
-    variableIds.forEach((id, i) => requireId(`variable ids[${i}]`, id));
+    requireCount(variableIds, 'variable ids', MAX_ITEMS_PER_WRITE);
+    variableIds.forEach((id, i) => requireId(id, `variable ids[${i}]`));
     const response = await variables.deleteVariables(this.client, variableIds);
     const list = variableIds.map((id) => ZCRMVariable.getInstance(id, undefined, this.#client));
     return bulkWriteResponse(

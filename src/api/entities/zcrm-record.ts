@@ -1,4 +1,5 @@
-import { ZCRMRestClient } from '../rest-client';
+import type { ZCRMRestClient } from '../rest-client';
+import { defaultClient } from '../default-client';
 import { APIResponse } from '../responses/api-response';
 import { ValidationException } from '../../errors/validation-exception';
 import * as records from '../operations/record-operations';
@@ -6,6 +7,7 @@ import * as convertOps from '../operations/convert-operations';
 import { applyRecordJson, applyWriteDetails, recordToWriteJson } from '../mappers/record-mapper';
 import { firstItem, singleWriteResult, writeOptionsBody } from '../mappers/record-results';
 import { idString, isJsonObject, Json } from '../mappers/json-utils';
+import { requireRecordId } from '../support/checks';
 import type { ZCRMEventParticipant } from './zcrm-event-participant';
 import type { ZCRMInventoryLineItem } from './zcrm-inventory-line-item';
 import type { ZCRMLayout } from './zcrm-layout';
@@ -19,6 +21,7 @@ import * as photo from './record-photo';
 import * as related from './record-related';
 import * as tags from './record-tags';
 import * as blueprint from './record-blueprint';
+import { registerRecordClass } from './record-factory';
 
 /** The parameters of a function after its first (the record the delegating methods pass). */
 type Rest<F> = F extends (first: never, ...rest: infer R) => unknown ? R : never;
@@ -142,7 +145,7 @@ export class ZCRMRecord {
 
   /** The client this record's calls go through. */
   get client(): ZCRMRestClient {
-    return this.#client ?? ZCRMRestClient.getInstance();
+    return this.#client ?? defaultClient();
   }
 
   /** The client given to {@link getInstance}, if any (lookups and line items read from this record share it). */
@@ -216,7 +219,7 @@ export class ZCRMRecord {
    * `noData` and no `data` when Zoho answered 204 (no such record) or 304 (not modified).
    */
   async get(options: ZCRMGetOptions = {}): Promise<APIResponse<ZCRMRecord>> {
-    const id = this.requireId('get');
+    const id = requireRecordId(this, 'get');
     const response = await records.getRecord(this.client, this.moduleApiName, id, options);
     const json = firstItem(response);
     if (!json) return new APIResponse<ZCRMRecord>(response);
@@ -244,7 +247,7 @@ export class ZCRMRecord {
 
   /** Sends the changed fields (`PUT /{module}/{id}`) and updates modified time and user. */
   async update(options: Omit<ZCRMWriteOptions, 'larId'> = {}): Promise<APIResponse<ZCRMRecord>> {
-    const id = this.requireId('update');
+    const id = requireRecordId(this, 'update');
     const body = { data: [recordToWriteJson(this)], ...writeOptionsBody(options, false) };
     const response = await records.updateRecord(this.client, this.moduleApiName, id, body);
     const item = singleWriteResult(response);
@@ -254,7 +257,7 @@ export class ZCRMRecord {
 
   /** Deletes the record (`DELETE /{module}/{id}`). */
   async delete(): Promise<APIResponse<ZCRMRecord>> {
-    const id = this.requireId('delete');
+    const id = requireRecordId(this, 'delete');
     const response = await records.deleteRecord(this.client, this.moduleApiName, id);
     const item = singleWriteResult(response);
     return new APIResponse(response, this as ZCRMRecord, item);
@@ -269,7 +272,7 @@ export class ZCRMRecord {
     assignToUser?: ZCRMUser,
     options: ZCRMConvertOptions = {},
   ): Promise<APIResponse<ZCRMConvertResult>> {
-    const id = this.requireId('convert');
+    const id = requireRecordId(this, 'convert');
     const item: Json = {};
     if (options.overwrite !== undefined) item.overwrite = options.overwrite;
     if (options.notifyLeadOwner !== undefined) item.notify_lead_owner = options.notifyLeadOwner;
@@ -431,14 +434,6 @@ export class ZCRMRecord {
   hadField(key: string): boolean {
     return this.#clean?.has(key) ?? false;
   }
-
-  private requireId(operation: string): string {
-    if (!this.entityId) {
-      throw ValidationException.invalidInput(
-        `${this.moduleApiName} record`,
-        `${operation}() needs the record id (entityId); build it with ZCRMRecord.getInstance(module, id)`,
-      );
-    }
-    return this.entityId;
-  }
 }
+
+registerRecordClass(ZCRMRecord);

@@ -1,4 +1,5 @@
-import { ZCRMRestClient } from '../rest-client';
+import type { ZCRMRestClient } from '../rest-client';
+import { defaultClient } from '../default-client';
 import { APIResponse } from '../responses/api-response';
 import { idString, isJsonObject, Json, num, str } from '../mappers/json-utils';
 import { parseUser } from '../mappers/user-mapper';
@@ -46,7 +47,7 @@ export class ZCRMTag {
 
   /** The client this tag's calls go through. */
   get client(): ZCRMRestClient {
-    return this.#client ?? ZCRMRestClient.getInstance();
+    return this.#client ?? defaultClient();
   }
 
   /** @internal Copies the keys present in `json` onto the tag. */

@@ -3,10 +3,12 @@ import type { ZCRMUserTheme } from './zcrm-user-theme';
 
 /**
  * A reference to another entity by id and name (a user's `role`, `profile`, `reporting_to`). The users API
- * returns only `{name, id}` for these; the role and profile classes satisfy this shape.
+ * returns only `{name, id}` for these (references read from it always carry the id). `ZCRMRole`, `ZCRMProfile`
+ * and `ZCRMUser` objects fit this shape, so `user.role = ZCRMRole.getInstance(id)` works; their `id` is
+ * optional as on every entity, and a write sends a reference only when it has one.
  */
 export interface ZCRMEntityRef {
-  id: string;
+  id?: string;
   name?: string | null;
 }
 

@@ -1,7 +1,8 @@
 import { ValidationException } from '../../errors/validation-exception';
 import { idString, Json, str } from '../mappers/json-utils';
 import { APIResponse } from '../responses/api-response';
-import { ZCRMRestClient } from '../rest-client';
+import type { ZCRMRestClient } from '../rest-client';
+import { defaultClient } from '../default-client';
 import * as variables from '../operations/variables-operations';
 import { firstOf } from '../operations/item-results';
 
@@ -61,6 +62,6 @@ export class ZCRMVariableGroup {
 
   /** The client this object's calls go through: the one given to `getInstance`, else `ZCRMRestClient.getInstance()`. */
   get client(): ZCRMRestClient {
-    return this.#client ?? ZCRMRestClient.getInstance();
+    return this.#client ?? defaultClient();
   }
 }

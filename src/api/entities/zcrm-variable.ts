@@ -1,7 +1,8 @@
 import { ValidationException } from '../../errors/validation-exception';
 import { idString, isJsonObject, Json, putDefined, str } from '../mappers/json-utils';
 import { APIResponse } from '../responses/api-response';
-import { ZCRMRestClient } from '../rest-client';
+import type { ZCRMRestClient } from '../rest-client';
+import { defaultClient } from '../default-client';
 import * as variables from '../operations/variables-operations';
 import { firstOf, singleResultOf } from '../operations/item-results';
 import { ZCRMVariableGroup } from './zcrm-variable-group';
@@ -115,6 +116,6 @@ export class ZCRMVariable {
 
   /** The client this object's calls go through: the one given to `getInstance`, else `ZCRMRestClient.getInstance()`. */
   get client(): ZCRMRestClient {
-    return this.#client ?? ZCRMRestClient.getInstance();
+    return this.#client ?? defaultClient();
   }
 }

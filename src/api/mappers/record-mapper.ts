@@ -1,5 +1,6 @@
 import type { ZCRMRestClient } from '../rest-client';
-import { ZCRMRecord } from '../entities/zcrm-record';
+import type { ZCRMRecord } from '../entities/zcrm-record';
+import { isRecord, newRecord } from '../entities/record-factory';
 import { ZCRMUser } from '../entities/zcrm-user';
 import { ZCRMLayout } from '../entities/zcrm-layout';
 import { ZCRMTag } from '../entities/zcrm-tag';
@@ -10,6 +11,7 @@ import { ZCRMPriceBookPricing } from '../entities/zcrm-price-book-pricing';
 import { idString, isJsonObject, Json, str } from './json-utils';
 import { isLookupJson, lookupModuleFor, lookupToJson, parseLookup } from './lookup-mapper';
 import { parseUser, userToReferenceJson } from './user-mapper';
+import { writeDetailsOf } from './audit-json';
 import { layoutToJson, parseLayoutRef } from './layout-mapper';
 import { parseTagList, tagToJson } from './tag-mapper';
 import { parseTaxList, taxNamesToJson, taxToJson } from './tax-mapper';
@@ -23,8 +25,8 @@ import { parsePricingDetails, pricingToJson } from './pricing-mapper';
  * product `Tax` as `taxList`, `Tag` as `tagList`, Participants, Pricing_Details, `Layout`, and `$` keys into
  * `properties`. Writes send only what changed since the record was last read or written.
  *
- * (This module and `zcrm-record.ts` import each other; every cross-reference is inside a function body, so
- * the order in which CommonJS loads them does not matter.)
+ * `ZCRMRecord`'s methods use this module, so records are made and recognised through `record-factory.ts`
+ * rather than by importing the class back.
  */
 
 /** Modules whose `Product_Details` are inventory line items (API v2). */
@@ -43,7 +45,7 @@ export interface RecordParseOptions {
 
 /** Parses one record of `moduleApiName`. */
 export function parseRecord(json: Json, moduleApiName: string, options: RecordParseOptions = {}): ZCRMRecord {
-  const record = new ZCRMRecord(moduleApiName, undefined, options.client);
+  const record = newRecord(moduleApiName, undefined, options.client);
   return applyRecordJson(record, json, options);
 }
 
@@ -153,17 +155,11 @@ export function applyRecordJson(
  * `Modified_By`, upsert/tag results) and marks the record clean: Zoho now has what was sent.
  */
 export function applyWriteDetails(record: ZCRMRecord, details: unknown): void {
-  if (isJsonObject(details)) {
-    const id = idString(details.id);
-    if (id !== undefined) record.entityId = id;
-    if (details.Created_Time !== undefined) record.createdTime = str(details.Created_Time);
-    if (details.Modified_Time !== undefined) record.modifiedTime = str(details.Modified_Time);
-    const createdBy = parseUser(details.Created_By);
-    if (createdBy) record.createdBy = createdBy;
-    const modifiedBy = parseUser(details.Modified_By);
-    if (modifiedBy) record.modifiedBy = modifiedBy;
-    if (Array.isArray(details.tags)) record.tagList = parseTagList(details.tags, record.moduleApiName);
-  }
+  const { id, ...audit } = writeDetailsOf(details);
+  if (id !== undefined) record.entityId = id;
+  Object.assign(record, audit);
+  if (isJsonObject(details) && Array.isArray(details.tags))
+    record.tagList = parseTagList(details.tags, record.moduleApiName);
   record.markClean(recordFieldsJson(record));
 }
 
@@ -241,7 +237,7 @@ function writableFields(record: ZCRMRecord): Map<string, WritableField> {
  * `Date`s as ISO-8601 date-times with offset, arrays and plain objects converted element by element.
  */
 export function valueToJson(value: unknown): unknown {
-  if (value instanceof ZCRMRecord) return lookupToJson(value);
+  if (isRecord(value)) return lookupToJson(value);
   if (value instanceof ZCRMUser) return userToReferenceJson(value);
   if (value instanceof ZCRMLayout) return layoutToJson(value);
   if (value instanceof ZCRMTag) return tagToJson(value);
@@ -281,6 +277,6 @@ function lenient(toJson: () => unknown, item: unknown): unknown {
   try {
     return toJson();
   } catch {
-    return { invalid: JSON.stringify(item, (_k, v: unknown) => (v instanceof ZCRMRecord ? v.entityId : v)) };
+    return { invalid: JSON.stringify(item, (_k, v: unknown) => (isRecord(v) ? v.entityId : v)) };
   }
 }

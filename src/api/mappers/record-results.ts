@@ -1,14 +1,8 @@
 import type { HttpResponse } from '../../http/http-types';
-import { ZCRMException } from '../../errors/zcrm-exception';
-import { EntityResponse } from '../responses/entity-response';
-import {
-  firstOf,
-  ItemResultJson,
-  itemResultsOf,
-  malformed,
-  singleResultOf,
-} from '../operations/item-results';
-import { idString, isJsonObject, Json } from './json-utils';
+import type { EntityResponse } from '../responses/entity-response';
+import { firstOf, ItemResultJson, singleResultOf } from '../operations/item-results';
+import { matchItemResults } from '../support/write-results';
+import type { Json } from './json-utils';
 
 /** Turning record write responses into results: the single result of one-record writes, per-input matching of bulk writes. */
 
@@ -39,10 +33,8 @@ export function singleWriteResult(response: HttpResponse<unknown>): ItemResultJs
 }
 
 /**
- * Pairs each input with its result. Zoho answers in input order, so results are matched by position; where
- * both the input and the result carry an id (updates, deletes) they must agree, otherwise the result is matched
- * by id instead. A response with a different number of results, or an id that matches no input, throws
- * `RESPONSE_MISMATCH` rather than attach a result to the wrong record.
+ * Pairs each input record with its result under `data`: strict matching by position, checked by id.
+ * @deprecated Use `matchItemResults(response, 'data', …)` from `support/write-results` (the one pairing rule).
  */
 export function matchResults<T>(
   response: HttpResponse<unknown>,
@@ -50,49 +42,5 @@ export function matchResults<T>(
   idOf: (input: T) => string | undefined,
   onSuccess?: (input: T, item: ItemResultJson) => void,
 ): EntityResponse<T>[] {
-  const items = itemResultsOf(response.data, 'data');
-  if (!items) throw malformed(response, 'has no per-record results in "data"');
-  if (items.length !== inputs.length) {
-    throw mismatch(response, `has ${items.length} result(s) for ${inputs.length} input record(s)`);
-  }
-  const byId = new Map<string, number>();
-  inputs.forEach((input, index) => {
-    const id = idOf(input);
-    if (id !== undefined && !byId.has(id)) byId.set(id, index);
-  });
-  const used = new Set<number>();
-  const pairs = items.map((item, position) => {
-    const resultId = isJsonObject(item.details) ? idString(item.details.id) : undefined;
-    const inputId = idOf(inputs[position]);
-    let index = position;
-    if (resultId !== undefined && inputId !== undefined && resultId !== inputId) {
-      const found = byId.get(resultId);
-      if (found === undefined)
-        throw mismatch(
-          response,
-          `result ${position} names record ${resultId}, which is not among the inputs`,
-        );
-      index = found;
-    }
-    if (used.has(index)) throw mismatch(response, `two results belong to input ${index}`);
-    used.add(index);
-    return { item, index };
-  });
-  const results: EntityResponse<T>[] = new Array(inputs.length);
-  for (const { item, index } of pairs) {
-    const input = inputs[index];
-    if (item.status === 'success') onSuccess?.(input, item);
-    results[index] = new EntityResponse<T>(item, input);
-  }
-  return results;
-}
-
-function mismatch(response: HttpResponse<unknown>, problem: string): ZCRMException {
-  return new ZCRMException({
-    statusCode: response.status,
-    errorCode: 'RESPONSE_MISMATCH',
-    errorMessage: `The write response ${problem}`,
-    errorContent: response.data,
-    url: response.url,
-  });
+  return matchItemResults(response, 'data', inputs, idOf, onSuccess);
 }

@@ -16,7 +16,7 @@ export interface BulkReadJson {
 /** Top-level acknowledgements (`{status, code, message, details}`) and write-job status objects. */
 export type BulkWriteJson = Record<string, unknown>;
 
-/** Download options: cancel with `signal`; `timeoutMs` bounds the whole download (default: the client's timeout). */
+/** Download options: cancel with `signal`; `timeoutMs` bounds the wait for the response headers (default: the client's timeout), not the reading of the file. */
 export interface DownloadOptions {
   signal?: AbortSignal;
   timeoutMs?: number;

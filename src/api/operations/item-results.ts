@@ -30,6 +30,29 @@ export function ifModifiedSinceHeader(
   return { 'If-Modified-Since': text };
 }
 
+/** Paging, sorting and `If-Modified-Since` of a record's sub-resource list (notes, related records); pages start at 1. */
+export interface SortedPageParams {
+  page?: number;
+  perPage?: number;
+  sortBy?: string;
+  sortOrder?: 'asc' | 'desc';
+  /** Only entries modified after this ISO-8601 date-time (304 when none). */
+  ifModifiedSince?: string;
+}
+
+/** The query parameters (`page`, `per_page`, `sort_by`, `sort_order`) and header of {@link SortedPageParams}. */
+export function sortedPageRequest(options: SortedPageParams): Pick<RequestOptions, 'params' | 'headers'> {
+  return {
+    params: {
+      page: options.page,
+      per_page: options.perPage,
+      sort_by: options.sortBy,
+      sort_order: options.sortOrder,
+    },
+    headers: ifModifiedSinceHeader(options),
+  };
+}
+
 /** A path segment (id or API name), URL-encoded. */
 export function segment(value: string): string {
   return encodeURIComponent(value);
@@ -43,21 +66,20 @@ export function params(values: Record<string, QueryValue>): Record<string, Query
 }
 
 /**
- * Sends a write whose response lists one result per input item under `apiKey`. Zoho (and the emulator) answer
- * 400 when *every* item failed, with the per-item results in the body; the pipeline turns that status into an
- * exception, which this function turns back into the response it was, so callers always get one result per
- * input. Request-level errors (no item array in the body) are rethrown unchanged.
+ * Runs a write whose response lists one result per input item under `apiKey`, and gives back the response even
+ * when Zoho (and the emulator) answered an error status because *every* item failed: the pipeline turns that
+ * status into an exception, which this function turns back into the response it was, so callers always get
+ * one result per input. Request-level errors (no item array in the body) are rethrown unchanged.
  *
  * The rebuilt response has no headers (the exception does not keep them), so its rate-limit getters return
  * `undefined`.
  */
-export async function requestItems(
-  client: ZCRMRestClient,
-  options: RequestOptions,
-  apiKey: string,
-): Promise<HttpResponse<Record<string, ItemResultJson[]>>> {
+export async function multiWrite<T>(
+  send: () => Promise<HttpResponse<T>>,
+  apiKey = 'data',
+): Promise<HttpResponse<unknown>> {
   try {
-    return await client.request<Record<string, ItemResultJson[]>>(options);
+    return await send();
   } catch (error) {
     const items = itemResultsOf(error instanceof ZCRMException ? error.errorContent : undefined, apiKey);
     if (!(error instanceof ZCRMException) || !items) throw error;
@@ -70,6 +92,17 @@ export async function requestItems(
       rateLimit: {},
     };
   }
+}
+
+/** {@link multiWrite} of one `client.request(options)`. */
+export function requestItems(
+  client: ZCRMRestClient,
+  options: RequestOptions,
+  apiKey: string,
+): Promise<HttpResponse<Record<string, ItemResultJson[]>>> {
+  return multiWrite(() => client.request(options), apiKey) as Promise<
+    HttpResponse<Record<string, ItemResultJson[]>>
+  >;
 }
 
 /** The item results under `apiKey` when `body` is a write response (every element has a `status`). */

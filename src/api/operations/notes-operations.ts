@@ -1,17 +1,11 @@
 import type { ZCRMRestClient } from '../rest-client';
 import type { HttpResponse } from '../../http/http-types';
+import { SortedPageParams, sortedPageRequest } from './item-results';
 
 /** Notes endpoints (wire spec §5.16): a record's notes under `/{module}/{id}/Notes`. */
 
 /** Paging and sorting of a notes list (pages start at 1). */
-export interface NotesListParams {
-  page?: number;
-  perPage?: number;
-  sortBy?: string;
-  sortOrder?: 'asc' | 'desc';
-  /** Only the notes modified after this ISO-8601 date-time (304 when none). */
-  ifModifiedSince?: string;
-}
+export type NotesListParams = SortedPageParams;
 
 /** `{data: [note…], info}`, or no data (204 empty list, 304 not modified). */
 export interface NotesListJson {
@@ -36,13 +30,7 @@ export function listRecordNotes(
 ): Promise<HttpResponse<NotesListJson>> {
   return client.request<NotesListJson>({
     path: notesPath(module, recordId),
-    params: {
-      page: params.page,
-      per_page: params.perPage,
-      sort_by: params.sortBy,
-      sort_order: params.sortOrder,
-    },
-    headers: params.ifModifiedSince ? { 'If-Modified-Since': params.ifModifiedSince } : undefined,
+    ...sortedPageRequest(params),
   });
 }
 

@@ -1,6 +1,7 @@
 import type { ZCRMRestClient } from '../rest-client';
 import type { HttpResponse } from '../../http/http-types';
 import type { WriteResultsJson } from './notes-operations';
+import { SortedPageParams, sortedPageRequest } from './item-results';
 
 /** Related-list endpoints (wire spec §5.12): `/{module}/{id}/{related_list}[/{related_id}]`. */
 
@@ -10,13 +11,7 @@ export interface RelatedRecordsJson {
 }
 
 /** Paging and sorting of a related list (pages start at 1). */
-export interface RelatedListParams {
-  page?: number;
-  perPage?: number;
-  sortBy?: string;
-  sortOrder?: 'asc' | 'desc';
-  ifModifiedSince?: string;
-}
+export type RelatedListParams = SortedPageParams;
 
 const relatedPath = (module: string, recordId: string, relatedList: string) =>
   `${encodeURIComponent(module)}/${encodeURIComponent(recordId)}/${encodeURIComponent(relatedList)}`;
@@ -31,13 +26,7 @@ export function listRelatedRecords(
 ): Promise<HttpResponse<RelatedRecordsJson>> {
   return client.request<RelatedRecordsJson>({
     path: relatedPath(module, recordId, relatedList),
-    params: {
-      page: params.page,
-      per_page: params.perPage,
-      sort_by: params.sortBy,
-      sort_order: params.sortOrder,
-    },
-    headers: params.ifModifiedSince ? { 'If-Modified-Since': params.ifModifiedSince } : undefined,
+    ...sortedPageRequest(params),
   });
 }
 

@@ -18,10 +18,13 @@ export function requireRecordId(record: ZCRMRecord | undefined | null, operation
   return record.entityId;
 }
 
-/** A non-empty id argument (`attachmentId`, `tagId` …). */
-export function requireId(value: unknown, name: string, operation: string): string {
+/** A non-empty id argument (`attachmentId`, `tagId`, `tax id` …); `operation` names the call in the message. */
+export function requireId(value: unknown, name: string, operation?: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw ValidationException.invalidInput(name, `${operation}() needs ${name}, a non-empty id string`);
+    throw ValidationException.invalidInput(
+      name,
+      operation === undefined ? 'an id is required' : `${operation}() needs ${name}, a non-empty id string`,
+    );
   }
   return value;
 }
@@ -50,15 +53,12 @@ export function requireList(values: unknown, name: string, min: number, max: num
   return values as string[];
 }
 
-/** At most `max` items (and at least one) in a multi-item write. */
+/** At most `max` items (and at least one) in a multi-item write (seed §1.3), checked before any request. */
 export function requireCount(items: unknown, name: string, max: number): void {
   if (!Array.isArray(items) || items.length === 0)
-    throw ValidationException.invalidInput(name, `must hold 1 to ${max} entries`);
+    throw ValidationException.invalidInput(name, `give at least one (1 to ${max} per request)`);
   if (items.length > max)
-    throw ValidationException.invalidInput(
-      name,
-      `must hold at most ${max} entries per call, got ${items.length}`,
-    );
+    throw ValidationException.invalidInput(name, `at most ${max} per request, got ${items.length}`);
 }
 
 /** Paging of list calls: pages count from 1 (the seed's 0 defaults are not copied); `perPage` is 1..200. */

@@ -1,4 +1,5 @@
 import { ConnectionException } from '../../errors/connection-exception';
+import { sleep } from '../../http/steps/backoff';
 import { ValidationException } from '../../errors/validation-exception';
 import { ZCRMException } from '../../errors/zcrm-exception';
 
@@ -55,18 +56,4 @@ export async function pollUntil<T>(
     }
     await sleep(Math.min(interval, remaining), options.signal, what);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined, what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(ConnectionException.aborted(what));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -1,31 +1,7 @@
 import type { HttpResponse } from '../../http/http-types';
-import { ZCRMException } from '../../errors/zcrm-exception';
-import { ItemResultJson, itemResultsOf, singleResultOf } from '../operations/item-results';
+import { ItemResultJson, multiWrite, singleResultOf } from '../operations/item-results';
 
-/**
- * Runs a write whose answer lists per-item results under `apiKey`, and gives back the response even when Zoho
- * answered an error status because every item failed (the pipeline throws for that status; the results are
- * in the exception's content). Request-level errors are rethrown unchanged.
- */
-export async function multiWrite<T>(
-  send: () => Promise<HttpResponse<T>>,
-  apiKey = 'data',
-): Promise<HttpResponse<unknown>> {
-  try {
-    return await send();
-  } catch (error) {
-    const items = error instanceof ZCRMException ? itemResultsOf(error.errorContent, apiKey) : undefined;
-    if (!(error instanceof ZCRMException) || !items) throw error;
-    return {
-      status: error.statusCode,
-      headers: {},
-      data: { [apiKey]: items },
-      noData: false,
-      url: error.url ?? '',
-      rateLimit: {},
-    };
-  }
-}
+export { multiWrite };
 
 /**
  * Runs a single-entity write and returns its one result; an error result (whatever the HTTP status) becomes the
