@@ -12,7 +12,8 @@ import { ZCRMEventParticipant } from '../../src/api/entities/zcrm-event-particip
 import { ZCRMPriceBookPricing } from '../../src/api/entities/zcrm-price-book-pricing';
 import { ZCRMUser } from '../../src/api/entities/zcrm-user';
 import { ValidationException } from '../../src/errors';
-import { captureRequests, CapturedRequest, recordsClient } from '../support/record-helpers';
+import { captureRequests, CapturedRequest } from '../support/record-helpers';
+import { authorisedClient } from '../support/sdk';
 
 let emulator: RunningEmulator;
 let client: ZCRMRestClient;
@@ -22,7 +23,7 @@ let account: ZCRMRecord;
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  client = await recordsClient(emulator);
+  client = await authorisedClient(emulator);
   sent = captureRequests(client);
 });
 

@@ -8,7 +8,8 @@ import { ZCRMRestClient } from '../../src/api/rest-client';
 import { ZCRMModule } from '../../src/api/entities/zcrm-module';
 import { ZCRMRecord } from '../../src/api/entities/zcrm-record';
 import { ValidationException } from '../../src/errors';
-import { captureRequests, CapturedRequest, recordsClient } from '../support/record-helpers';
+import { captureRequests, CapturedRequest } from '../support/record-helpers';
+import { authorisedClient } from '../support/sdk';
 
 let emulator: RunningEmulator;
 let client: ZCRMRestClient;
@@ -18,7 +19,7 @@ let lead: ZCRMRecord;
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  client = await recordsClient(emulator);
+  client = await authorisedClient(emulator);
   sent = captureRequests(client);
   leads = ZCRMModule.getInstance('Leads', client);
   lead = (await leads.getRecords({ perPage: 1 })).data[0];

@@ -16,7 +16,7 @@ import {
 } from '../../src/errors';
 import { ALL_SCOPES } from '../support/emulator';
 import { authorisedClient, emulatorConfig, KEVIN, PATRICIA } from '../support/sdk';
-import { captureRequests, CapturedRequest, recordsClient } from '../support/record-helpers';
+import { captureRequests, CapturedRequest } from '../support/record-helpers';
 
 let emulator: RunningEmulator;
 let client: ZCRMRestClient;
@@ -25,7 +25,7 @@ let leads: ZCRMModule;
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  client = await recordsClient(emulator);
+  client = await authorisedClient(emulator);
   sent = captureRequests(client);
   leads = ZCRMModule.getInstance('Leads', client);
 });
@@ -446,7 +446,7 @@ describe('mass updates', () => {
   });
 
   it('needs the mass-update scope', async () => {
-    const narrow = await authorisedClient(emulator);
+    const narrow = await authorisedClient(emulator, undefined, {}, undefined, 'ZohoCRM.modules.ALL,AaaServer.profile.READ');
     try {
       await expect(
         ZCRMModule.getInstance('Leads', narrow).massUpdateByIds(['3652397000001000007'], { City: 'x' }),

@@ -3,7 +3,6 @@ import { MemoryTokenStore } from '../../src/auth';
 import type { Handler, HttpRequest, HttpResponse, Step } from '../../src/http/http-types';
 import { parseRateLimitHeaders } from '../../src/http/rate-limit-headers';
 import type { RunningEmulator } from '../../src/emulator';
-import { ALL_SCOPES } from './emulator';
 import { emulatorConfig, PATRICIA } from './sdk';
 
 /** What a captured request looked like when it left the SDK (after the auth header was set). */
@@ -96,13 +95,3 @@ export async function cannedClient(
   return { client, requests };
 }
 
-/** `ALL_SCOPES` plus the mass-update scope group (`ZohoCRM.mass_update.*`), which `ZohoCRM.modules.ALL` does not cover. */
-export const RECORD_SCOPES = `${ALL_SCOPES},ZohoCRM.mass_update.ALL`;
-
-/** A client on the emulator authorised with {@link RECORD_SCOPES}. */
-export async function recordsClient(emulator: RunningEmulator, email = PATRICIA): Promise<ZCRMRestClient> {
-  const client = new ZCRMRestClient(emulatorConfig(emulator, { currentUserEmail: email }));
-  const code = await emulator.issueGrantToken({ scope: RECORD_SCOPES, email });
-  await client.oauthClient.generateAccessToken(code);
-  return client;
-}

@@ -31,12 +31,13 @@ export async function authorisedClient(
   email = PATRICIA,
   overrides: Record<string, unknown> = {},
   options?: ClientOptions,
+  scope = ALL_SCOPES,
 ): Promise<ZCRMRestClient> {
   const client = new ZCRMRestClient(
     emulatorConfig(emulator, { currentUserEmail: email, ...overrides }),
     options,
   );
-  const code = await emulator.issueGrantToken({ scope: ALL_SCOPES, email });
+  const code = await emulator.issueGrantToken({ scope, email });
   await client.oauthClient.generateAccessToken(code);
   return client;
 }
