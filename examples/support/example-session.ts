@@ -18,7 +18,7 @@ export interface ExampleSession {
 }
 
 const EMULATOR_SCOPES =
-  'ZohoCRM.modules.ALL,ZohoCRM.settings.ALL,ZohoCRM.users.ALL,ZohoCRM.org.ALL,AaaServer.profile.READ';
+  'ZohoCRM.modules.ALL,ZohoCRM.settings.ALL,ZohoCRM.users.ALL,ZohoCRM.org.ALL,ZohoCRM.coql.READ,AaaServer.profile.READ';
 
 export async function openSession(env: NodeJS.ProcessEnv = process.env): Promise<ExampleSession> {
   if (env.ZCRM_CLIENT_ID) return realAccount(env);

@@ -6,9 +6,15 @@ import { safeFileName } from '../../api/files/content-disposition';
 import { isUploadSource, UploadOptions, UploadSource } from '../../api/files/upload-source';
 import { singleWrite } from '../../api/support/single-write';
 import { ValidationException } from '../../errors/validation-exception';
-import { DownloadedFile, DownloadOptions, DownloadTarget, requireTarget, writeDownload } from './downloads';
+import {
+  DownloadedFile,
+  FileDownloadOptions,
+  DownloadTarget,
+  requireTarget,
+  writeDownload,
+} from './downloads';
 import { collectPages, ListOptions } from './pages';
-import { describe, ExtrasOptions, ExtrasRecord, idOf, parentRecordOf, recordContext } from './record-context';
+import { describe, ExtrasOptions, ExtrasRecord, idOf, parentRecordOf, resolveRecord } from './record-context';
 
 /** Options of {@link attach}: how to name the upload (paths default to their base name, Buffers and streams to `file`). */
 export interface AttachOptions extends UploadOptions, ExtrasOptions {}
@@ -30,7 +36,7 @@ export async function attach(
   source: UploadSource,
   options: AttachOptions = {},
 ): Promise<ZCRMAttachment> {
-  const context = recordContext(record, 'attach', options);
+  const context = resolveRecord(record, 'attach', options);
   if (!isUploadSource(source)) {
     throw ValidationException.invalidInput(
       'source',
@@ -63,7 +69,7 @@ export async function attachLink(
   url: string,
   options: ExtrasOptions = {},
 ): Promise<ZCRMAttachment> {
-  const context = recordContext(record, 'attachLink', options);
+  const context = resolveRecord(record, 'attachLink', options);
   if (typeof url !== 'string' || !isHttpUrl(url)) {
     throw ValidationException.invalidInput(
       'url',
@@ -89,7 +95,7 @@ export async function attachments(
   record: ExtrasRecord,
   options: AttachmentsOptions = {},
 ): Promise<ZCRMAttachment[]> {
-  const context = recordContext(record, 'attachments', options);
+  const context = resolveRecord(record, 'attachments', options);
   const parent = parentRecordOf(context);
   return collectPages(
     options,
@@ -110,15 +116,21 @@ export async function downloadAttachment(
   record: ExtrasRecord,
   attachment: ZCRMAttachment | string,
   target: DownloadTarget,
-  options: DownloadOptions = {},
+  options: FileDownloadOptions = {},
 ): Promise<DownloadedFile> {
-  const context = recordContext(record, 'downloadAttachment', options);
+  const context = resolveRecord(record, 'downloadAttachment', options);
   const attachmentId = idOf(attachment, 'attachment', context.operation);
   requireTarget(target, context.operation);
-  const response = await ops.downloadAttachment(context.client, context.moduleApiName, context.id, attachmentId, {
-    signal: options.signal,
-    timeoutMs: options.timeoutMs,
-  });
+  const response = await ops.downloadAttachment(
+    context.client,
+    context.moduleApiName,
+    context.id,
+    attachmentId,
+    {
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+    },
+  );
   return writeDownload(new FileAPIResponse(response, `attachment-${attachmentId}`), target);
 }
 
@@ -128,7 +140,7 @@ export async function removeAttachment(
   attachment: ZCRMAttachment | string,
   options: ExtrasOptions = {},
 ): Promise<void> {
-  const context = recordContext(record, 'removeAttachment', options);
+  const context = resolveRecord(record, 'removeAttachment', options);
   const attachmentId = idOf(attachment, 'attachment', context.operation);
   await singleWrite(() =>
     ops.deleteAttachment(context.client, context.moduleApiName, context.id, attachmentId),

@@ -7,7 +7,7 @@ import { describe, ExtrasOptions } from './record-context';
 export type DownloadTarget = string | Writable;
 
 /** Options of downloads. */
-export interface DownloadOptions extends ExtrasOptions {
+export interface FileDownloadOptions extends ExtrasOptions {
   /** Cancels the download. */
   signal?: AbortSignal;
   /** Bounds the whole download, body included (default: the client's timeout). */

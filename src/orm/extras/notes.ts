@@ -3,7 +3,7 @@ import { ZCRMNote } from '../../api/entities/zcrm-note';
 import { singleWrite } from '../../api/support/single-write';
 import { ValidationException } from '../../errors/validation-exception';
 import { collectPages, ListOptions } from './pages';
-import { describe, ExtrasOptions, ExtrasRecord, idOf, parentRecordOf, recordContext } from './record-context';
+import { describe, ExtrasOptions, ExtrasRecord, idOf, parentRecordOf, resolveRecord } from './record-context';
 
 /** A note to add: `content` is required (`Note_Content`), `title` optional (`Note_Title`). */
 export interface NoteInput {
@@ -30,7 +30,7 @@ export async function addNote(
   note: NoteInput,
   options: ExtrasOptions = {},
 ): Promise<ZCRMNote> {
-  const context = recordContext(record, 'addNote', options);
+  const context = resolveRecord(record, 'addNote', options);
   if (typeof note !== 'object' || note === null) {
     throw ValidationException.invalidInput(
       'note',
@@ -66,7 +66,7 @@ export async function addNote(
  * Each is a `ZCRMNote` with owner, times and `$attachments`, its `parentRecord` the record.
  */
 export async function notes(record: ExtrasRecord, options: NotesOptions = {}): Promise<ZCRMNote[]> {
-  const context = recordContext(record, 'notes', options);
+  const context = resolveRecord(record, 'notes', options);
   const parent = parentRecordOf(context);
   return collectPages(
     options,
@@ -88,7 +88,7 @@ export async function removeNote(
   note: ZCRMNote | string,
   options: ExtrasOptions = {},
 ): Promise<void> {
-  const context = recordContext(record, 'removeNote', options);
+  const context = resolveRecord(record, 'removeNote', options);
   const noteId = idOf(note, 'note', context.operation);
   await singleWrite(() => ops.deleteRecordNote(context.client, context.moduleApiName, context.id, noteId));
 }

@@ -18,7 +18,7 @@ const MAX_PER_PAGE = 200;
 
 /**
  * Reads a list one page or every page: `fetch(page, perPage)` sends one request; `parse` maps each item.
- * Paging options are checked before the first request.
+ * Paging options are checked before the first request; `operation` names the call in messages (`Lead.notes()`).
  */
 export async function collectPages<T>(
   options: ListOptions,
@@ -26,12 +26,17 @@ export async function collectPages<T>(
   fetch: (page: number, perPage: number) => Promise<HttpResponse<unknown>>,
   parse: (json: JsonObject) => T,
 ): Promise<T[]> {
-  const { page, perPage } = paging(options, { page: 1, perPage: MAX_PER_PAGE }, operation);
+  const { page, perPage } = paging(
+    options,
+    { page: 1, perPage: MAX_PER_PAGE },
+    operation.replace(/\(\)$/, ''),
+  );
   const items: T[] = [];
   for (let current = page; ; current++) {
     const response = await fetch(current, perPage);
     const list = listOf(response, 'data');
     items.push(...list.map(parse));
-    if (options.page !== undefined || list.length === 0 || infoOf(response)?.more_records !== true) return items;
+    if (options.page !== undefined || list.length === 0 || infoOf(response)?.more_records !== true)
+      return items;
   }
 }

@@ -3,8 +3,14 @@ import { FileAPIResponse } from '../../api/responses/file-api-response';
 import { isUploadSource, UploadOptions, UploadSource } from '../../api/files/upload-source';
 import { singleWrite } from '../../api/support/single-write';
 import { ValidationException } from '../../errors/validation-exception';
-import { DownloadedFile, DownloadOptions, DownloadTarget, requireTarget, writeDownload } from './downloads';
-import { describe, ExtrasOptions, ExtrasRecord, recordContext } from './record-context';
+import {
+  DownloadedFile,
+  FileDownloadOptions,
+  DownloadTarget,
+  requireTarget,
+  writeDownload,
+} from './downloads';
+import { describe, ExtrasOptions, ExtrasRecord, resolveRecord } from './record-context';
 
 /** Options of {@link uploadPhoto}: the file name and content type (inferred from the name's extension). */
 export interface PhotoOptions extends UploadOptions, ExtrasOptions {}
@@ -19,7 +25,7 @@ export async function uploadPhoto(
   source: UploadSource,
   options: PhotoOptions = {},
 ): Promise<void> {
-  const context = recordContext(record, 'uploadPhoto', options);
+  const context = resolveRecord(record, 'uploadPhoto', options);
   if (!isUploadSource(source)) {
     throw ValidationException.invalidInput(
       'source',
@@ -39,9 +45,9 @@ export async function uploadPhoto(
 export async function downloadPhoto(
   record: ExtrasRecord,
   target: DownloadTarget,
-  options: DownloadOptions = {},
+  options: FileDownloadOptions = {},
 ): Promise<DownloadedFile | undefined> {
-  const context = recordContext(record, 'downloadPhoto', options);
+  const context = resolveRecord(record, 'downloadPhoto', options);
   requireTarget(target, context.operation);
   const response = await ops.downloadPhoto(context.client, context.moduleApiName, context.id, {
     signal: options.signal,
@@ -54,6 +60,6 @@ export async function downloadPhoto(
 
 /** Removes the record's photo (`DELETE /{module}/{id}/photo`). */
 export async function deletePhoto(record: ExtrasRecord, options: ExtrasOptions = {}): Promise<void> {
-  const context = recordContext(record, 'deletePhoto', options);
+  const context = resolveRecord(record, 'deletePhoto', options);
   await singleWrite(() => ops.deletePhoto(context.client, context.moduleApiName, context.id));
 }

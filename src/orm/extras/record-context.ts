@@ -1,9 +1,10 @@
-import { ZCRMRestClient } from '../../api/rest-client';
+import type { ZCRMRestClient } from '../../api/rest-client';
 import { ZCRMRecord } from '../../api/entities/zcrm-record';
 import { ValidationException } from '../../errors/validation-exception';
 import { className } from '../metadata/metadata-exception';
 import { getMetadataStorage } from '../metadata/metadata-storage';
 import type { ModelMetadata } from '../metadata/model-metadata';
+import { recordContext as ormRecordContext } from '../record-context';
 
 /**
  * What the record extras (notes, attachments, photo, tags, related lists) need of a record: an instance of a
@@ -16,14 +17,14 @@ export interface ExtrasRecord {
 /** Options every extra takes. */
 export interface ExtrasOptions {
   /**
-   * The client to call with. `CrmRecord`'s methods pass the client of the record's repository; called as a
-   * plain function without one, the extra uses `ZCRMRestClient.getInstance()`.
+   * The client to call with. By default, the client of the repository the record was read or saved through
+   * (so records of several orgs each go to their own), else the process-wide `ZCRMRestClient.getInstance()`.
    */
   client?: ZCRMRestClient;
 }
 
 /** A saved record, resolved for one extra: its model, module, id and client. */
-export interface RecordContext {
+export interface ResolvedRecord {
   model: ModelMetadata;
   moduleApiName: string;
   id: string;
@@ -37,13 +38,16 @@ export interface RecordContext {
  * when its class is not a model) and its id (a {@link ValidationException}, statusCode 0, when it has none:
  * the record must be saved or loaded first).
  */
-export function recordContext(
+export function resolveRecord(
   record: ExtrasRecord,
   operation: string,
   options: ExtrasOptions = {},
-): RecordContext {
+): ResolvedRecord {
   if (typeof record !== 'object' || record === null) {
-    throw ValidationException.invalidInput('record', `${operation}() needs a record, got ${describe(record)}`);
+    throw ValidationException.invalidInput(
+      'record',
+      `${operation}() needs a record, got ${describe(record)}`,
+    );
   }
   const model = getMetadataStorage().getModel(record.constructor);
   const name = `${model.name}.${operation}()`;
@@ -58,7 +62,7 @@ export function recordContext(
     model,
     moduleApiName: model.moduleApiName,
     id,
-    client: options.client ?? ZCRMRestClient.getInstance(),
+    client: options.client ?? ormRecordContext(record as object).client,
     operation: name,
   };
 }
@@ -67,7 +71,7 @@ export function recordContext(
  * The seed-style record the entity classes (`ZCRMNote`, `ZCRMAttachment`) hang off: same module, id and client,
  * so `note.getAttachments()` or `attachment.download()` work on what an extra returns.
  */
-export function parentRecordOf(context: RecordContext): ZCRMRecord {
+export function parentRecordOf(context: ResolvedRecord): ZCRMRecord {
   return new ZCRMRecord(context.moduleApiName, context.id, context.client);
 }
 
@@ -76,8 +80,7 @@ export function idOf(value: unknown, argument: string, operation: string): strin
   if (typeof value === 'string') {
     if (value.trim() !== '') return value;
   } else if (typeof value === 'object' && value !== null) {
-    const id =
-      value instanceof ZCRMRecord ? value.entityId : (value as { id?: unknown }).id;
+    const id = value instanceof ZCRMRecord ? value.entityId : (value as { id?: unknown }).id;
     if (typeof id === 'string' && id.trim() !== '') return id;
     throw ValidationException.invalidInput(
       argument,
@@ -95,6 +98,7 @@ export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
   if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return `a ${className(value.constructor)}`;
   return `${typeof value} ${String(value)}`;
 }

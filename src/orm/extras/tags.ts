@@ -1,23 +1,24 @@
 import * as ops from '../../api/operations/tags-operations';
 import { MAX_TAGS_PER_RECORD } from '../../api/entities/record-tags';
-import { isJsonObject } from '../../api/mappers/json-utils';
+import { idString, isJsonObject } from '../../api/mappers/json-utils';
 import { firstOf } from '../../api/operations/item-results';
 import { getRecord } from '../../api/operations/record-operations';
 import { requireList } from '../../api/support/checks';
 import { singleWrite } from '../../api/support/single-write';
-import { ExtrasOptions, ExtrasRecord, RecordContext, recordContext } from './record-context';
+import type { RecordTag } from '../values/tag';
+import { ExtrasOptions, ExtrasRecord, ResolvedRecord, resolveRecord } from './record-context';
 
 /** Options of {@link addTags}. */
-export interface AddTagsOptions extends ExtrasOptions {
+export interface TagsOptions extends ExtrasOptions {
   /** Replace the record's tags with these instead of adding them (`over_write=true`). */
   overWrite?: boolean;
 }
 
 /**
  * Tags a saved record by name (`POST /{module}/{id}/actions/add_tags`), 1 to 10 names; tags the module lacks
- * are created. Resolves with the names of every tag the record carries afterwards, as Zoho reports them (and
- * sets them on the record's `tags` when it has that property; should Zoho's answer not list them, they are read
- * back with `GET /{module}/{id}?fields=Tag`).
+ * are created. Resolves with the names of every tag the record carries afterwards, as Zoho reports them (should
+ * its answer not list them, they are read back with `GET /{module}/{id}?fields=Tag`), and sets the record's
+ * `tags` to them (`{name, id}`, ids kept for tags the record already listed; the others get theirs on `reload()`).
  *
  * Checked before any request (statusCode 0): the record has an id; 1 to 10 non-empty names, none with a comma
  * (Zoho reads commas as separators).
@@ -25,9 +26,9 @@ export interface AddTagsOptions extends ExtrasOptions {
 export async function addTags(
   record: ExtrasRecord,
   names: readonly string[],
-  options: AddTagsOptions = {},
+  options: TagsOptions = {},
 ): Promise<string[]> {
-  const context = recordContext(record, 'addTags', options);
+  const context = resolveRecord(record, 'addTags', options);
   return tag(record, context, 'add_tags', names, options.overWrite);
 }
 
@@ -37,13 +38,13 @@ export async function removeTags(
   names: readonly string[],
   options: ExtrasOptions = {},
 ): Promise<string[]> {
-  const context = recordContext(record, 'removeTags', options);
+  const context = resolveRecord(record, 'removeTags', options);
   return tag(record, context, 'remove_tags', names, undefined);
 }
 
 async function tag(
   record: ExtrasRecord,
-  context: RecordContext,
+  context: ResolvedRecord,
   action: 'add_tags' | 'remove_tags',
   names: readonly string[],
   overWrite: boolean | undefined,
@@ -54,23 +55,34 @@ async function tag(
   );
   const reported = isJsonObject(item.details) ? item.details.tags : undefined;
   // Zoho lists the record's tags in `details.tags`; should an answer lack them, read them back.
-  const after = Array.isArray(reported) ? tagNames(reported) : await readTags(context);
-  if ('tags' in record) (record as { tags?: unknown }).tags = after;
+  const after = Array.isArray(reported) ? namesOf(reported) : await readTags(context);
+  const target = record as { tags?: unknown };
+  const known = new Map<string, string | undefined>();
+  if (Array.isArray(target.tags)) {
+    for (const t of target.tags)
+      if (isJsonObject(t) && typeof t.name === 'string') known.set(t.name, idString(t.id));
+  }
+  target.tags = after.map((name): RecordTag => {
+    const id = known.get(name);
+    return id === undefined ? { name } : { name, id };
+  });
   return after;
 }
 
 /** The record's tag names (`GET /{module}/{id}?fields=Tag`). */
-async function readTags(context: RecordContext): Promise<string[]> {
+async function readTags(context: ResolvedRecord): Promise<string[]> {
   const response = await getRecord(context.client, context.moduleApiName, context.id, {
     params: { fields: 'Tag' },
   });
   const json = firstOf(response, 'data');
-  return Array.isArray(json?.Tag) ? tagNames(json.Tag) : [];
+  return Array.isArray(json?.Tag) ? namesOf(json.Tag) : [];
 }
 
 /** Names from `["a", …]` or `[{name, id}, …]`. */
-function tagNames(list: unknown[]): string[] {
+function namesOf(list: unknown[]): string[] {
   return list
-    .map((t) => (typeof t === 'string' ? t : isJsonObject(t) && typeof t.name === 'string' ? t.name : undefined))
+    .map((t) =>
+      typeof t === 'string' ? t : isJsonObject(t) && typeof t.name === 'string' ? t.name : undefined,
+    )
     .filter((t): t is string => t !== undefined);
 }

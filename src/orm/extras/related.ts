@@ -1,0 +1,273 @@
+import * as ops from '../../api/operations/related-operations';
+import { MAX_RELATIONS_PER_CALL } from '../../api/entities/record-related';
+import { ZCRMRecord } from '../../api/entities/zcrm-record';
+import { EntityResponse } from '../../api/responses/entity-response';
+import { parseRecord, valueToJson } from '../../api/mappers/record-mapper';
+import { isJsonObject, Json } from '../../api/mappers/json-utils';
+import type { JsonObject } from '../../api/operations/item-results';
+import { multiWrite } from '../../api/support/single-write';
+import { matchEntityResponses } from '../../api/support/write-results';
+import { ValidationException } from '../../errors/validation-exception';
+import { getMetadataStorage } from '../metadata/metadata-storage';
+import { ModelConstructor, Repository } from '../repository';
+import { collectPages, ListOptions } from './pages';
+import { describe, ExtrasOptions, ExtrasRecord, idOf, ResolvedRecord, resolveRecord } from './record-context';
+
+/**
+ * Fields of the relation itself, sent with a link, by API name: `Member_Status` (Campaigns ↔ Leads/Contacts),
+ * `list_price` (Price_Books ↔ Products) … Dates become ISO text; records and users `{id}`.
+ */
+export type RelationData = Record<string, unknown>;
+
+/** A record to link or unlink: its id, the record itself (saved), or a record with its own relation data. */
+export type RelatedTarget =
+  string | ExtrasRecord | ZCRMRecord | { record: string | ExtrasRecord | ZCRMRecord; data?: RelationData };
+
+/** A class of related records: a model (`@CrmModule`) constructible without arguments. */
+export type RelatedModel<T> = ModelConstructor<T>;
+
+/** Options of {@link related}. */
+export interface RelatedOptions<T = unknown> extends ExtrasOptions {
+  /**
+   * The related list's API name. By default the model's module API name (`Products`, `Campaigns` …), which is
+   * the related list's name for Zoho's standard lists; give it for lists named otherwise.
+   */
+  relatedList?: string;
+  /**
+   * The module of the listed records when the related list is given by API name (default: that name); they
+   * come back as `ZCRMRecord`s of this module.
+   */
+  moduleApiName?: string;
+  /**
+   * How a listed record's JSON becomes a `T`. Default: the model's hydration (`Repository` on the same
+   * client), so listed records are full model instances whose `save()`, `reload()` … use that client; relation
+   * fields (`list_price`, `Member_Status`) land on properties only when the model declares them
+   * (`@Field('list_price', { readonly: true }) listPrice?: number`). By API name: `ZCRMRecord`s keeping every key.
+   */
+  hydrate?: (json: JsonObject) => T;
+}
+
+/** Options of {@link RelatedList.list}: every page unless `page` is given, and the order. */
+export interface RelatedListOptions extends ListOptions {
+  sortBy?: string;
+  sortOrder?: 'asc' | 'desc';
+}
+
+/**
+ * One related list of a saved record: read it, link records to it and unlink them. Link and unlink never throw
+ * for per-record failures: each input gets one `EntityResponse` (in input order, checked by id; `data` is the
+ * related id), success or Zoho's error, so a caller sees exactly what failed. Lists longer than 100 go in
+ * several calls. Request-level failures (authorisation, a missing parent record …) do throw.
+ */
+export interface RelatedList<T> {
+  /** The related list's API name (`Products`). */
+  readonly apiName: string;
+  /** The records on the list (`GET /{module}/{id}/{list}`), every page unless `page` is given; `[]` when empty. */
+  list(options?: RelatedListOptions): Promise<T[]>;
+  /**
+   * Relates records (`PUT /{module}/{id}/{list}` with `[{id, …relationData}]`). `relationData` applies to
+   * every target that does not carry its own (`{record, data}`).
+   */
+  link(
+    targets: RelatedTarget | readonly RelatedTarget[],
+    relationData?: RelationData,
+  ): Promise<EntityResponse<string>[]>;
+  /** Removes relations (`DELETE /{module}/{id}/{list}?ids=`); the records themselves stay. */
+  unlink(targets: RelatedTarget | readonly RelatedTarget[]): Promise<EntityResponse<string>[]>;
+}
+
+/**
+ * A related list of a saved record, by model (`related(inv, Product)`, records come back as `Product`s) or by
+ * related-list API name (`related(lead, 'Campaigns')`, records come back as `ZCRMRecord`s). No request is made
+ * until a method is called; the record must have an id (checked here, before any request).
+ */
+export function related<T extends object>(
+  record: ExtrasRecord,
+  target: RelatedModel<T>,
+  options?: RelatedOptions<T>,
+): RelatedList<T>;
+export function related(
+  record: ExtrasRecord,
+  target: string,
+  options?: RelatedOptions<ZCRMRecord>,
+): RelatedList<ZCRMRecord>;
+export function related<T extends object>(
+  record: ExtrasRecord,
+  target: RelatedModel<T> | string,
+  options: RelatedOptions<T> = {},
+): RelatedList<T> | RelatedList<ZCRMRecord> {
+  const context = resolveRecord(record, 'related', options);
+  if (typeof target === 'string') {
+    const apiName = requireListName(options.relatedList ?? target, context.operation);
+    const module = options.moduleApiName ?? apiName;
+    const hydrate =
+      (options.hydrate as ((json: JsonObject) => ZCRMRecord) | undefined) ??
+      ((json: JsonObject) => parseRecord(json, module, { client: context.client }));
+    return new RelatedListImpl<ZCRMRecord>(context, apiName, hydrate);
+  }
+  if (typeof target !== 'function') {
+    throw ValidationException.invalidInput(
+      'target',
+      `${context.operation} needs a model class or a related list API name, got ${describe(target)}`,
+    );
+  }
+  const model = getMetadataStorage().getModel(target);
+  const apiName = requireListName(options.relatedList ?? model.moduleApiName, context.operation);
+  let repository: Repository<T> | undefined;
+  const hydrate =
+    options.hydrate ??
+    ((json: JsonObject) => (repository ??= new Repository(target, context.client)).hydrate(json));
+  return new RelatedListImpl<T>(context, apiName, hydrate);
+}
+
+/** A link or unlink input, resolved before any request. */
+interface Relation {
+  id: string;
+  data: Json;
+}
+
+class RelatedListImpl<T> implements RelatedList<T> {
+  constructor(
+    private readonly context: ResolvedRecord,
+    readonly apiName: string,
+    private readonly hydrate: (json: JsonObject) => T,
+  ) {}
+
+  private get name(): string {
+    return this.context.operation.replace(/\(\)$/, `(${JSON.stringify(this.apiName)})`);
+  }
+
+  list(options: RelatedListOptions = {}): Promise<T[]> {
+    const { client, moduleApiName, id } = this.context;
+    return collectPages(
+      options,
+      `${this.name}.list()`,
+      (page, perPage) =>
+        ops.listRelatedRecords(client, moduleApiName, id, this.apiName, {
+          page,
+          perPage,
+          sortBy: options.sortBy,
+          sortOrder: options.sortOrder,
+        }),
+      this.hydrate,
+    );
+  }
+
+  async link(
+    targets: RelatedTarget | readonly RelatedTarget[],
+    relationData?: RelationData,
+  ): Promise<EntityResponse<string>[]> {
+    const operation = `${this.name}.link()`;
+    if (relationData !== undefined && !isJsonObject(relationData)) {
+      throw ValidationException.invalidInput(
+        'relationData',
+        `${operation} needs relation fields as an object keyed by API name, got ${describe(relationData)}`,
+      );
+    }
+    const relations = this.resolve(targets, operation, relationData ?? {});
+    const { client, moduleApiName, id } = this.context;
+    return this.inChunks(relations, (chunk) =>
+      multiWrite(() =>
+        ops.linkRelatedRecords(
+          client,
+          moduleApiName,
+          id,
+          this.apiName,
+          chunk.map((r) => ({ ...r.data, id: r.id })),
+        ),
+      ),
+    );
+  }
+
+  async unlink(targets: RelatedTarget | readonly RelatedTarget[]): Promise<EntityResponse<string>[]> {
+    const relations = this.resolve(targets, `${this.name}.unlink()`, {});
+    const { client, moduleApiName, id } = this.context;
+    return this.inChunks(relations, (chunk) =>
+      multiWrite(() =>
+        ops.delinkRelatedRecords(
+          client,
+          moduleApiName,
+          id,
+          this.apiName,
+          chunk.map((r) => r.id),
+        ),
+      ),
+    );
+  }
+
+  /** Every target's id and relation data, checked before any request. */
+  private resolve(
+    targets: RelatedTarget | readonly RelatedTarget[],
+    operation: string,
+    defaults: RelationData,
+  ): Relation[] {
+    const list: readonly RelatedTarget[] = Array.isArray(targets) ? targets : [targets as RelatedTarget];
+    if (list.length === 0)
+      throw ValidationException.invalidInput('targets', `${operation} needs at least one record`);
+    return list.map((target, index) => {
+      const argument = Array.isArray(targets) ? `targets[${index}]` : 'target';
+      if (isSpec(target)) {
+        if (target.data !== undefined && !isJsonObject(target.data)) {
+          throw ValidationException.invalidInput(
+            `${argument}.data`,
+            `${operation}: relation fields must be an object keyed by API name, got ${describe(target.data)}`,
+          );
+        }
+        return {
+          id: idOf(target.record, `${argument}.record`, operation),
+          data: relationJson({ ...defaults, ...(target.data ?? {}) }),
+        };
+      }
+      return { id: idOf(target, argument, operation), data: relationJson(defaults) };
+    });
+  }
+
+  /** Sends the relations 100 at a time, one call after another, and matches every input to its result. */
+  private async inChunks(
+    relations: Relation[],
+    send: (chunk: Relation[]) => Promise<{ data?: unknown }>,
+  ): Promise<EntityResponse<string>[]> {
+    const results: EntityResponse<string>[] = [];
+    for (let start = 0; start < relations.length; start += MAX_RELATIONS_PER_CALL) {
+      const chunk = relations.slice(start, start + MAX_RELATIONS_PER_CALL);
+      const response = await send(chunk);
+      const body = response.data;
+      results.push(
+        ...matchEntityResponses(
+          chunk,
+          isJsonObject(body) ? body.data : undefined,
+          (r) => r.id,
+          (_item, r) => r.id,
+        ),
+      );
+    }
+    return results;
+  }
+}
+
+/** `{record, data}`: a plain object naming the record to link and its relation data. */
+function isSpec(
+  target: RelatedTarget,
+): target is { record: string | ExtrasRecord | ZCRMRecord; data?: RelationData } {
+  return (
+    typeof target === 'object' &&
+    target !== null &&
+    Object.getPrototypeOf(target) === Object.prototype &&
+    'record' in target
+  );
+}
+
+/** A related list's API name: a non-empty string. */
+function requireListName(value: unknown, operation: string): string {
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  throw ValidationException.invalidInput(
+    'relatedList',
+    `${operation} needs a related list API name (Products, Campaigns …), got ${describe(value)}`,
+  );
+}
+
+/** Relation fields in wire form. */
+function relationJson(data: RelationData): Json {
+  const json = valueToJson(data);
+  return isJsonObject(json) ? json : {};
+}
