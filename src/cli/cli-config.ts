@@ -91,6 +91,8 @@ export interface CliConfig {
 interface Entry {
   value: unknown;
   source: string;
+  /** The key as written in the config file (a seed or a typed name), so errors name it as the user wrote it. */
+  key?: string;
 }
 
 /**
@@ -159,7 +161,7 @@ export function loadCliConfig(
     if (key === 'tokenStore' && typeof entry.value === 'string') {
       Object.assign(input, parseTokenStore(entry.value, entry.source, cwd));
     } else {
-      input[key] = entry.value;
+      input[entry.key ?? key] = entry.value;
     }
   }
 
@@ -213,7 +215,7 @@ function readConfigFile(
       throw new CliUsageError(`${ConfigurationException.conflict(earlier, key).errorMessage} in ${label}`);
     }
     written.set(spec.camel, key);
-    entries.set(spec.camel, { value, source: `${label} ("${key}")` });
+    entries.set(spec.camel, { value, source: `${label} ("${key}")`, key });
   }
   return { entries, file };
 }
@@ -283,7 +285,11 @@ function explain(
   if (err.errorCode === 'CONFIG_MISSING_KEY' && spec) {
     const variable = Object.keys(ENVIRONMENT_VARIABLES).find((v) => ENVIRONMENT_VARIABLES[v] === spec.camel);
     const flag = FLAG_KEYS.find(([, , key]) => key === spec.camel)?.[1];
-    const where = [flag, variable, `"${spec.seed ?? spec.camel}" in ${file ? path.basename(file) : CONFIG_FILE_NAME}`]
+    const where = [
+      flag,
+      variable,
+      `"${spec.seed ?? spec.camel}" in ${file ? path.basename(file) : CONFIG_FILE_NAME}`,
+    ]
       .filter(Boolean)
       .join(', ');
     return new CliUsageError(`${err.errorMessage}: set it with ${where}`);

@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { registerEmulatorCommand } from './emulator-command';
+import { registerAuthCommand } from './auth-command';
+import { registerWhoamiCommand } from './whoami-command';
+import { registerGenerateCommand } from './generate-command';
+import { registerExportCommand } from './export-command';
+import { registerImportCommand } from './import-command';
+import { exitCodeOf } from './exit-codes';
+import { redact } from '../errors/redact';
 import { packageVersion } from './package-version';
 
 /** Exit code for bad flags or arguments (commander has already printed why on stderr). */
@@ -9,11 +16,16 @@ export const USAGE_EXIT_CODE = 2;
 /** The `zcrm` program with every command registered (one file per command). */
 export function buildProgram(): Command {
   const program = new Command('zcrm')
-    .description('Zoho CRM v2 SDK tooling: a local emulator, and more to come')
+    .description('Zoho CRM v2 SDK tooling: emulator, auth, whoami, generate, export, import')
     .version(packageVersion())
     // Set before commands are added so each inherits it: usage errors throw instead of exiting with 1.
     .exitOverride();
   registerEmulatorCommand(program);
+  registerAuthCommand(program);
+  registerWhoamiCommand(program);
+  registerGenerateCommand(program);
+  registerExportCommand(program);
+  registerImportCommand(program);
   return program;
 }
 
@@ -25,8 +37,8 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
     if (err instanceof CommanderError) {
       process.exit(err.exitCode === 0 ? 0 : USAGE_EXIT_CODE);
     }
-    process.stderr.write(`zcrm: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
+    process.stderr.write(redact(`zcrm: ${err instanceof Error ? err.message : String(err)}`) + '\n');
+    process.exit(exitCodeOf(err));
   }
 }
 

@@ -124,7 +124,10 @@ export interface ZCRMConfig {
   applicationLogFilePath?: string;
   /** Where log lines go (redacted); overrides `applicationLogFilePath`. */
   logger?: ZCRMLogger;
-  /** Per-request timeout; default 30 000 ms. Always finite. */
+  /**
+   * Per-attempt timeout; default 30 000 ms. Always finite. Downloads (streamed bodies) are bounded until their
+   * response headers arrive; reading the file afterwards is not cut off (cancel it with an `AbortSignal`).
+   */
   timeoutMs?: number;
   /** `false` disables retries. */
   retry?: RetryOptions | false;

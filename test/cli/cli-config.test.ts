@@ -58,15 +58,25 @@ describe('loadCliConfig', () => {
   });
 
   it('lets a higher layer choose the token store without conflicting with the file’s choice', () => {
-    writeConfig({ client_id: 'id', client_secret: 'Zq7-unit-client-secret', token_persistence_path: 'tokens' });
+    writeConfig({
+      client_id: 'id',
+      client_secret: 'Zq7-unit-client-secret',
+      token_persistence_path: 'tokens',
+    });
     expect(loadCliConfig({}, {}, cwd).resolved.tokenStore).toEqual({
       kind: 'file',
       directory: path.join(process.cwd(), 'tokens'),
     });
-    expect(loadCliConfig({}, { ZCRM_TOKEN_STORE: 'memory' }, cwd).resolved.tokenStore).toEqual({ kind: 'memory' });
+    expect(loadCliConfig({}, { ZCRM_TOKEN_STORE: 'memory' }, cwd).resolved.tokenStore).toEqual({
+      kind: 'memory',
+    });
     expect(
-      loadCliConfig({ tokenStore: 'sqlite:db/t.sqlite' }, { ZCRM_TOKEN_STORE: 'memory' }, cwd).resolved.tokenStore,
-    ).toEqual({ kind: 'database', database: { type: 'sqlite', path: path.join(cwd, 'db/t.sqlite'), database: 'main' } });
+      loadCliConfig({ tokenStore: 'sqlite:db/t.sqlite' }, { ZCRM_TOKEN_STORE: 'memory' }, cwd).resolved
+        .tokenStore,
+    ).toEqual({
+      kind: 'database',
+      database: { type: 'sqlite', path: path.join(cwd, 'db/t.sqlite'), database: 'main' },
+    });
   });
 
   it('defaults to the SQLite store under ./.zcrm', () => {
@@ -81,11 +91,15 @@ describe('loadCliConfig', () => {
   it('rejects unknown, duplicated and malformed file content, naming the file', () => {
     writeConfig({ client_id: 'a', clientSecret: 'b', clientid: 'c' });
     expect(() => loadCliConfig({}, {}, cwd)).toThrow(
-      new CliUsageError('Unknown configuration key "clientid" (did you mean "client_id"?) in zcrm.config.json'),
+      new CliUsageError(
+        'Unknown configuration key "clientid" (did you mean "client_id"?) in zcrm.config.json',
+      ),
     );
     writeConfig({ client_id: 'a', clientId: 'b' });
     expect(() => loadCliConfig({}, {}, cwd)).toThrow(
-      new CliUsageError('The configuration keys "client_id" and "clientId" cannot be used together in zcrm.config.json'),
+      new CliUsageError(
+        'The configuration keys "client_id" and "clientId" cannot be used together in zcrm.config.json',
+      ),
     );
     writeConfig('{ "client_id": ');
     expect(() => loadCliConfig({}, {}, cwd)).toThrow(/^zcrm\.config\.json is not valid JSON: /);
@@ -108,9 +122,9 @@ describe('loadCliConfig', () => {
       'The configuration key "mysql_port" must be a port number (1–65535) (set by zcrm.config.json ("mysql_port"))',
     );
     writeConfig({});
-    expect(() => loadCliConfig({ dataCenter: 'MARS' } as never, { ZCRM_CLIENT_ID: 'i', ZCRM_CLIENT_SECRET: 's' }, cwd)).toThrow(
-      /"dataCenter" must be .*\(set by --data-center\)/,
-    );
+    expect(() =>
+      loadCliConfig({ dataCenter: 'MARS' } as never, { ZCRM_CLIENT_ID: 'i', ZCRM_CLIENT_SECRET: 's' }, cwd),
+    ).toThrow(/"dataCenter" must be .*\(set by --data-center\)/);
     expect(() => loadCliConfig({}, { ZCRM_CLIENT_ID: 'i' }, cwd)).toThrow(
       new CliUsageError(
         'The configuration key "client_secret" (or "clientSecret") is required: set it with --client-secret, ZCRM_CLIENT_SECRET, "client_secret" in zcrm.config.json',
@@ -123,7 +137,9 @@ describe('token store specs', () => {
   it('reads memory, sqlite, file and database URLs', () => {
     expect(parseTokenStore('memory', 'x', '/w')).toEqual({ tokenStore: 'memory' });
     expect(parseTokenStore('sqlite', 'x', '/w')).toEqual({ database: { type: 'sqlite' } });
-    expect(parseTokenStore('sqlite:t.db', 'x', '/w')).toEqual({ database: { type: 'sqlite', path: '/w/t.db' } });
+    expect(parseTokenStore('sqlite:t.db', 'x', '/w')).toEqual({
+      database: { type: 'sqlite', path: '/w/t.db' },
+    });
     expect(parseTokenStore('file:/abs/dir', 'x', '/w')).toEqual({ tokenPersistencePath: '/abs/dir' });
     expect(parseTokenStore('mysql://root:p%40ssword1@db.local:3307/zohooauth', 'x', '/w')).toEqual({
       database: {
@@ -146,7 +162,9 @@ describe('token store specs', () => {
         database: undefined,
       },
     });
-    expect(parseTokenStore('mariadb://u@h/db', 'x', '/w')).toMatchObject({ database: { type: 'mariadb', database: 'db' } });
+    expect(parseTokenStore('mariadb://u@h/db', 'x', '/w')).toMatchObject({
+      database: { type: 'mariadb', database: 'db' },
+    });
   });
 
   it('rejects anything else, naming where it came from', () => {
@@ -160,11 +178,27 @@ describe('token store specs', () => {
   });
 
   it('describes each store without its password', () => {
-    const base = loadCliConfig({ clientId: 'id', clientSecret: 'Zq7-unit-client-secret', tokenStore: 'mysql://root:hunter22@db:3306/zohooauth' }, {}, '/w');
+    const base = loadCliConfig(
+      {
+        clientId: 'id',
+        clientSecret: 'Zq7-unit-client-secret',
+        tokenStore: 'mysql://root:hunter22@db:3306/zohooauth',
+      },
+      {},
+      '/w',
+    );
     expect(describeTokenStore(base.resolved)).toBe('mysql root@db:3306/zohooauth');
-    const file = loadCliConfig({ clientId: 'id', clientSecret: 'Zq7-unit-client-secret', tokenStore: 'file:/t' }, {}, '/w');
+    const file = loadCliConfig(
+      { clientId: 'id', clientSecret: 'Zq7-unit-client-secret', tokenStore: 'file:/t' },
+      {},
+      '/w',
+    );
     expect(describeTokenStore(file.resolved)).toBe('file /t/zcrm_oauthtokens.json');
-    const memory = loadCliConfig({ clientId: 'id', clientSecret: 'Zq7-unit-client-secret', tokenStore: 'memory' }, {}, '/w');
+    const memory = loadCliConfig(
+      { clientId: 'id', clientSecret: 'Zq7-unit-client-secret', tokenStore: 'memory' },
+      {},
+      '/w',
+    );
     expect(describeTokenStore(memory.resolved)).toBe('memory (kept only while this command runs)');
   });
 });
@@ -177,7 +211,11 @@ describe('users and exit codes', () => {
         'no user to act as: pass --user EMAIL, set ZCRM_USER_EMAIL, or add "currentUserEmail" to zcrm.config.json',
       ),
     );
-    expect(requireUser(loadCliConfig({ clientId: 'id', clientSecret: 'Zq7-unit-client-secret', user: 'a@b.co' }, {}, '/w'))).toBe('a@b.co');
+    expect(
+      requireUser(
+        loadCliConfig({ clientId: 'id', clientSecret: 'Zq7-unit-client-secret', user: 'a@b.co' }, {}, '/w'),
+      ),
+    ).toBe('a@b.co');
   });
 
   it('maps usage and configuration errors to 2, everything else to 1', () => {

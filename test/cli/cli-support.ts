@@ -47,7 +47,11 @@ export function runCli(
 }
 
 /** The environment that points `zcrm` at an emulator, tokens in the given store. */
-export function emulatorEnv(emulator: RunningEmulator, tokenStore: string, user?: string): Record<string, string> {
+export function emulatorEnv(
+  emulator: RunningEmulator,
+  tokenStore: string,
+  user?: string,
+): Record<string, string> {
   return {
     ZCRM_CLIENT_ID: emulator.clientId,
     ZCRM_CLIENT_SECRET: emulator.clientSecret,

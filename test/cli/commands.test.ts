@@ -39,9 +39,15 @@ describe('zcrm export / import (processes)', () => {
   });
 
   it('exports to stdout with --out -, the summary on stderr', async () => {
-    const run = await runCli(['export', 'Leads', '--where', '{"Last_Name":"Daly"}', '--format', 'jsonl', '--out', '-'], { env });
+    const run = await runCli(
+      ['export', 'Leads', '--where', '{"Last_Name":"Daly"}', '--format', 'jsonl', '--out', '-'],
+      { env },
+    );
     expect(run.code).toBe(0);
-    const records = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const records = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ Last_Name: 'Daly', Company: 'Zylker' });
     expect(run.stderr).toBe('exported 1 record(s) of Leads to stdout\n');
@@ -49,10 +55,16 @@ describe('zcrm export / import (processes)', () => {
 
   it.each([
     [['export', 'Leads'], /required option '--out <file>' not specified/],
-    [['export', 'Leads', '--out', 'x.xml'], /cannot tell the format of "x\.xml": give --format jsonl or --format csv/],
+    [
+      ['export', 'Leads', '--out', 'x.xml'],
+      /cannot tell the format of "x\.xml": give --format jsonl or --format csv/,
+    ],
     [['export', 'Leads', '--out', 'x.csv', '--format', 'xml'], /Allowed choices are jsonl, csv/],
     [['export', 'Lead', '--out', 'x.csv'], /no API-supported module "Lead"/],
-    [['export', 'Leads', '--out', 'x.csv', '--where', '{"Last_Name":{"$nope":1}}'], /unknown operator \$nope/],
+    [
+      ['export', 'Leads', '--out', 'x.csv', '--where', '{"Last_Name":{"$nope":1}}'],
+      /unknown operator \$nope/,
+    ],
     [['import', 'Leads', 'missing.csv'], /no such file: missing\.csv/],
     [['import', 'Leads'], /missing required argument 'file'/],
     [['import', 'Leads', 'x.csv', '--concurrency', '0'], /expected a positive whole number, got "0"/],
@@ -66,14 +78,20 @@ describe('zcrm export / import (processes)', () => {
 
   it('imports, exits 1 when a row failed, and leaves the result file next to the input', async () => {
     const file = path.join(dir, 'in.csv');
-    writeFileSync(file, 'Last_Name,Company,No_of_Employees\nCli One,One Co,1\nCli Two,Two Co,two\nCli Three,Three Co,3\n');
+    writeFileSync(
+      file,
+      'Last_Name,Company,No_of_Employees\nCli One,One Co,1\nCli Two,Two Co,two\nCli Three,Three Co,3\n',
+    );
     const run = await runCli(['import', 'Leads', file], { env });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(
       `3 row(s) of Leads: 2 inserted, 0 updated, 0 unchanged, 1 failed; results in ${file}.results.jsonl\n`,
     );
     expect(run.stderr).toBe(`zcrm: 1 of 3 row(s) were not imported; see ${file}.results.jsonl\n`);
-    const results = readFileSync(`${file}.results.jsonl`, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const results = readFileSync(`${file}.results.jsonl`, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(results.map((r) => r.status)).toEqual(['inserted', 'failed', 'inserted']);
     expectNoSecrets(run, secrets);
   });
@@ -82,10 +100,20 @@ describe('zcrm export / import (processes)', () => {
     const file = path.join(dir, 'dry.jsonl');
     const results = path.join(dir, 'dry-results.jsonl');
     writeFileSync(file, '{"Last_Name":"Dry CLI","Created_Time":"2020-01-01T00:00:00Z"}\n');
-    const run = await runCli(['import', 'Leads', file, '--dry-run', '--results', results, '--upsert', 'Email'], { env });
+    const run = await runCli(
+      ['import', 'Leads', file, '--dry-run', '--results', results, '--upsert', 'Email'],
+      { env },
+    );
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(`1 row(s) of Leads: 1 valid, 0 invalid (dry run: nothing sent); results in ${results}\n`);
+    expect(run.stdout).toBe(
+      `1 row(s) of Leads: 1 valid, 0 invalid (dry run: nothing sent); results in ${results}\n`,
+    );
     expect(run.stderr).toBe('read-only fields not sent: Created_Time\n');
-    expect(JSON.parse(readFileSync(results, 'utf8'))).toEqual({ row: 1, line: 1, status: 'valid', action: 'upsert' });
+    expect(JSON.parse(readFileSync(results, 'utf8'))).toEqual({
+      row: 1,
+      line: 1,
+      status: 'valid',
+      action: 'upsert',
+    });
   });
 });

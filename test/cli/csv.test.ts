@@ -39,7 +39,9 @@ describe('csv', () => {
   });
 
   it('writes cells so that reading them back gives the same cells', async () => {
-    expect(csvLine(['plain', 'a,b', 'q"q', ' pad', 'multi\nline', ''])).toBe('plain,"a,b","q""q"," pad","multi\nline",');
+    expect(csvLine(['plain', 'a,b', 'q"q', ' pad', 'multi\nline', ''])).toBe(
+      'plain,"a,b","q""q"," pad","multi\nline",',
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 5 }),

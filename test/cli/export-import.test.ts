@@ -96,7 +96,12 @@ describe('export and import', () => {
     it('streams every record, past 2,000, to JSON Lines with a bar showing count, rate and ETA on a terminal', async () => {
       const out = path.join(dir, 'all.jsonl');
       const terminal = fakeTerminal();
-      const result = await runExport(client, { module: 'Leads', format: 'jsonl', out, progressStream: terminal });
+      const result = await runExport(client, {
+        module: 'Leads',
+        format: 'jsonl',
+        out,
+        progressStream: terminal,
+      });
       const expected = await allLeadIds();
       expect(expected.length).toBeGreaterThan(BULK);
       expect(result.count).toBe(expected.length);
@@ -117,7 +122,14 @@ describe('export and import', () => {
 
     it('filters with --where (AND, OR lists, operators) and writes CSV with the fields asked for', async () => {
       await raw.post('/crm/v2/Leads', {
-        data: [{ Last_Name: 'Quote "Test"', Company: 'Acme, Inc.', Description: 'two\nlines', Lead_Source: 'Web Download' }],
+        data: [
+          {
+            Last_Name: 'Quote "Test"',
+            Company: 'Acme, Inc.',
+            Description: 'two\nlines',
+            Lead_Source: 'Web Download',
+          },
+        ],
       });
       const out = path.join(dir, 'acme.csv');
       const result = await runExport(client, {
@@ -125,7 +137,8 @@ describe('export and import', () => {
         format: 'csv',
         out,
         fields: ['Last_Name', 'Company', 'Description', 'Owner'],
-        where: '[{"Company": {"$like": "Acme%"}}, {"No_of_Employees": {"$between": [10, 12]}, "Company": "Bulk Co"}]',
+        where:
+          '[{"Company": {"$like": "Acme%"}}, {"No_of_Employees": {"$between": [10, 12]}, "Company": "Bulk Co"}]',
       });
       expect(result.count).toBe(4);
       const rows = await csvRows(out);
@@ -147,7 +160,12 @@ describe('export and import', () => {
 
     it('reads a filtered result past 2,000 records (COQL paging)', async () => {
       const out = path.join(dir, 'bulk.csv');
-      const result = await runExport(client, { module: 'Leads', format: 'csv', out, where: '{"Company": "Bulk Co"}' });
+      const result = await runExport(client, {
+        module: 'Leads',
+        format: 'csv',
+        out,
+        where: '{"Company": "Bulk Co"}',
+      });
       expect(result.count).toBe(BULK);
       const rows = await csvRows(out);
       expect(rows).toHaveLength(BULK + 1);
@@ -156,17 +174,24 @@ describe('export and import', () => {
 
     it('refuses unknown fields and bad filters before reading any record', async () => {
       const out = path.join(dir, 'never.jsonl');
-      const attempt = (extra: object) => runExport(client, { module: 'Leads', format: 'jsonl', out, ...extra });
+      const attempt = (extra: object) =>
+        runExport(client, { module: 'Leads', format: 'jsonl', out, ...extra });
       await expect(attempt({ module: 'leads' })).rejects.toThrow(
         new CliUsageError('module: no API-supported module "leads" (did you mean "Leads"?)'),
       );
       await expect(attempt({ fields: ['last_name'] })).rejects.toThrow(
         new CliUsageError('--fields: Leads has no field "last_name" (did you mean "Last_Name"?)'),
       );
-      await expect(attempt({ where: '{"Nope": 1}' })).rejects.toThrow(new CliUsageError('--where: Leads has no field "Nope"'));
+      await expect(attempt({ where: '{"Nope": 1}' })).rejects.toThrow(
+        new CliUsageError('--where: Leads has no field "Nope"'),
+      );
       await expect(attempt({ where: '{"Tag": "x"}' })).rejects.toThrow(/Tag cannot be filtered on/);
-      await expect(attempt({ where: '{"Company": {"$regex": "x"}}' })).rejects.toThrow(/unknown operator \$regex/);
-      await expect(attempt({ where: '{"Company": {"$in": []}}' })).rejects.toThrow(/\$in takes a non-empty list/);
+      await expect(attempt({ where: '{"Company": {"$regex": "x"}}' })).rejects.toThrow(
+        /unknown operator \$regex/,
+      );
+      await expect(attempt({ where: '{"Company": {"$in": []}}' })).rejects.toThrow(
+        /\$in takes a non-empty list/,
+      );
       await expect(attempt({ where: '{"Company": ' })).rejects.toThrow(/^--where is not valid JSON/);
       await expect(attempt({ where: '[]' })).rejects.toThrow(/an OR list needs at least one object/);
       expect(existsSync(out)).toBe(false);
@@ -177,11 +202,17 @@ describe('export and import', () => {
       const out = path.join(dir, 'failed.jsonl');
       // The first page passes; every call after it fails (more times than the client retries).
       await addFault(emulator, { method: 'GET', path: '/crm/v2/Leads', times: 1, delayMs: 1 });
-      await addFault(emulator, { method: 'GET', path: '/crm/v2/Leads', times: 20, status: 500, body: { code: 'INTERNAL_ERROR', message: 'boom', status: 'error', details: {} } });
+      await addFault(emulator, {
+        method: 'GET',
+        path: '/crm/v2/Leads',
+        times: 20,
+        status: 500,
+        body: { code: 'INTERNAL_ERROR', message: 'boom', status: 'error', details: {} },
+      });
       try {
-        await expect(runExport(client, { module: 'Leads', format: 'jsonl', out, pageSize: 2 })).rejects.toThrow(
-          /after 2 record\(s\); .*failed\.jsonl not written/,
-        );
+        await expect(
+          runExport(client, { module: 'Leads', format: 'jsonl', out, pageSize: 2 }),
+        ).rejects.toThrow(/after 2 record\(s\); .*failed\.jsonl not written/);
       } finally {
         await fetch(`${emulator.url}/__emulator/faults`, { method: 'DELETE' });
       }
@@ -192,7 +223,12 @@ describe('export and import', () => {
     it('draws nothing when the progress stream is not a terminal', async () => {
       const quiet = fakeTerminal();
       quiet.isTTY = false;
-      await runExport(client, { module: 'Accounts', format: 'jsonl', out: path.join(dir, 'accounts.jsonl'), progressStream: quiet });
+      await runExport(client, {
+        module: 'Accounts',
+        format: 'jsonl',
+        out: path.join(dir, 'accounts.jsonl'),
+        progressStream: quiet,
+      });
       expect(quiet.text()).toBe('');
     });
   });
@@ -253,8 +289,14 @@ describe('export and import', () => {
         [7, 9, 'failed'],
       ]);
       expect(results[0].id).toMatch(/^\d+$/);
-      expect(results[1]).toMatchObject({ code: 'INVALID_ROW', error: 'No_of_Employees: expects a number, got "ten"' });
-      expect(results[2]).toMatchObject({ code: 'INVALID_ROW', error: 'malformed CSV: 3 cell(s) where the header has 6' });
+      expect(results[1]).toMatchObject({
+        code: 'INVALID_ROW',
+        error: 'No_of_Employees: expects a number, got "ten"',
+      });
+      expect(results[2]).toMatchObject({
+        code: 'INVALID_ROW',
+        error: 'malformed CSV: 3 cell(s) where the header has 6',
+      });
       expect(results[4].error).toMatch(/^malformed CSV: a quote inside the unquoted cell 2/);
       expect(results[5]).toMatchObject({ code: 'MANDATORY_NOT_FOUND' });
       expect(results[6].error).toMatch(/^malformed CSV: an unterminated quoted cell/);
@@ -267,19 +309,24 @@ describe('export and import', () => {
         Email_Opt_Out: true,
         Lead_Source: 'Web Download',
       });
-      expect(stored.find((r) => r.Last_Name === 'Imp Delta')).toMatchObject({ Company: 'Delta "D" Co', Email_Opt_Out: false });
+      expect(stored.find((r) => r.Last_Name === 'Imp Delta')).toMatchObject({
+        Company: 'Delta "D" Co',
+        Email_Opt_Out: false,
+      });
       expect(terminal.text()).toContain('import Leads [');
       expect(terminal.text()).toContain('7/7');
     });
 
     it('sends 100 records per call and answers each row, also for JSON Lines with bad lines', async () => {
       const file = path.join(dir, 'many.jsonl');
-      const rows = Array.from({ length: 250 }, (_, i) => JSON.stringify({ Last_Name: `Many ${i}`, Company: 'Many Co' }));
+      const rows = Array.from({ length: 250 }, (_, i) =>
+        JSON.stringify({ Last_Name: `Many ${i}`, Company: 'Many Co' }),
+      );
       rows.splice(10, 0, '{"Last_Name": "Broken",');
       rows.splice(20, 0, '["not", "an", "object"]');
       rows.splice(30, 0, JSON.stringify({ Last_Name: 'Unknown field', Colour: 'red' }));
       rows.splice(40, 0, JSON.stringify({ Last_Name: 'Bad count', No_of_Employees: 'ten' }));
-      writeFileSync(file, rows.join('\n') + '\n\n');
+      writeFileSync(file, '\uFEFF' + rows.join('\n') + '\n\n');
       await fetch(`${emulator.url}/__emulator/requests`, { method: 'DELETE' });
       const summary = await runImport(client, request(file));
       expect(summary).toMatchObject({ rows: 254, inserted: 250, failed: 4 });
@@ -290,14 +337,19 @@ describe('export and import', () => {
       expect(results.map((r) => r.row)).toEqual(Array.from({ length: 254 }, (_, i) => i + 1));
       expect(results[10]).toMatchObject({ status: 'failed', line: 11, code: 'INVALID_ROW' });
       expect(results[10].error).toMatch(/^malformed JSON: /);
-      expect(results[20]).toMatchObject({ error: 'malformed row: each line must be one JSON object of field API names' });
+      expect(results[20]).toMatchObject({
+        error: 'malformed row: each line must be one JSON object of field API names',
+      });
       expect(results[30]).toMatchObject({ error: 'Colour: not a field of Leads' });
       // A value the ORM cannot send: its validation rejects the record, nothing of it is sent.
       expect(results[40]).toMatchObject({ status: 'failed', code: 'VALIDATION_FAILED' });
       expect(results[40].error).toMatch(/No_of_Employees.*expects a finite number/);
       const ids = results.filter((r) => r.status === 'inserted').map((r) => r.id);
       expect(new Set(ids).size).toBe(250);
-      for (const [index, id] of [[0, ids[0]], [249, ids[249]]] as const) {
+      for (const [index, id] of [
+        [0, ids[0]],
+        [249, ids[249]],
+      ] as const) {
         expect((await raw.get(`/crm/v2/Leads/${id}`)).json.data[0].Last_Name).toBe(`Many ${index}`);
       }
       expect(await leadsNamed('Bad count')).toEqual([]);
@@ -353,7 +405,9 @@ describe('export and import', () => {
       expect(results[0]).toEqual({ row: 1, line: 1, status: 'valid', action: 'insert' });
       expect(results[1].error).toMatch(/No_of_Employees.*expects an integer, got 2\.5/);
       expect(results[2].error).toMatch(/Email_Opt_Out.*expects true or false/);
-      const writes = (await requestLog(emulator)).filter((r) => r.method !== 'GET' && r.path.startsWith('/crm/v2/Leads'));
+      const writes = (await requestLog(emulator)).filter(
+        (r) => r.method !== 'GET' && r.path.startsWith('/crm/v2/Leads'),
+      );
       expect(writes).toEqual([]);
       expect(await leadsNamed('Dry ')).toEqual([]);
     });
@@ -368,14 +422,30 @@ describe('export and import', () => {
       writeFileSync(file, 'Last_Name,Last_Name\nX,Y\n');
       await expect(runImport(client, request(file))).rejects.toThrow(/column "Last_Name" appears twice/);
       writeFileSync(file, '');
-      await expect(runImport(client, request(file))).rejects.toThrow(/is empty: a CSV import needs a header row/);
+      await expect(runImport(client, request(file))).rejects.toThrow(
+        /is empty: a CSV import needs a header row/,
+      );
     });
 
     it('stops sending when Zoho refuses the credentials, and still answers every row', async () => {
       const file = path.join(dir, 'stopped.jsonl');
-      writeFileSync(file, Array.from({ length: 700 }, (_, i) => JSON.stringify({ Last_Name: `Stop ${i}` })).join('\n'));
-      const refused = { code: 'AUTHENTICATION_FAILURE', details: {}, message: 'Authentication failed', status: 'error' };
-      await addFault(emulator, { method: 'POST', path: '/crm/v2/Leads', times: 50, status: 401, body: refused });
+      writeFileSync(
+        file,
+        Array.from({ length: 700 }, (_, i) => JSON.stringify({ Last_Name: `Stop ${i}` })).join('\n'),
+      );
+      const refused = {
+        code: 'AUTHENTICATION_FAILURE',
+        details: {},
+        message: 'Authentication failed',
+        status: 'error',
+      };
+      await addFault(emulator, {
+        method: 'POST',
+        path: '/crm/v2/Leads',
+        times: 50,
+        status: 401,
+        body: refused,
+      });
       try {
         const summary = await runImport(client, request(file));
         expect(summary).toMatchObject({ rows: 700, inserted: 0, failed: 500, skipped: 200 });

@@ -29,7 +29,9 @@ const shape = runtimeModel({ api_name: 'Leads', singular_label: 'Lead' }, FIELDS
 
 describe('runtimeModel', () => {
   it('keys fields by API name (system fields keep the base class’s properties), id first, org order', () => {
-    expect(shape.fields.map((f) => [f.apiName, f.property, f.role, f.dataType, f.readonly, f.queryable])).toEqual([
+    expect(
+      shape.fields.map((f) => [f.apiName, f.property, f.role, f.dataType, f.readonly, f.queryable]),
+    ).toEqual([
       ['id', 'id', 'field', 'bigint', true, true],
       ['Owner', 'owner', 'owner', 'ownerlookup', false, true],
       ['Created_Time', 'createdTime', 'field', 'datetime', true, true],
@@ -62,15 +64,21 @@ describe('--where', () => {
   it('compiles AND objects, OR lists and every operator through the ORM', () => {
     expect(compile('{"Last_Name": "Daly"}')).toBe("where Last_Name = 'Daly' limit 200");
     expect(
-      compile('{"Annual_Revenue": {"$gt": 10}, "No_of_Employees": {"$between": [1, 5]}, "Lead_Source": {"$nin": ["Web", "Ads"]}}'),
-    ).toBe("where ((Annual_Revenue > 10 and No_of_Employees between 1 and 5) and Lead_Source not in ('Web', 'Ads')) limit 200");
+      compile(
+        '{"Annual_Revenue": {"$gt": 10}, "No_of_Employees": {"$between": [1, 5]}, "Lead_Source": {"$nin": ["Web", "Ads"]}}',
+      ),
+    ).toBe(
+      "where ((Annual_Revenue > 10 and No_of_Employees between 1 and 5) and Lead_Source not in ('Web', 'Ads')) limit 200",
+    );
     expect(compile('[{"Last_Name": {"$like": "Da%"}}, {"Born": {"$null": true}}]')).toBe(
       "where (Last_Name like 'Da%' or Born is null) limit 200",
     );
-    expect(compile('{"Email_Opt_Out": {"$ne": true}, "Skills": {"$eq": "Go"}, "Born": {"$lte": "2000-01-01"}}')).toBe(
-      "where ((Email_Opt_Out != true and Skills = 'Go') and Born <= '2000-01-01') limit 200",
-    );
-    expect(compile('{"Created_Time": {"$gte": "2024-01-01T00:00:00+00:00"}, "Account_Name": "123", "Born": null}')).toBe(
+    expect(
+      compile('{"Email_Opt_Out": {"$ne": true}, "Skills": {"$eq": "Go"}, "Born": {"$lte": "2000-01-01"}}'),
+    ).toBe("where ((Email_Opt_Out != true and Skills = 'Go') and Born <= '2000-01-01') limit 200");
+    expect(
+      compile('{"Created_Time": {"$gte": "2024-01-01T00:00:00+00:00"}, "Account_Name": "123", "Born": null}'),
+    ).toBe(
       "where ((Created_Time >= '2024-01-01T00:00:00+00:00' and Account_Name = 123) and Born is null) limit 200",
     );
     expect(compile('{"Last_Name": {"$null": false}}')).toBe('where Last_Name is not null limit 200');
@@ -84,8 +92,12 @@ describe('--where', () => {
       new CliUsageError('--where[1] must be an object of field API names (or a list of them for OR)'),
     );
     expect(() => parseWhere('{"Visits": []}', shape)).toThrow(/Visits cannot be filtered on/);
-    expect(() => parseWhere('{"Last_Name": {"$gt": 1, "$lt": 2}}', shape)).toThrow(/must be a value or one operator object/);
-    expect(() => parseWhere('{"Last_Name": {"$between": [1]}}', shape)).toThrow(/\$between takes \[from, to\]/);
+    expect(() => parseWhere('{"Last_Name": {"$gt": 1, "$lt": 2}}', shape)).toThrow(
+      /must be a value or one operator object/,
+    );
+    expect(() => parseWhere('{"Last_Name": {"$between": [1]}}', shape)).toThrow(
+      /\$between takes \[from, to\]/,
+    );
     expect(() => parseWhere('{"Last_Name": {"$like": 5}}', shape)).toThrow(/\$like takes a pattern string/);
     expect(() => parseWhere('{"Last_Name": {"$null": "yes"}}', shape)).toThrow(/\$null takes true or false/);
   });
@@ -117,13 +129,21 @@ describe('values', () => {
       error: 'Annual_Revenue: expects a number, got "12abc"',
     });
     expect(importValue(field('Email_Opt_Out'), 'TRUE', true)).toEqual({ value: true });
-    expect(importValue(field('Email_Opt_Out'), 'yes', true)).toEqual({ error: 'Email_Opt_Out: expects true or false, got "yes"' });
+    expect(importValue(field('Email_Opt_Out'), 'yes', true)).toEqual({
+      error: 'Email_Opt_Out: expects true or false, got "yes"',
+    });
     expect(importValue(field('Skills'), 'Go; TS ;', true)).toEqual({ value: ['Go', 'TS'] });
     expect(importValue(field('Account_Name'), '123', true)).toEqual({ value: '123' });
-    expect(importValue(field('Account_Name'), '{"id":"123","name":"x"}', true)).toEqual({ value: { id: '123', name: 'x' } });
-    expect(importValue(field('Account_Name'), 'Acme', true)).toEqual({ error: 'Account_Name: expects a record id, got "Acme"' });
+    expect(importValue(field('Account_Name'), '{"id":"123","name":"x"}', true)).toEqual({
+      value: { id: '123', name: 'x' },
+    });
+    expect(importValue(field('Account_Name'), 'Acme', true)).toEqual({
+      error: 'Account_Name: expects a record id, got "Acme"',
+    });
     expect(importValue(field('Owner'), '42', true)).toEqual({ value: '42' });
-    expect(importValue(field('Visits'), '[{"Visit_Date":"2024-01-01"}]', true)).toEqual({ value: [{ Visit_Date: '2024-01-01' }] });
+    expect(importValue(field('Visits'), '[{"Visit_Date":"2024-01-01"}]', true)).toEqual({
+      value: [{ Visit_Date: '2024-01-01' }],
+    });
     expect(importValue(field('Visits'), '[{', true)).toEqual({ error: 'Visits: expects JSON, got "[{"' });
     expect(importValue(field('Last_Name'), '', true)).toEqual({ skip: true });
     expect(importValue(field('Last_Name'), 'x'.repeat(50), true)).toEqual({ value: 'x'.repeat(50) });

@@ -30,7 +30,9 @@ describe('generated models', () => {
   beforeAll(async () => {
     emulator = await startEmulator();
     client = ZCRMRestClient.initialize(emulatorConfig(emulator, { currentUserEmail: PATRICIA }));
-    await client.oauthClient.generateAccessToken(await emulator.issueGrantToken({ scope: ALL_SCOPES, email: PATRICIA }));
+    await client.oauthClient.generateAccessToken(
+      await emulator.issueGrantToken({ scope: ALL_SCOPES, email: PATRICIA }),
+    );
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
     // The runtime as the package exports it, from the sources.
@@ -78,7 +80,9 @@ describe('generated models', () => {
     // Sales_Orders was not generated: the lookup is untyped.
     expect(invoice).toContain("@Lookup('Sales_Order')\n  salesOrder?: Ref<CrmRecord> | null;");
     expect(invoice).toContain('@LineItems()\n  lines: LineItem[] = [];');
-    expect(invoice).toContain("@Field('Grand_Total', { type: 'currency', readonly: true })\n  readonly grandTotal?: number | null;");
+    expect(invoice).toContain(
+      "@Field('Grand_Total', { type: 'currency', readonly: true })\n  readonly grandTotal?: number | null;",
+    );
     expect(readFileSync(path.join(OUT, 'product.ts'), 'utf8')).toContain(
       "@Field('Tax', { type: 'multiselectpicklist' })\n  tax?: Array<'Vat' | 'Sales Tax' | 'Common Tax' | (string & {})> | null;",
     );
@@ -112,17 +116,24 @@ describe('generated models', () => {
         '',
       ].join('\n'),
     );
-    const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.json'), {}, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    const config = ts.getParsedCommandLineOfConfigFile(
+      path.join(ROOT, 'tsconfig.json'),
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (d) => {
+          throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+        },
       },
-    })!;
+    )!;
     const files = readdirSync(OUT).map((f) => path.join(OUT, f));
     const program = ts.createProgram({ rootNames: files, options: { ...config.options, noEmit: true } });
     const problems = ts
       .getPreEmitDiagnostics(program)
-      .map((d) => `${d.file ? path.relative(ROOT, d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+      .map(
+        (d) =>
+          `${d.file ? path.relative(ROOT, d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`,
+      );
     expect(problems).toEqual([]);
   });
 
@@ -138,7 +149,12 @@ describe('generated models', () => {
     expect(leads[0]).toMatchObject({ firstName: 'Paul', company: 'Zylker', email: 'p.daly@zylker.com' });
     expect(leads[0].createdTime).toBeInstanceOf(Date);
 
-    const lead = Lead.create({ lastName: 'Generated', company: 'Codegen Ltd', leadStatus: 'Contacted', noOfEmployees: 12 });
+    const lead = Lead.create({
+      lastName: 'Generated',
+      company: 'Codegen Ltd',
+      leadStatus: 'Contacted',
+      noOfEmployees: 12,
+    });
     await lead.save();
     expect(lead.id).toMatch(/^\d+$/);
     lead.leadStatus = 'Qualified';
@@ -166,7 +182,10 @@ describe('generated models', () => {
 
   it('names the closest module when one asked for does not exist, before reading any fields', async () => {
     await expect(fetchModelSource(client, { modules: ['leads'] })).rejects.toThrow(
-      new ValidationException({ errorCode: 'INVALID_INPUT', errorMessage: 'modules: no API-supported module "leads" (did you mean "Leads"?)' }).message,
+      new ValidationException({
+        errorCode: 'INVALID_INPUT',
+        errorMessage: 'modules: no API-supported module "leads" (did you mean "Leads"?)',
+      }).message,
     );
     await expect(fetchModelSource(client, { modules: ['Nope'] })).rejects.toThrow(
       /modules: no API-supported module "Nope"; the org's modules are Leads, Accounts, /,

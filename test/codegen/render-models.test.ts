@@ -119,7 +119,9 @@ describe('field kinds', () => {
       },
       { api_name: 'Tags_Free', data_type: 'multiselectpicklist', restricted: true },
     ]);
-    expect(out).toContain("@Field('Tax', { type: 'multiselectpicklist' })\n  tax?: Array<'Vat' | 'Sales Tax' | (string & {})> | null;");
+    expect(out).toContain(
+      "@Field('Tax', { type: 'multiselectpicklist' })\n  tax?: Array<'Vat' | 'Sales Tax' | (string & {})> | null;",
+    );
     expect(out).toContain('  tagsFree?: string[] | null;');
   });
 
@@ -127,11 +129,22 @@ describe('field kinds', () => {
     const out = render([
       { api_name: 'Grand_Total', data_type: 'currency', read_only: true },
       { api_name: 'Stage_Age', data_type: 'integer', field_read_only: true },
-      { api_name: 'Ref_Deal', data_type: 'lookup', read_only: true, lookup: { module: { api_name: 'Deals' } } },
+      {
+        api_name: 'Ref_Deal',
+        data_type: 'lookup',
+        read_only: true,
+        lookup: { module: { api_name: 'Deals' } },
+      },
     ]);
-    expect(out).toContain("@Field('Grand_Total', { type: 'currency', readonly: true })\n  readonly grandTotal?: number | null;");
-    expect(out).toContain("@Field('Stage_Age', { type: 'integer', readonly: true })\n  readonly stageAge?: number | null;");
-    expect(out).toContain("@Lookup('Ref_Deal', undefined, { readonly: true })\n  readonly refDeal?: Ref<CrmRecord> | null;");
+    expect(out).toContain(
+      "@Field('Grand_Total', { type: 'currency', readonly: true })\n  readonly grandTotal?: number | null;",
+    );
+    expect(out).toContain(
+      "@Field('Stage_Age', { type: 'integer', readonly: true })\n  readonly stageAge?: number | null;",
+    );
+    expect(out).toContain(
+      "@Lookup('Ref_Deal', undefined, { readonly: true })\n  readonly refDeal?: Ref<CrmRecord> | null;",
+    );
   });
 
   it('maps scalar types: numbers, booleans, dates as strings, date-times as Date, long integers as strings', () => {
@@ -158,8 +171,12 @@ describe('field kinds', () => {
       { api_name: 'Recurring', data_type: 'RRULE', json_type: 'string' },
       { api_name: 'Files', data_type: 'fileupload', json_type: 'jsonarray' },
     ]);
-    expect(out).toContain("@Field('Margin', { type: 'formula', readonly: true })\n  readonly margin?: number | null;");
-    expect(out).toContain("/** Remind_At: `Remind_At` (event_reminder). */\n  @Field('Remind_At', { type: 'jsonobject' })\n  remindAt?: Record<string, unknown> | null;");
+    expect(out).toContain(
+      "@Field('Margin', { type: 'formula', readonly: true })\n  readonly margin?: number | null;",
+    );
+    expect(out).toContain(
+      "/** Remind_At: `Remind_At` (event_reminder). */\n  @Field('Remind_At', { type: 'jsonobject' })\n  remindAt?: Record<string, unknown> | null;",
+    );
     expect(out).toContain("@Field('Recurring', { type: 'text' })\n  recurring?: string | null;");
     expect(out).toContain("@Field('Files', { type: 'jsonarray' })\n  files?: unknown[] | null;");
   });
@@ -184,21 +201,21 @@ describe('field kinds', () => {
     expect(render([{ api_name: 'Handler', data_type: 'userlookup' }])).toContain(
       "  @UserLookup('Handler')\n  handler?: UserRef | null;",
     );
-    const events = render(
-      [{ api_name: 'Participants', data_type: 'multiselectlookup' }],
-      { api_name: 'Events', singular_label: 'Meeting' },
-    );
+    const events = render([{ api_name: 'Participants', data_type: 'multiselectlookup' }], {
+      api_name: 'Events',
+      singular_label: 'Meeting',
+    });
     expect(events).toContain('  @Participants()\n  participants: Participant[] = [];');
-    const books = render(
-      [{ api_name: 'Pricing_Details', data_type: 'pricing_details' }],
-      { api_name: 'Price_Books', singular_label: 'Price Book' },
-    );
+    const books = render([{ api_name: 'Pricing_Details', data_type: 'pricing_details' }], {
+      api_name: 'Price_Books',
+      singular_label: 'Price Book',
+    });
     expect(books).toContain('export class PriceBook extends CrmRecord {');
     expect(books).toContain('  @PricingDetails()\n  pricing: PricingRange[] = [];');
     // A multi-select lookup elsewhere is data the ORM passes through.
-    expect(render([{ api_name: 'Courses', data_type: 'multiselectlookup', json_type: 'jsonarray' }])).toContain(
-      "@Field('Courses', { type: 'jsonarray' })\n  courses?: unknown[] | null;",
-    );
+    expect(
+      render([{ api_name: 'Courses', data_type: 'multiselectlookup', json_type: 'jsonarray' }]),
+    ).toContain("@Field('Courses', { type: 'jsonarray' })\n  courses?: unknown[] | null;");
   });
 
   it('types subforms with a row class from the subform module’s fields, or an open row when undescribed', () => {
@@ -250,10 +267,24 @@ describe('field kinds', () => {
 describe('names', () => {
   it('camel-cases API names and keeps them legal and clear of reserved words', () => {
     expect(
-      ['Last_Name', 'No_of_Employees', 'SIC_Code', 'Skype_ID', '$line_tax', 'PO_Number', 'Call_Duration_in_seconds'].map(
-        camelCase,
-      ),
-    ).toEqual(['lastName', 'noOfEmployees', 'sicCode', 'skypeId', 'lineTax', 'poNumber', 'callDurationInSeconds']);
+      [
+        'Last_Name',
+        'No_of_Employees',
+        'SIC_Code',
+        'Skype_ID',
+        '$line_tax',
+        'PO_Number',
+        'Call_Duration_in_seconds',
+      ].map(camelCase),
+    ).toEqual([
+      'lastName',
+      'noOfEmployees',
+      'sicCode',
+      'skypeId',
+      'lineTax',
+      'poNumber',
+      'callDurationInSeconds',
+    ]);
     expect(['Class', 'default', '2nd_Phone', 'Score__c'].map(camelCase)).toEqual([
       'classField',
       'defaultField',
@@ -273,7 +304,12 @@ describe('names', () => {
       'crm-thing',
     ]);
     const scope = new NameScope(['save']);
-    expect(['name', 'name', 'save', 'name'].map((n) => scope.take(n))).toEqual(['name', 'name2', 'save2', 'name3']);
+    expect(['name', 'name', 'save', 'name'].map((n) => scope.take(n))).toEqual([
+      'name',
+      'name2',
+      'save2',
+      'name3',
+    ]);
   });
 
   it('gives colliding fields and classes numbered names, never a runtime or decorator name', () => {
@@ -322,6 +358,29 @@ describe('names', () => {
     expect(planField(odd, DEFAULT_RUNTIME_NAMES, 'Leads', 'odd').tsType).toBe("'it\\'s' | (string & {})");
     const out = fileOf(renderModels(source([LEADS], { Leads: [odd] })), 'Leads');
     expect(out).toContain('/** Odd *\\/ label: `Odd` (picklist). */');
+  });
+
+  it('imports models generated earlier into the directory, and leaves their class names to them', () => {
+    const files = renderModels(
+      source([LEADS, { api_name: 'Partners', singular_label: 'Account' }], {
+        Leads: SPEC_LEADS_FIELDS,
+        Partners: [],
+      }),
+      {
+        existingModels: [
+          { module: 'Accounts', className: 'Account', fileName: 'account.ts' },
+          // Generated again in this run: the new file replaces it.
+          { module: 'Leads', className: 'OldLead', fileName: 'old-lead.ts' },
+        ],
+      },
+    );
+    expect(files.map((f) => [f.module, f.className])).toEqual([
+      ['Leads', 'Lead'],
+      ['Partners', 'Account2'],
+    ]);
+    const out = fileOf(files, 'Leads');
+    expect(out).toContain("import { Account } from './account';");
+    expect(out).toContain("@Lookup('Account_Name', () => Account)\n  accountName?: Ref<Account> | null;");
   });
 
   it('uses the runtime and decorator modules given', () => {
