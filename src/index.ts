@@ -4,6 +4,56 @@ export type { ClientOptions, QueryValue, RequestOptions } from './api/rest-clien
 export * from './api';
 
 export {
+  CrmRecord,
+  Repository,
+  getRepository,
+  Ref,
+  LineItem,
+  Participant,
+  PricingRange,
+  CrmRecordNotFoundError,
+  CrmValidationError,
+} from './orm';
+export type {
+  BatchOptions,
+  CreateInput,
+  FindOptions,
+  ModelConstructor,
+  SaveManyOptions,
+  SaveOptions,
+  UpsertOptions as ModelUpsertOptions,
+  WriteResult,
+  WriteSuccess,
+  WriteFailure,
+  DeleteResult,
+  DeleteSuccess,
+  DeleteFailure,
+  UserRef,
+  Tax,
+  RecordTag,
+  LineItemInit,
+  Discount,
+  ParticipantInit,
+  PricingRangeInit,
+  FieldProblem,
+} from './orm';
+export {
+  Equal,
+  Not,
+  In,
+  Like,
+  MoreThan,
+  MoreThanOrEqual,
+  LessThan,
+  LessThanOrEqual,
+  Between,
+  IsNull,
+  FindOperator,
+  SelectQueryBuilder,
+} from './query';
+export type { FindManyOptions, FindOneOptions, FindOptionsWhere, FindOptionsOrder, FindOptionsSelect } from './query';
+
+export {
   ZohoOAuth,
   ZohoOAuthClient,
   MemoryTokenStore,

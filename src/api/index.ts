@@ -78,26 +78,13 @@ export type {
   BulkWriteOperation,
   BulkWriteState,
 } from './entities/zcrm-bulk-write';
-export { addNote, updateNote, deleteNote, getNotes } from './entities/record-notes';
 export type { GetNotesOptions } from './entities/record-notes';
-export { getAttachments, uploadAttachment, uploadLinkAsAttachment, downloadAttachment, deleteAttachment } from './entities/record-attachments';
 export type { DownloadOptions } from './entities/record-attachments';
-export { uploadPhoto, downloadPhoto, deletePhoto } from './entities/record-photo';
-export { addTags, removeTags, MAX_TAGS_PER_RECORD } from './entities/record-tags';
+export { MAX_TAGS_PER_RECORD } from './entities/record-tags';
 export type { AddTagsOptions } from './entities/record-tags';
-export { getRelatedListRecords, addRelation, removeRelation, addRelations, removeRelations, MAX_RELATIONS_PER_CALL } from './entities/record-related';
+export { MAX_RELATIONS_PER_CALL } from './entities/record-related';
 export type { RelatedRecordsOptions } from './entities/record-related';
-export { getBlueprint, updateBlueprint } from './entities/record-blueprint';
-export {
-  getTags,
-  getTagCount,
-  createTags,
-  updateTags,
-  addTagsToMultipleRecords,
-  removeTagsFromMultipleRecords,
-  MAX_TAGS_PER_CALL,
-  MAX_RECORDS_PER_TAG_CALL,
-} from './entities/zcrm-module-tags';
+export { MAX_TAGS_PER_CALL, MAX_RECORDS_PER_TAG_CALL } from './entities/zcrm-module-tags';
 export type { MultiRecordTagOptions } from './entities/zcrm-module-tags';
 export { fileNameFromContentDisposition } from './files/content-disposition';
 export type { UploadSource, UploadOptions } from './files/upload-source';
