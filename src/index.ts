@@ -94,3 +94,26 @@ export { Pipeline } from './http';
 export type { HttpRequest, HttpResponse, RateLimitInfo, Step } from './http';
 
 export { VERSION } from './version';
+
+// ORM (part 1): change tracking, a record's client and module, paging options, the model methods' option types.
+export { getChanges, recordContext } from './orm';
+export type {
+  RecordContext,
+  PageReadOptions,
+  AttachOptions,
+  AttachmentsOptions,
+  DownloadedFile,
+  DownloadTarget,
+  ExtrasOptions,
+  FileDownloadOptions,
+  NoteInput,
+  NotesOptions,
+  PhotoOptions,
+  RelatedList,
+  RelatedListOptions,
+  RelatedModel,
+  RelatedOptions,
+  RelatedTarget,
+  RelationData,
+  TagsOptions,
+} from './orm';

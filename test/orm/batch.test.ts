@@ -38,7 +38,8 @@ beforeEach(async () => {
   await fetch(`${fx.emulator.url}/__emulator/faults`, { method: 'DELETE' });
 });
 
-const leads = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => Lead.create({ lastName: `${prefix} ${i}`, company: 'Zylker' }));
+const leads = (n: number, prefix: string) =>
+  Array.from({ length: n }, (_, i) => Lead.create({ lastName: `${prefix} ${i}`, company: 'Zylker' }));
 const ok = <T>(results: WriteResult<T>[]) => results.filter((r) => r.ok).length;
 
 describe('saveMany', () => {
@@ -86,7 +87,13 @@ describe('saveMany', () => {
     await fx.clearLog();
     const fresh = leads(2, 'Fresh');
     const results = await Lead.saveMany([fresh[0], a, b, fresh[1], c], { chunkSize: 1 });
-    expect(results.map((r) => (r.ok ? r.action : r.code))).toEqual(['insert', 'update', 'none', 'insert', 'update']);
+    expect(results.map((r) => (r.ok ? r.action : r.code))).toEqual([
+      'insert',
+      'update',
+      'none',
+      'insert',
+      'update',
+    ]);
     const calls = await fx.crmCalls();
     expect(calls.filter((x) => x.method === 'POST')).toHaveLength(2);
     expect(calls.filter((x) => x.method === 'PUT')).toHaveLength(2);
@@ -108,9 +115,16 @@ describe('saveMany', () => {
     const [, invalid, duplicate, negative] = results;
     expect(!invalid.ok && invalid.error).toBeInstanceOf(CrmValidationError);
     expect(!invalid.ok && invalid.error.message).toContain('Account (record 1)');
-    expect(!duplicate.ok && duplicate).toMatchObject({ code: 'DUPLICATE_DATA', index: 2, record: records[2] });
+    expect(!duplicate.ok && duplicate).toMatchObject({
+      code: 'DUPLICATE_DATA',
+      index: 2,
+      record: records[2],
+    });
     expect(!duplicate.ok && duplicate.response?.details).toMatchObject({ api_name: 'Account_Name' });
-    expect(!negative.ok && (negative.error as CrmValidationError).fields[0]).toMatchObject({ property: 'employees', apiName: 'Employees' });
+    expect(!negative.ok && (negative.error as CrmValidationError).fields[0]).toMatchObject({
+      property: 'employees',
+      apiName: 'Employees',
+    });
     // One POST with the three records that passed validation.
     const posts = (await fx.crmCalls()).filter((c) => c.method === 'POST');
     expect(posts).toHaveLength(1);
@@ -120,7 +134,13 @@ describe('saveMany', () => {
   });
 
   test('a failed call fails only its own records, with the call error; the rest are stored', async () => {
-    await addFault(fx.emulator, { path: '/crm/v2/Leads', method: 'POST', times: 1, status: 500, body: { code: 'INTERNAL_ERROR', message: 'boom', status: 'error', details: {} } });
+    await addFault(fx.emulator, {
+      path: '/crm/v2/Leads',
+      method: 'POST',
+      times: 1,
+      status: 500,
+      body: { code: 'INTERNAL_ERROR', message: 'boom', status: 'error', details: {} },
+    });
     const records = leads(300, 'Partly');
     const results = await Lead.saveMany(records, { concurrency: 1 });
     const failed = results.filter((r) => !r.ok);
@@ -161,9 +181,16 @@ describe('saveMany', () => {
   });
 
   test('options are checked before any request', async () => {
-    await expect(Lead.saveMany(leads(1, 'x'), { concurrency: 0 })).rejects.toMatchObject({ errorCode: 'INVALID_OPTION', statusCode: 0 });
-    await expect(Lead.saveMany(leads(1, 'x'), { chunkSize: 101 })).rejects.toThrow(/at most 100 records per call/);
-    await expect(Lead.saveMany([{ lastName: 'plain object' } as Lead])).rejects.toMatchObject({ errorCode: 'WRONG_MODEL' });
+    await expect(Lead.saveMany(leads(1, 'x'), { concurrency: 0 })).rejects.toMatchObject({
+      errorCode: 'INVALID_OPTION',
+      statusCode: 0,
+    });
+    await expect(Lead.saveMany(leads(1, 'x'), { chunkSize: 101 })).rejects.toThrow(
+      /at most 100 records per call/,
+    );
+    await expect(Lead.saveMany([{ lastName: 'plain object' } as Lead])).rejects.toMatchObject({
+      errorCode: 'WRONG_MODEL',
+    });
     expect(await fx.crmCalls()).toEqual([]);
     expect(await Lead.saveMany([])).toEqual([]);
   });
@@ -187,14 +214,19 @@ describe('upsert', () => {
   });
 
   test('duplicate-check fields by API name; unknown names are refused before sending', async () => {
-    const results = await Account.upsert([Account.create({ name: 'Upserted' }), Account.create({ name: 'Upserted' })], {
-      duplicateCheckFields: ['Account_Name'],
-      chunkSize: 1,
-    });
+    const results = await Account.upsert(
+      [Account.create({ name: 'Upserted' }), Account.create({ name: 'Upserted' })],
+      {
+        duplicateCheckFields: ['Account_Name'],
+        chunkSize: 1,
+      },
+    );
     expect(results.map((r) => (r.ok ? r.action : r.code))).toEqual(['insert', 'update']);
     expect(results[0].ok && results[1].ok && results[0].id === results[1].id).toBe(true);
     await fx.clearLog();
-    await expect(Account.upsert([Account.create({ name: 'x' })], { duplicateCheckFields: ['nope'] })).rejects.toMatchObject({ errorCode: 'UNKNOWN_FIELD' });
+    await expect(
+      Account.upsert([Account.create({ name: 'x' })], { duplicateCheckFields: ['nope'] }),
+    ).rejects.toMatchObject({ errorCode: 'UNKNOWN_FIELD' });
     expect(await fx.crmCalls()).toEqual([]);
   });
 });
@@ -204,7 +236,13 @@ describe('deleteMany', () => {
     const saved = (await Lead.saveMany(leads(205, 'Delete'))).map((r) => r.record);
     const ids = saved.map((r) => r.id!);
     await fx.clearLog();
-    const inputs: Array<Lead | string> = [...saved.slice(0, 200), saved[200].id!, '3652397000009999999', 'not-an-id', Lead.create({ lastName: 'new' })];
+    const inputs: Array<Lead | string> = [
+      ...saved.slice(0, 200),
+      saved[200].id!,
+      '3652397000009999999',
+      'not-an-id',
+      Lead.create({ lastName: 'new' }),
+    ];
     const results = await Lead.deleteMany(inputs);
     expect(results).toHaveLength(inputs.length);
     expect(results.slice(0, 201).every((r) => r.ok)).toBe(true);

@@ -24,7 +24,11 @@ function expectIdOrderOnce(records: Array<{ id?: string }>): void {
 }
 
 const seeded = (n: number, prefix: string, extra: (i: number) => Record<string, unknown> = () => ({})) =>
-  Array.from({ length: n }, (_, i) => ({ Last_Name: `${prefix} ${String(i).padStart(5, '0')}`, Company: i % 2 ? 'Odd' : 'Even', ...extra(i) }));
+  Array.from({ length: n }, (_, i) => ({
+    Last_Name: `${prefix} ${String(i).padStart(5, '0')}`,
+    Company: i % 2 ? 'Odd' : 'Even',
+    ...extra(i),
+  }));
 
 describe('past the 2,000-record wall', () => {
   let fx: OrmFixture;
@@ -66,7 +70,9 @@ describe('past the 2,000-record wall', () => {
     expect(slice[1_099].lastName).toBe('Lead 02398');
     expectIdOrderOnce(slice);
     const listed = await Lead.find({ skip: 2_200, take: 300 });
-    expect(listed.map((l) => l.lastName)).toEqual(Array.from({ length: 250 }, (_, i) => `Lead ${String(2_200 + i).padStart(5, '0')}`));
+    expect(listed.map((l) => l.lastName)).toEqual(
+      Array.from({ length: 250 }, (_, i) => `Lead ${String(2_200 + i).padStart(5, '0')}`),
+    );
   });
 
   test('pageSize sets the records per call', async () => {
@@ -98,7 +104,9 @@ describe('past COQL’s 10,000-record offset wall', () => {
   let fx: OrmFixture;
   const TOTAL = 12_345;
   beforeAll(async () => {
-    fx = await startOrmEmulator({ seed: { records: { Leads: seeded(TOTAL, 'Big', (i) => ({ No_of_Employees: i })) } } });
+    fx = await startOrmEmulator({
+      seed: { records: { Leads: seeded(TOTAL, 'Big', (i) => ({ No_of_Employees: i })) } },
+    });
   });
   afterAll(async () => fx?.stop());
   beforeEach(() => fx.clearLog());
@@ -132,7 +140,9 @@ describe('past COQL’s 10,000-record offset wall', () => {
   });
 
   test('a bounded query in another order past 10,000 is refused before any request', async () => {
-    await expect(Lead.find({ where: { employees: Not(-1) }, order: { lastName: 'ASC' }, skip: 9_950, take: 100 })).rejects.toMatchObject({
+    await expect(
+      Lead.find({ where: { employees: Not(-1) }, order: { lastName: 'ASC' }, skip: 9_950, take: 100 }),
+    ).rejects.toMatchObject({
       errorCode: 'QUERY_LIMIT_EXCEEDED',
     });
   });

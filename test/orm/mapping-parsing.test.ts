@@ -5,7 +5,17 @@
  * results matched to their inputs (§3.1), and class-transformer used directly on the models.
  */
 import { instanceToPlain, plainToInstance } from 'class-transformer';
-import { CrmModule, Field, LineItems, LineTaxes, Lookup, Participants, PricingDetails, Subform } from '../../decorators';
+import {
+  CrmModule,
+  Field,
+  LineItems,
+  LineTaxes,
+  Lookup,
+  Participants,
+  PricingDetails,
+  Subform,
+  UserLookup,
+} from '../../decorators';
 import {
   CrmRecord,
   getChanges,
@@ -64,7 +74,7 @@ class PriceBook extends CrmRecord {
 class Visit {
   id?: string;
   @Field('Visit_Date', { type: 'date' }) date?: string;
-  @Field('Visited_By') by?: UserRef;
+  @UserLookup('Visited_By') by?: UserRef;
   @Field('Notes') notes?: string;
 }
 
@@ -130,7 +140,10 @@ async function canned(answer: (request: HttpRequest) => CannedResponse) {
 
 describe('JSON → model instances', () => {
   test('§5.1 list sample: fields, users, date-times at the instant with their offset, tags', async () => {
-    const { client, requests } = await canned(() => ({ status: 200, body: { data: [LEAD], info: { per_page: 200, count: 1, page: 1, more_records: false } } }));
+    const { client, requests } = await canned(() => ({
+      status: 200,
+      body: { data: [LEAD], info: { per_page: 200, count: 1, page: 1, more_records: false } },
+    }));
     const [lead] = await getRepository(Lead, client).find();
     expect(requests[0].url).toContain('/crm/v2/Leads?sort_order=asc&page=1&per_page=200');
     expect(lead).toBeInstanceOf(Lead);
@@ -153,18 +166,24 @@ describe('JSON → model instances', () => {
   });
 
   test('§5.9 COQL sample: lookups as ids only; 204 → no records', async () => {
-    const body = { data: [{ Last_Name: 'Boyle', Account_Name: { id: '554023000000238121' }, id: '554023000000310003' }], info: { count: 1, more_records: false } };
+    const body = {
+      data: [{ Last_Name: 'Boyle', Account_Name: { id: '554023000000238121' }, id: '554023000000310003' }],
+      info: { count: 1, more_records: false },
+    };
     @CrmModule('Contacts')
     class Contact extends CrmRecord {
       @Field('Last_Name') lastName!: string;
       @Lookup('Account_Name', () => Account) account?: Ref<Account>;
     }
     let calls = 0;
-    const { client, requests } = await canned(() => (calls++ === 0 ? { status: 200, body } : { status: 204 }));
+    const { client, requests } = await canned(() =>
+      calls++ === 0 ? { status: 200, body } : { status: 204 },
+    );
     const repository = getRepository(Contact, client);
     const [contact] = await repository.find({ where: { lastName: 'Boyle' }, order: { lastName: 'ASC' } });
-    expect(JSON.parse(String(requests[0].body ? JSON.stringify(requests[0].body) : '{}'))).toEqual({
-      select_query: "select Last_Name, Account_Name, Owner, Created_Time, Modified_Time, Created_By, Modified_By from Contacts where Last_Name = 'Boyle' order by Last_Name asc limit 200",
+    expect(requests[0].body).toEqual({
+      select_query:
+        "select Last_Name, Account_Name, Owner, Created_Time, Modified_Time, Created_By, Modified_By from Contacts where Last_Name = 'Boyle' order by Last_Name asc limit 200",
     });
     expect(contact.account).toBeInstanceOf(Ref);
     expect(contact.account!.toJSON()).toEqual({ id: '554023000000238121' });
@@ -194,7 +213,9 @@ describe('JSON → model instances', () => {
       quantityInStock: 12,
       taxes: [{ name: 'Vat', percentage: 12.5, value: 112.5, id: '3652397000000072001' }],
     });
-    expect(quote.taxes).toEqual([{ name: 'Common Tax', percentage: 1.5, value: 13.5, id: '3652397000000072003' }]);
+    expect(quote.taxes).toEqual([
+      { name: 'Common Tax', percentage: 1.5, value: 13.5, id: '3652397000000072003' },
+    ]);
     expect(quote).toMatchObject({ subTotal: 900, grandTotal: 1026 });
     expect(quote.createdTime!.toISOString()).toBe('2019-05-02T18:17:33.000Z');
     expect(getChanges(quote)).toEqual({});
@@ -222,12 +243,28 @@ describe('JSON → model instances', () => {
       What_Id: { name: 'Zylker', id: '3652397000000624046' },
       $se_module: 'Accounts',
       Participants: [
-        { participant: '3652397000000190001', type: 'contact', name: 'John', Email: 'john@zylker.com', invited: false, status: 'not_known' },
+        {
+          participant: '3652397000000190001',
+          type: 'contact',
+          name: 'John',
+          Email: 'john@zylker.com',
+          invited: false,
+          status: 'not_known',
+        },
         { participant: 'guest@example.com', type: 'email', invited: true, status: 'accepted' },
       ],
     };
-    const book = { id: '2', Price_Book_Name: 'Volume', Pricing_Model: 'Differential', Pricing_Details: [{ id: '21', from_range: 1, to_range: 100, discount: 5 }] };
-    const project = { id: '3', Name: 'Apollo', Visits: [{ id: '31', Visit_Date: '2024-02-29', Visited_By: { name: 'Kevin', id: '55' }, Notes: 'ok' }] };
+    const book = {
+      id: '2',
+      Price_Book_Name: 'Volume',
+      Pricing_Model: 'Differential',
+      Pricing_Details: [{ id: '21', from_range: 1, to_range: 100, discount: 5 }],
+    };
+    const project = {
+      id: '3',
+      Name: 'Apollo',
+      Visits: [{ id: '31', Visit_Date: '2024-02-29', Visited_By: { name: 'Kevin', id: '55' }, Notes: 'ok' }],
+    };
     const { client } = await canned((request) => {
       const path = new URL(request.url).pathname;
       const body = path.includes('Events') ? event : path.includes('Price_Books') ? book : project;
@@ -237,43 +274,90 @@ describe('JSON → model instances', () => {
     expect(meeting.start!.toISOString()).toBe('2024-05-02T04:30:00.000Z');
     expect(meeting.participants).toHaveLength(2);
     expect(meeting.participants[0]).toBeInstanceOf(Participant);
-    expect(meeting.participants[0]).toMatchObject({ type: 'contact', id: '3652397000000190001', name: 'John', email: 'john@zylker.com', isInvited: false, status: 'not_known' });
-    expect(meeting.participants[1]).toMatchObject({ type: 'email', email: 'guest@example.com', isInvited: true });
+    expect(meeting.participants[0]).toMatchObject({
+      type: 'contact',
+      id: '3652397000000190001',
+      name: 'John',
+      email: 'john@zylker.com',
+      isInvited: false,
+      status: 'not_known',
+    });
+    expect(meeting.participants[1]).toMatchObject({
+      type: 'email',
+      email: 'guest@example.com',
+      isInvited: true,
+    });
     expect(meeting.what!.toJSON()).toEqual({ id: '3652397000000624046', name: 'Zylker' });
     expect(meeting.what!.model).toBeUndefined();
 
     const priceBook = (await getRepository(PriceBook, client).findById('2'))!;
-    expect(priceBook.pricing).toEqual([Object.assign(new PricingRange({ id: '21', fromRange: 1, toRange: 100, discount: 5 }))]);
+    expect(priceBook.pricing).toEqual([
+      Object.assign(new PricingRange({ id: '21', fromRange: 1, toRange: 100, discount: 5 })),
+    ]);
 
     const p = (await getRepository(Project, client).findById('3'))!;
     expect(p.visits[0]).toBeInstanceOf(Visit);
-    expect(p.visits[0]).toMatchObject({ id: '31', date: '2024-02-29', by: 'Kevin' === 'Kevin' ? expect.anything() : undefined, notes: 'ok' });
+    expect(p.visits[0]).toEqual(
+      Object.assign(new Visit(), {
+        id: '31',
+        date: '2024-02-29',
+        by: { id: '55', name: 'Kevin' },
+        notes: 'ok',
+      }),
+    );
     p.visits.push(Object.assign(new Visit(), { date: '2024-03-01', notes: 'second' }));
     meeting.participants.push(new Participant({ type: 'lead', id: '77' }));
     priceBook.pricing[0].discount = 6;
     expect(getChanges(p)).toEqual({
       Visits: [
-        { id: '31', Visit_Date: '2024-02-29', Visited_By: expect.anything(), Notes: 'ok' },
+        { id: '31', Visit_Date: '2024-02-29', Visited_By: { id: '55' }, Notes: 'ok' },
         { Visit_Date: '2024-03-01', Notes: 'second' },
       ],
     });
     expect(getChanges(meeting)).toEqual({
       Participants: [
-        { participant: '3652397000000190001', type: 'contact', name: 'John', Email: 'john@zylker.com', invited: false, status: 'not_known' },
-        { participant: 'guest@example.com', type: 'email', Email: 'guest@example.com', invited: true, status: 'accepted' },
+        {
+          participant: '3652397000000190001',
+          type: 'contact',
+          name: 'John',
+          Email: 'john@zylker.com',
+          invited: false,
+          status: 'not_known',
+        },
+        {
+          participant: 'guest@example.com',
+          type: 'email',
+          Email: 'guest@example.com',
+          invited: true,
+          status: 'accepted',
+        },
         { participant: '77', type: 'lead' },
       ],
     });
-    expect(getChanges(priceBook)).toEqual({ Pricing_Details: [{ id: '21', from_range: 1, to_range: 100, discount: 6 }] });
+    expect(getChanges(priceBook)).toEqual({
+      Pricing_Details: [{ id: '21', from_range: 1, to_range: 100, discount: 6 }],
+    });
   });
 });
 
 describe('model instances → the write body', () => {
   test('§5.17 input sample, and the §3.1 result sets id and system fields', async () => {
-    const { client, requests } = await canned(() => ({ status: 201, body: { data: [WRITE_RESULTS_SAMPLE.data[0]] } }));
+    const { client, requests } = await canned(() => ({
+      status: 201,
+      body: { data: [WRITE_RESULTS_SAMPLE.data[0]] },
+    }));
     const quotes = getRepository(Quote, client);
     const quote = quotes.create({ subject: 'Quote 1', account: Account.ref('3652397000000624046') });
-    quote.lines.push(new LineItem({ product: '3652397000000416001', quantity: 100, discount: 10, listPrice: 10.0, description: 'desc', taxes: [{ name: 'Vat', percentage: 12.5 }] }));
+    quote.lines.push(
+      new LineItem({
+        product: '3652397000000416001',
+        quantity: 100,
+        discount: 10,
+        listPrice: 10.0,
+        description: 'desc',
+        taxes: [{ name: 'Vat', percentage: 12.5 }],
+      }),
+    );
     quote.taxes.push({ name: 'Common Tax', percentage: 1.5 });
     await quote.save({ reload: false, trigger: ['workflow'] });
     expect(requests[0].method).toBe('POST');
@@ -283,7 +367,14 @@ describe('model instances → the write body', () => {
           Subject: 'Quote 1',
           Account_Name: { id: '3652397000000624046' },
           Product_Details: [
-            { product: { id: '3652397000000416001' }, quantity: 100, Discount: 10, list_price: 10.0, product_description: 'desc', line_tax: [{ name: 'Vat', percentage: 12.5 }] },
+            {
+              product: { id: '3652397000000416001' },
+              quantity: 100,
+              Discount: 10,
+              list_price: 10.0,
+              product_description: 'desc',
+              line_tax: [{ name: 'Vat', percentage: 12.5 }],
+            },
           ],
           $line_tax: [{ name: 'Common Tax', percentage: 1.5 }],
         },
@@ -301,13 +392,27 @@ describe('model instances → the write body', () => {
     const leads = getRepository(Lead, client);
     const records = [leads.create({ lastName: 'Daly' }), leads.create({ lastName: 'Second' })];
     const results = await leads.saveMany(records);
-    expect(results[0]).toMatchObject({ ok: true, id: '554023000000527003', action: 'insert', record: records[0] });
-    expect(results[1]).toMatchObject({ ok: false, code: 'MANDATORY_NOT_FOUND', message: 'required field not found', record: records[1] });
+    expect(results[0]).toMatchObject({
+      ok: true,
+      id: '554023000000527003',
+      action: 'insert',
+      record: records[0],
+    });
+    expect(results[1]).toMatchObject({
+      ok: false,
+      code: 'MANDATORY_NOT_FOUND',
+      message: 'required field not found',
+      record: records[1],
+    });
     expect(records[1].id).toBeUndefined();
   });
 
   test('an update result naming another id than its input is not taken for it', async () => {
-    const body = { data: [{ ...WRITE_RESULTS_SAMPLE.data[0], details: { ...WRITE_RESULTS_SAMPLE.data[0].details, id: '999' } }] };
+    const body = {
+      data: [
+        { ...WRITE_RESULTS_SAMPLE.data[0], details: { ...WRITE_RESULTS_SAMPLE.data[0].details, id: '999' } },
+      ],
+    };
     const { client } = await canned(() => ({ status: 200, body }));
     const leads = getRepository(Lead, client);
     const record = leads.create({ id: '111', company: 'x' });
@@ -327,7 +432,10 @@ describe('class-transformer on the models', () => {
     const plain = instanceToPlain(quote);
     expect(plain.Subject).toBe('Quote 1');
     expect(plain.Account_Name).toEqual({ id: '3652397000000624046' });
-    expect(plain).not.toHaveProperty('Grand_Total');
+    // class-transformer's own default exposes every property (read-only ones too, under their API names);
+    // the ORM's write body leaves read-only fields out (tested above).
+    expect(plain.Grand_Total).toBe(1026);
+    expect(plain).not.toHaveProperty('grandTotal');
     expect(plain.Product_Details[0]).toMatchObject({ id: '3652397000000624101', quantity: 100 });
   });
 });

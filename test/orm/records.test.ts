@@ -43,10 +43,20 @@ const lastWrite = () => sent.filter((r) => r.method !== 'GET').at(-1)?.body?.dat
 
 describe('insert', () => {
   test('sends the set fields and puts the id and system fields on the instance', async () => {
-    const lead = Lead.create({ lastName: 'Daly', firstName: 'Paul', company: 'Zylker', annualRevenue: 1000.5 });
+    const lead = Lead.create({
+      lastName: 'Daly',
+      firstName: 'Paul',
+      company: 'Zylker',
+      annualRevenue: 1000.5,
+    });
     const returned = await lead.save();
     expect(returned).toBe(lead);
-    expect(lastWrite()).toEqual({ Last_Name: 'Daly', First_Name: 'Paul', Company: 'Zylker', Annual_Revenue: 1000.5 });
+    expect(lastWrite()).toEqual({
+      Last_Name: 'Daly',
+      First_Name: 'Paul',
+      Company: 'Zylker',
+      Annual_Revenue: 1000.5,
+    });
     expect(lead.id).toMatch(/^\d+$/);
     expect(lead.createdTime).toBeInstanceOf(Date);
     expect(lead.modifiedTime).toBeInstanceOf(Date);
@@ -92,7 +102,12 @@ describe('update: only changed fields', () => {
     await read.save();
     expect(await fx.crmCalls()).toEqual([]);
     const again = (await Lead.findById(lead.id!))!;
-    expect(again).toMatchObject({ company: 'Acme Inc', employees: 12, description: 'first', lastName: 'Burns' });
+    expect(again).toMatchObject({
+      company: 'Acme Inc',
+      employees: 12,
+      description: 'first',
+      lastName: 'Burns',
+    });
   });
 
   test('a field unset since it was read is cleared (sent as null)', async () => {
@@ -145,8 +160,13 @@ describe('validation runs before any request', () => {
     expect(v.statusCode).toBe(0);
     expect(v.errorCode).toBe('VALIDATION_FAILED');
     expect(v.fields.map((f) => f.property).sort()).toEqual(['email', 'employees', 'lastName']);
-    expect(v.fields.find((f) => f.property === 'lastName')).toMatchObject({ apiName: 'Last_Name', constraints: expect.arrayContaining(['isNotEmpty']) });
-    expect(v.fields.find((f) => f.property === 'employees')?.messages).toEqual(['expects an integer, got 1.5']);
+    expect(v.fields.find((f) => f.property === 'lastName')).toMatchObject({
+      apiName: 'Last_Name',
+      constraints: expect.arrayContaining(['isNotEmpty']),
+    });
+    expect(v.fields.find((f) => f.property === 'employees')?.messages).toEqual([
+      'expects an integer, got 1.5',
+    ]);
     expect(v.message).toContain('lastName (Last_Name)');
     expect(v.message).toContain('email (Email)');
     expect(await fx.crmCalls()).toEqual([]);
@@ -156,7 +176,11 @@ describe('validation runs before any request', () => {
   test('an update checks only the fields it sends', async () => {
     const lead = await Lead.create({ lastName: 'Valid' }).save();
     // Read through COQL (search cannot sort), which returns the selected fields only.
-    const partial = (await Lead.findOne({ where: { id: lead.id }, select: ['company'], order: { company: 'ASC' } }))!;
+    const partial = (await Lead.findOne({
+      where: { id: lead.id },
+      select: ['company'],
+      order: { company: 'ASC' },
+    }))!;
     // lastName was not read (undefined) and is not sent: its @IsNotEmpty does not apply.
     expect(partial.lastName).toBeUndefined();
     partial.company = 'Partial';
@@ -164,14 +188,22 @@ describe('validation runs before any request', () => {
     expect(lastWrite()).toEqual({ id: lead.id, Company: 'Partial' });
     partial.email = 'bad';
     await fx.clearLog();
-    await expect(partial.save()).rejects.toMatchObject({ fields: [expect.objectContaining({ property: 'email' })] });
+    await expect(partial.save()).rejects.toMatchObject({
+      fields: [expect.objectContaining({ property: 'email' })],
+    });
     expect(await fx.crmCalls()).toEqual([]);
   });
 
   test('line items are checked row by row, with dates and lookups', async () => {
-    const invoice = Invoice.create({ subject: 'Bad rows', dueDate: '2024-13-01', account: 'oops' as unknown as Ref<Account> });
+    const invoice = Invoice.create({
+      subject: 'Bad rows',
+      dueDate: '2024-13-01',
+      account: 'oops' as unknown as Ref<Account>,
+    });
     invoice.lines.push(new LineItem({ product: product.id!, quantity: 0 }));
-    invoice.lines.push(new LineItem({ product: product.id!, quantity: 2, discount: 'ten' as never, taxes: [{ name: '' }] }));
+    invoice.lines.push(
+      new LineItem({ product: product.id!, quantity: 2, discount: 'ten' as never, taxes: [{ name: '' }] }),
+    );
     invoice.lines.push({ quantity: 1 } as LineItem);
     const error = (await invoice.save().catch((e: unknown) => e)) as CrmValidationError;
     expect(error).toBeInstanceOf(CrmValidationError);
@@ -193,9 +225,20 @@ describe('validation runs before any request', () => {
 
 describe('line items, taxes and totals', () => {
   test('the issue example: insert with a line item, then ids and computed amounts are on the record', async () => {
-    const invoice = Invoice.create({ subject: 'Q3 licences', account: Account.ref(account.id!), dueDate: '2024-09-30' });
+    const invoice = Invoice.create({
+      subject: 'Q3 licences',
+      account: Account.ref(account.id!),
+      dueDate: '2024-09-30',
+    });
     invoice.lines.push(
-      new LineItem({ product: product.id!, quantity: 100, listPrice: 8, discount: '10%', description: 'Licences', taxes: [{ name: 'Vat', percentage: 5 }] }),
+      new LineItem({
+        product: product.id!,
+        quantity: 100,
+        listPrice: 8,
+        discount: '10%',
+        description: 'Licences',
+        taxes: [{ name: 'Vat', percentage: 5 }],
+      }),
     );
     await invoice.save();
     expect(sent.find((r) => r.method === 'POST')!.body.data[0]).toEqual({
@@ -203,13 +246,29 @@ describe('line items, taxes and totals', () => {
       Due_Date: '2024-09-30',
       Account_Name: { id: account.id },
       Product_Details: [
-        { product: { id: product.id }, product_description: 'Licences', list_price: 8, quantity: 100, Discount: '10%', line_tax: [{ name: 'Vat', percentage: 5 }] },
+        {
+          product: { id: product.id },
+          product_description: 'Licences',
+          list_price: 8,
+          quantity: 100,
+          Discount: '10%',
+          line_tax: [{ name: 'Vat', percentage: 5 }],
+        },
       ],
     });
     // Re-read after the write: line ids, the amounts Zoho computed, the lookup's name.
     const [line] = invoice.lines;
     expect(line).toBeInstanceOf(LineItem);
-    expect(line).toMatchObject({ id: expect.stringMatching(/^\d+$/), quantity: 100, listPrice: 8, discount: 80, total: 800, totalAfterDiscount: 720, taxAmount: 36, netTotal: 756 });
+    expect(line).toMatchObject({
+      id: expect.stringMatching(/^\d+$/),
+      quantity: 100,
+      listPrice: 8,
+      discount: 80,
+      total: 800,
+      totalAfterDiscount: 720,
+      taxAmount: 36,
+      netTotal: 756,
+    });
     expect(line.product).toBeInstanceOf(Ref);
     expect(line.product).toMatchObject({ id: product.id, name: 'Licence' });
     expect(line.taxes).toEqual([{ name: 'Vat', percentage: 5, value: 36, id: expect.any(String) }]);
@@ -222,7 +281,10 @@ describe('line items, taxes and totals', () => {
 
   test('changing a line sends the whole list with line ids; record taxes and adjustment', async () => {
     const invoice = Invoice.create({ subject: 'Two lines' });
-    invoice.lines.push(new LineItem({ product: product.id!, quantity: 10 }), new LineItem({ product: product.id!, quantity: 5, listPrice: 10 }));
+    invoice.lines.push(
+      new LineItem({ product: product.id!, quantity: 10 }),
+      new LineItem({ product: product.id!, quantity: 5, listPrice: 10 }),
+    );
     await invoice.save();
     const [first, second] = invoice.lines;
     second.quantity = 6;
@@ -241,7 +303,20 @@ describe('line items, taxes and totals', () => {
     // 10×8 + 6×10 = 140; 10% record tax = 14; adjustment −2.
     expect(invoice.grandTotal).toBe(152);
     expect(invoice.lines.map((l) => l.id)).toEqual([first.id, second.id]);
-    expect(invoice.taxes).toEqual([expect.objectContaining({ name: 'Sales Tax', percentage: 10, value: 14 })]);
+    expect(invoice.taxes).toEqual([
+      expect.objectContaining({ name: 'Sales Tax', percentage: 10, value: 14 }),
+    ]);
+    // The adjustment alone: the totals Zoho recomputes are read back too.
+    invoice.adjustment = 3;
+    sent.length = 0;
+    await invoice.save();
+    expect(lastWrite()).toEqual({ id: invoice.id, Adjustment: 3 });
+    expect(invoice.grandTotal).toBe(157);
+    // A field the totals do not depend on: no re-read.
+    invoice.description = 'no totals change';
+    sent.length = 0;
+    await invoice.save();
+    expect(sent.map((r) => r.method)).toEqual(['PUT']);
   });
 
   test('line items a query did not read cannot be saved over', async () => {
@@ -254,7 +329,11 @@ describe('line items, taxes and totals', () => {
     await viaCoql.save(); // lines untouched: fine
     expect(lastWrite()).toEqual({ id: invoice.id, Status: 'Approved' });
     viaCoql.lines.push(new LineItem({ product: product.id!, quantity: 1 }));
-    await expect(viaCoql.save()).rejects.toMatchObject({ fields: [expect.objectContaining({ property: 'lines', messages: [expect.stringContaining('reload()')] })] });
+    await expect(viaCoql.save()).rejects.toMatchObject({
+      fields: [
+        expect.objectContaining({ property: 'lines', messages: [expect.stringContaining('reload()')] }),
+      ],
+    });
     await viaCoql.reload();
     expect(viaCoql.lines).toHaveLength(1);
     expect(viaCoql.lines[0].quantity).toBe(3);
@@ -265,10 +344,17 @@ describe('reads', () => {
   test('findById: the record, null for a missing id, an error for a malformed one', async () => {
     const found = await Account.findById(account.id!);
     expect(found).toBeInstanceOf(Account);
-    expect(found).toMatchObject({ id: account.id, name: 'Zylker', owner: { id: expect.any(String), email: 'patricia.boyle@zylker.com' }, tags: [] });
+    expect(found).toMatchObject({
+      id: account.id,
+      name: 'Zylker',
+      owner: { id: expect.any(String), email: 'patricia.boyle@zylker.com' },
+      tags: [],
+    });
     expect(await Account.findById('3652397000009999999')).toBeNull();
     await expect(Account.findById('abc')).rejects.toMatchObject({ errorCode: 'INVALID_ID', statusCode: 0 });
-    await expect(Account.findByIdOrFail('3652397000009999999')).rejects.toBeInstanceOf(CrmRecordNotFoundError);
+    await expect(Account.findByIdOrFail('3652397000009999999')).rejects.toBeInstanceOf(
+      CrmRecordNotFoundError,
+    );
   });
 
   test('findOneBy / findOneByOrFail: null or CrmRecordNotFoundError, also by id', async () => {
@@ -278,14 +364,20 @@ describe('reads', () => {
     const error = await Account.findOneByOrFail({ name: 'Nobody' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CrmRecordNotFoundError);
     expect(error).toBeInstanceOf(ZCRMException);
-    expect((error as CrmRecordNotFoundError).message).toContain('No Account record (module Accounts) matches {"name":"Nobody"}');
-    await expect(Account.findOneByOrFail({ id: '3652397000009999998' })).rejects.toBeInstanceOf(CrmRecordNotFoundError);
+    expect((error as CrmRecordNotFoundError).message).toContain(
+      'No Account record (module Accounts) matches {"name":"Nobody"}',
+    );
+    await expect(Account.findOneByOrFail({ id: '3652397000009999998' })).rejects.toBeInstanceOf(
+      CrmRecordNotFoundError,
+    );
     expect(await Account.findOneOrFail({ where: { name: 'Zylker' } })).toBeInstanceOf(Account);
   });
 
   test('date-times are Dates at the instant Zoho sent (offset honoured); dates stay strings', async () => {
     const lead = await Lead.create({ lastName: 'Dates' }).save();
-    const raw = await fx.client.request<{ data: Array<Record<string, string>> }>({ path: `Leads/${lead.id}` });
+    const raw = await fx.client.request<{ data: Array<Record<string, string>> }>({
+      path: `Leads/${lead.id}`,
+    });
     const text = raw.data!.data[0].Created_Time;
     expect(text).toMatch(/\+05:30$/);
     const read = (await Lead.findById(lead.id!))!;
@@ -306,7 +398,10 @@ describe('reads', () => {
     expect(getChanges(lead)).toEqual({});
     await other.remove();
     await expect(lead.reload()).rejects.toBeInstanceOf(CrmRecordNotFoundError);
-    await expect(Lead.create({ lastName: 'New' }).reload()).rejects.toMatchObject({ errorCode: 'NOT_SAVED', statusCode: 0 });
+    await expect(Lead.create({ lastName: 'New' }).reload()).rejects.toMatchObject({
+      errorCode: 'NOT_SAVED',
+      statusCode: 0,
+    });
   });
 
   test('refs load their records on demand', async () => {
@@ -333,7 +428,9 @@ describe('remove', () => {
     expect(await Lead.findById(id)).toBeNull();
     const ghost = Lead.create({ id, lastName: 'ghost' });
     await expect(ghost.remove()).rejects.toMatchObject({ errorCode: 'INVALID_DATA' });
-    await expect(Lead.create({ lastName: 'never saved' }).remove()).rejects.toMatchObject({ errorCode: 'NOT_SAVED' });
+    await expect(Lead.create({ lastName: 'never saved' }).remove()).rejects.toMatchObject({
+      errorCode: 'NOT_SAVED',
+    });
   });
 });
 
@@ -362,7 +459,9 @@ describe('several orgs in one process', () => {
 
   test('a repository refuses records of another model', async () => {
     const repository = Invoice.getRepository();
-    await expect(repository.save(Lead.create({ lastName: 'x' }) as unknown as Invoice)).rejects.toMatchObject({ errorCode: 'WRONG_MODEL' });
+    await expect(repository.save(Lead.create({ lastName: 'x' }) as unknown as Invoice)).rejects.toMatchObject(
+      { errorCode: 'WRONG_MODEL' },
+    );
   });
 });
 

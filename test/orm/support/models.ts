@@ -26,7 +26,8 @@ export class Product extends CrmRecord {
 @CrmModule('Invoices')
 export class Invoice extends CrmRecord {
   @Field('Subject') @IsNotEmpty() subject!: string;
-  @Field('Status', { type: 'picklist' }) status?: 'Created' | 'Approved' | 'Delivered' | 'Cancelled' | (string & {});
+  @Field('Status', { type: 'picklist' }) status?:
+    'Created' | 'Approved' | 'Delivered' | 'Cancelled' | (string & {});
   @Field('Due_Date', { type: 'date' }) dueDate?: string;
   @Field('Invoice_Date', { type: 'date' }) invoiceDate?: string;
   @Lookup('Account_Name', () => Account) account?: Ref<Account>;

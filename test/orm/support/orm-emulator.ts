@@ -15,7 +15,10 @@ export interface OrmFixture {
 }
 
 /** A client with its own memory token store, authorised through a grant-code exchange. */
-export async function ormClient(emulator: RunningEmulator, options: { initialize?: boolean; email?: string } = {}): Promise<ZCRMRestClient> {
+export async function ormClient(
+  emulator: RunningEmulator,
+  options: { initialize?: boolean; email?: string } = {},
+): Promise<ZCRMRestClient> {
   const email = options.email ?? PATRICIA;
   const config = emulatorConfig(emulator, { currentUserEmail: email, retry: false });
   const client = options.initialize ? ZCRMRestClient.initialize(config) : new ZCRMRestClient(config);
@@ -36,7 +39,10 @@ export async function startOrmEmulator(options: EmulatorOptions = {}): Promise<O
     client,
     async crmCalls() {
       const entries = await requestLog(emulator, '/crm/v2/*');
-      return entries.map((e: { method: string; path: string }) => ({ method: e.method, path: e.path.replace(/^\/crm\/v2\//, '') }));
+      return entries.map((e: { method: string; path: string }) => ({
+        method: e.method,
+        path: e.path.replace(/^\/crm\/v2\//, ''),
+      }));
     },
     async clearLog() {
       await admin(emulator, 'DELETE', 'requests');

@@ -1,0 +1,769 @@
+import { ZCRMRestClient } from '../api/rest-client';
+import {
+  deleteRecords,
+  getRecord,
+  insertRecords,
+  updateRecords,
+  upsertRecords,
+  WriteResultsJson,
+} from '../api/operations/record-operations';
+import { firstItem, writeOptionsBody } from '../api/mappers/record-results';
+import type { ZCRMWriteOptions } from '../api/entities/zcrm-record';
+import { EntityResponse } from '../api/responses/entity-response';
+import type { HttpResponse } from '../http/http-types';
+import type { Json } from '../api/mappers/json-utils';
+import { exceptionClassFor } from '../errors/error-table';
+import { ZCRMException } from '../errors/zcrm-exception';
+import { ValidationException } from '../errors/validation-exception';
+import type { QueryNode } from '../query/ast';
+import { buildQuery } from '../query/build-query';
+import type { CompiledQuery, CompileOptions } from '../query/compilers/compiled-query';
+import type { FindManyOptions, FindOneOptions, FindOptionsWhere, PropertyKeys } from '../query/find-options';
+import { compileQuery } from '../query/planner';
+import { SelectQueryBuilder } from '../query/select-query-builder';
+import { QUERY_LIMITS } from '../query/limits';
+import type { ModelClass } from './metadata/field-metadata';
+import { getMapping, ModelMapping } from './mapping/model-mapping';
+import { resetState, stateOf } from './state/record-state';
+import { readPages, PageReadOptions } from './query/read-pages';
+import { Ref, RefLoader } from './values/ref';
+import { CrmRecordNotFoundError } from './errors/crm-record-not-found-error';
+import { OrmErrors } from './errors/orm-errors';
+import { markWritten, prepareWrite, PreparedWrite } from './write/prepare-write';
+import { matchResults } from './write/match-results';
+import type { DeleteResult, WriteResult } from './write/write-result';
+import { chunk, mapWithConcurrency } from './support/pool';
+import type { ZCRMNote } from '../api/entities/zcrm-note';
+import type { ZCRMAttachment } from '../api/entities/zcrm-attachment';
+import type { ZCRMRecord } from '../api/entities/zcrm-record';
+import type { UploadSource } from '../api/files/upload-source';
+import * as extras from './extras';
+import type {
+  AttachOptions,
+  AttachmentsOptions,
+  DownloadedFile,
+  DownloadTarget,
+  ExtrasOptions,
+  FileDownloadOptions,
+  NoteInput,
+  NotesOptions,
+  PhotoOptions,
+  RelatedList,
+  RelatedModel,
+  RelatedOptions,
+  TagsOptions,
+} from './extras';
+
+/** A model class the ORM can instantiate (a `CrmRecord` subclass with `@CrmModule`). */
+export type ModelConstructor<T> = (new () => T) & { prototype: T };
+
+/** The properties `create()` takes: the model's data properties, each optional. */
+export type CreateInput<T> = { [K in PropertyKeys<T>]?: T[K] };
+
+/** Options of `find` and `iterate`: TypeORM's find options plus the records per call. */
+export type FindOptions<T> = FindManyOptions<T> & PageReadOptions;
+
+/** Options of `save`. */
+export interface SaveOptions extends ZCRMWriteOptions {
+  /**
+   * Re-read the record after writing it. Default: when line items, line taxes or subform rows were sent (so
+   * their ids and the amounts Zoho computes, `total` …, are on the record), or an inventory record's
+   * `Discount` or `Adjustment` (so its `Grand_Total` … follow).
+   */
+  reload?: boolean;
+}
+
+/** Options of `saveMany`, `upsert` and `deleteMany`. */
+export interface BatchOptions {
+  /** Calls in flight at once (default 10). The client's throttle still applies. */
+  concurrency?: number;
+  /** Records per call, at most 100 (Zoho's limit; the default). */
+  chunkSize?: number;
+}
+
+/** Options of `saveMany`. */
+export interface SaveManyOptions extends SaveOptions, BatchOptions {}
+
+/** Options of `upsert`. */
+export interface UpsertOptions<T> extends SaveManyOptions {
+  /**
+   * The fields Zoho matches existing records by (`['subject']` or `['Subject']`: properties or API names);
+   * Zoho's defaults for the module when omitted.
+   */
+  duplicateCheckFields?: ReadonlyArray<PropertyKeys<T> | (string & {})>;
+}
+
+const DEFAULT_CONCURRENCY = 10;
+const RECORD_ID = /^\d+$/;
+
+type Mode = 'save' | 'upsert';
+
+/**
+ * The ORM's operations on one model through one client: what `Invoice.find()` and `invoice.save()` do on
+ * the default client (`ZCRMRestClient.getInstance()`), on any client you choose, so several orgs (or users)
+ * work side by side in one process:
+ * ```ts
+ * const invoices = new Repository(Invoice, euClient);   // or getRepository(Invoice, euClient)
+ * const open = await invoices.find({ where: { status: 'Created' } });
+ * ```
+ * Records read or saved through a repository remember it: their `save()`, `reload()` and `remove()` go
+ * through the same client.
+ */
+export class Repository<T extends object> {
+  readonly #client?: ZCRMRestClient;
+
+  constructor(
+    readonly model: ModelConstructor<T>,
+    client?: ZCRMRestClient,
+  ) {
+    this.#client = client;
+    // Fails here, not at the first call, when the class is not a model.
+    getMapping(model);
+  }
+
+  /** The client calls go through: the one given, else the process-wide one at the time of the call. */
+  get client(): ZCRMRestClient {
+    return this.#client ?? ZCRMRestClient.getInstance();
+  }
+
+  /** The module API name (`Invoices`). */
+  get module(): string {
+    return this.mapping.module;
+  }
+
+  /** @internal How the model maps to Zoho's JSON. */
+  get mapping(): ModelMapping {
+    return getMapping(this.model);
+  }
+
+  // ---------------------------------------------------------------- making records
+
+  /** A new record (nothing is sent): `create({ subject: 'Q3' })`. Bound to this repository's client. */
+  create(init: CreateInput<T> = {}): T {
+    const record = new this.model();
+    for (const [key, value] of Object.entries(init)) {
+      if (value !== undefined) (record as Record<string, unknown>)[key] = value;
+    }
+    stateOf(record).repository = this;
+    return record;
+  }
+
+  /** A reference to a record of this model by id, for lookups (`invoice.account = accounts.ref(id)`). */
+  ref(id: string, name?: string): Ref<T> {
+    if (typeof id !== 'string' || !RECORD_ID.test(id)) throw OrmErrors.badId(this.mapping.name, id);
+    return new Ref(id, { name, model: this.model, module: this.module, loader: this.loader });
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** What the query sends first: backend, request and COQL/criteria text (nothing is sent). */
+  compile(options: FindManyOptions<T> = {}, compileOptions?: CompileOptions): CompiledQuery {
+    return compileQuery(this.model, options, compileOptions);
+  }
+
+  /**
+   * The matching records: every one of them when `take` is omitted, however many calls that takes (past
+   * Zoho's 2,000-record and COQL's 10,000-record walls, see {@link iterate}).
+   */
+  async find(options: FindOptions<T> = {}): Promise<T[]> {
+    return this.findByNode(buildQuery(this.model, options), options);
+  }
+
+  /** `find({ where })`. */
+  async findBy(where: FindOptionsWhere<T> | readonly FindOptionsWhere<T>[]): Promise<T[]> {
+    return this.find({ where });
+  }
+
+  /** The first matching record, or `null`. */
+  async findOne(options: FindOneOptions<T> = {}): Promise<T | null> {
+    const [record] = await this.find({ ...options, take: 1 });
+    return record ?? null;
+  }
+
+  /** The first record matching `where`, or `null`. A `where` of the id alone reads the record by id. */
+  async findOneBy(where: FindOptionsWhere<T> | readonly FindOptionsWhere<T>[]): Promise<T | null> {
+    const byId = idOnly(where);
+    if (byId !== undefined) return this.findById(byId);
+    return this.findOne({ where });
+  }
+
+  /** The first matching record; a {@link CrmRecordNotFoundError} when there is none. */
+  async findOneOrFail(options: FindOneOptions<T> = {}): Promise<T> {
+    const record = await this.findOne(options);
+    if (record === null) throw CrmRecordNotFoundError.of(this.mapping.name, this.module, options.where ?? {});
+    return record;
+  }
+
+  /** The first record matching `where`; a {@link CrmRecordNotFoundError} when there is none. */
+  async findOneByOrFail(where: FindOptionsWhere<T> | readonly FindOptionsWhere<T>[]): Promise<T> {
+    const record = await this.findOneBy(where);
+    if (record === null) throw CrmRecordNotFoundError.of(this.mapping.name, this.module, where);
+    return record;
+  }
+
+  /** The record with this id (every field, line items included), or `null` when there is none. */
+  async findById(id: string): Promise<T | null> {
+    const json = await this.readById(id);
+    return json === undefined ? null : this.hydrate(json);
+  }
+
+  /** The record with this id; a {@link CrmRecordNotFoundError} when there is none. */
+  async findByIdOrFail(id: string): Promise<T> {
+    const record = await this.findById(id);
+    if (record === null) throw CrmRecordNotFoundError.of(this.mapping.name, this.module, { id });
+    return record;
+  }
+
+  /** How many records match (read id-only, 2,000 per COQL call). */
+  async count(options: Pick<FindManyOptions<T>, 'where'> = {}): Promise<number> {
+    const node = buildQuery(this.model, { where: options.where, select: ['id'] as never });
+    let count = 0;
+    for await (const page of readPages(this.client, node, { pageSize: QUERY_LIMITS.COQL_LIMIT }))
+      count += page.records.length;
+    return count;
+  }
+
+  /** True when at least one record matches. */
+  async exists(options: Pick<FindManyOptions<T>, 'where'> = {}): Promise<boolean> {
+    const node = buildQuery(this.model, { where: options.where, select: ['id'] as never, take: 1 });
+    for await (const page of readPages(this.client, node)) if (page.records.length > 0) return true;
+    return false;
+  }
+
+  /**
+   * The matching records one at a time, reading a page per call as you go (memory stays at one page):
+   * ```ts
+   * for await (const invoice of Invoice.iterate({ where: { status: 'Created' } })) …
+   * ```
+   * Reaches every matching record: list pages without end, COQL by offset to 10,000 and then by id (for
+   * queries in id order). It never stops early in silence: a query that cannot be read further (COQL
+   * ordered by another field past 10,000 records) fails with an error naming the limit.
+   */
+  async *iterate(options: FindOptions<T> = {}): AsyncGenerator<T, void, undefined> {
+    yield* this.iterateNode(buildQuery(this.model, options), options);
+  }
+
+  /** An immutable, awaitable query builder over this repository (`compile()` shows what it sends). */
+  createQueryBuilder(): SelectQueryBuilder<T, T> {
+    return new SelectQueryBuilder<T, T>(this.model, (node) => this.findByNode(node));
+  }
+
+  /** Re-reads a record in place (every field); a {@link CrmRecordNotFoundError} when it no longer exists. */
+  async reload(record: T): Promise<T> {
+    this.checkRecord(record);
+    const id = (record as { id?: string }).id;
+    if (id === undefined || id === null || id === '')
+      throw OrmErrors.notPersisted(this.mapping.name, 'reload');
+    const json = await this.readById(id);
+    if (json === undefined) throw CrmRecordNotFoundError.of(this.mapping.name, this.module, { id });
+    this.refresh(record, json);
+    return record;
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  /**
+   * Inserts a new record (no id) or sends the fields changed since it was read or last saved; nothing is
+   * sent when nothing changed. Validation (class-validator and the ORM's checks) runs first: a
+   * `CrmValidationError` lists every bad field and nothing is sent. After an insert the record has its id and
+   * system fields; after a write of line items or subform rows it is re-read (see `reload`).
+   */
+  async save(record: T, options: SaveOptions = {}): Promise<T> {
+    this.checkRecord(record);
+    const [result] = await this.write([record], 'save', { ...options, concurrency: 1 });
+    if (!result.ok) throw result.error;
+    if (result.reloadError) throw result.reloadError;
+    return record;
+  }
+
+  /**
+   * Saves many records (inserts and updates), 100 per call with `concurrency` calls in flight, and returns
+   * one result per input in input order: success with the id, or the error (Zoho's, or a validation error
+   * for a record that was not sent). A failed record never fails the others.
+   */
+  async saveMany(records: readonly T[], options: SaveManyOptions = {}): Promise<WriteResult<T>[]> {
+    records.forEach((r) => this.checkRecord(r));
+    return this.write(records, 'save', options);
+  }
+
+  /**
+   * Inserts or updates by Zoho's duplicate check (`POST /{module}/upsert`), 100 per call; one result per
+   * input, whose `action` says whether it was an insert or an update.
+   */
+  async upsert(records: readonly T[], options: UpsertOptions<T> = {}): Promise<WriteResult<T>[]> {
+    records.forEach((r) => this.checkRecord(r));
+    return this.write(records, 'upsert', options);
+  }
+
+  /** Deletes a record; its `id` is unset afterwards. */
+  async remove(record: T): Promise<T> {
+    this.checkRecord(record);
+    const id = (record as { id?: string }).id;
+    if (id === undefined || id === null || id === '')
+      throw OrmErrors.notPersisted(this.mapping.name, 'remove');
+    const [result] = await this.deleteMany([record], { concurrency: 1 });
+    if (!result.ok) throw result.error;
+    return record;
+  }
+
+  /**
+   * Deletes records (or ids), 100 per call with `concurrency` calls in flight; one result per input. Inputs
+   * without a valid id fail without a request.
+   */
+  async deleteMany(items: ReadonlyArray<T | string>, options: BatchOptions = {}): Promise<DeleteResult<T>[]> {
+    const { concurrency, chunkSize } = batchOptions(options);
+    const results = new Array<DeleteResult<T>>(items.length);
+    const pending: Array<{ index: number; id: string; record?: T }> = [];
+    items.forEach((item, index) => {
+      const record = typeof item === 'string' ? undefined : item;
+      if (record) this.checkRecord(record);
+      const id = typeof item === 'string' ? item : (item as { id?: unknown }).id;
+      if (typeof id !== 'string' || !RECORD_ID.test(id)) {
+        const error = OrmErrors.badId(this.mapping.name, id);
+        results[index] = {
+          ok: false,
+          index,
+          record,
+          error,
+          code: error.errorCode,
+          message: error.errorMessage,
+        };
+        return;
+      }
+      pending.push({ index, id, record });
+    });
+    await mapWithConcurrency(chunk(pending, chunkSize), concurrency, async (part) => {
+      let response: HttpResponse<WriteResultsJson>;
+      try {
+        response = await deleteRecords(
+          this.client,
+          this.module,
+          part.map((p) => p.id),
+        );
+      } catch (error) {
+        const failure = asException(error);
+        for (const p of part)
+          results[p.index] = {
+            ok: false,
+            index: p.index,
+            id: p.id,
+            record: p.record,
+            error: failure,
+            code: failure.errorCode,
+            message: failure.errorMessage,
+          };
+        return;
+      }
+      const matched = matchResults<(typeof part)[number], unknown>(part, response.data?.data, (p) => p.id);
+      matched.forEach((entity, i) => {
+        const { index, id, record } = part[i];
+        if (entity.isSuccess) {
+          if (record) {
+            (record as { id?: string }).id = undefined;
+            resetState(record, { repository: stateOf(record).repository, synced: new Map() });
+          }
+          results[index] = { ok: true, index, id, record, response: entity };
+        } else {
+          const error = entityError(entity, response);
+          results[index] = {
+            ok: false,
+            index,
+            id,
+            record,
+            error,
+            code: error.errorCode,
+            message: error.errorMessage,
+            response: entity,
+          };
+        }
+      });
+    });
+    return results;
+  }
+
+  // ---------------------------------------------------------------- notes, attachments, photo, tags, related
+  // The record extras (`src/orm/extras`) on this repository's client, whatever client the record came from.
+
+  /** Adds a note to a saved record. */
+  addNote(record: T, note: NoteInput, options?: ExtrasOptions): Promise<ZCRMNote> {
+    return extras.addNote(record, note, this.on(options));
+  }
+
+  /** A record's notes. */
+  notes(record: T, options?: NotesOptions): Promise<ZCRMNote[]> {
+    return extras.notes(record, this.on(options));
+  }
+
+  /** Deletes one of a record's notes. */
+  removeNote(record: T, note: ZCRMNote | string, options?: ExtrasOptions): Promise<void> {
+    return extras.removeNote(record, note, this.on(options));
+  }
+
+  /** Attaches a file (a path, a Buffer or a stream) to a saved record. */
+  attach(record: T, source: UploadSource, options?: AttachOptions): Promise<ZCRMAttachment> {
+    return extras.attach(record, source, this.on(options));
+  }
+
+  /** Attaches a link to a saved record. */
+  attachLink(record: T, url: string, options?: ExtrasOptions): Promise<ZCRMAttachment> {
+    return extras.attachLink(record, url, this.on(options));
+  }
+
+  /** A record's attachments. */
+  attachments(record: T, options?: AttachmentsOptions): Promise<ZCRMAttachment[]> {
+    return extras.attachments(record, this.on(options));
+  }
+
+  /** Downloads one of a record's attachments to a path, a directory or a stream. */
+  downloadAttachment(
+    record: T,
+    attachment: ZCRMAttachment | string,
+    target: DownloadTarget,
+    options?: FileDownloadOptions,
+  ): Promise<DownloadedFile> {
+    return extras.downloadAttachment(record, attachment, target, this.on(options));
+  }
+
+  /** Deletes one of a record's attachments. */
+  removeAttachment(record: T, attachment: ZCRMAttachment | string, options?: ExtrasOptions): Promise<void> {
+    return extras.removeAttachment(record, attachment, this.on(options));
+  }
+
+  /** Uploads a record's photo. */
+  uploadPhoto(record: T, source: UploadSource, options?: PhotoOptions): Promise<void> {
+    return extras.uploadPhoto(record, source, this.on(options));
+  }
+
+  /** Downloads a record's photo; undefined when it has none. */
+  downloadPhoto(
+    record: T,
+    target: DownloadTarget,
+    options?: FileDownloadOptions,
+  ): Promise<DownloadedFile | undefined> {
+    return extras.downloadPhoto(record, target, this.on(options));
+  }
+
+  /** Deletes a record's photo. */
+  deletePhoto(record: T, options?: ExtrasOptions): Promise<void> {
+    return extras.deletePhoto(record, this.on(options));
+  }
+
+  /** Tags a saved record; resolves with every tag it carries afterwards. */
+  addTags(record: T, names: readonly string[], options?: TagsOptions): Promise<string[]> {
+    return extras.addTags(record, names, this.on(options));
+  }
+
+  /** Takes tags off a saved record; resolves with the tags left. */
+  removeTags(record: T, names: readonly string[], options?: ExtrasOptions): Promise<string[]> {
+    return extras.removeTags(record, names, this.on(options));
+  }
+
+  /** A related list of a saved record, by model or by related-list API name (`list`, `link`, `unlink`). */
+  related<R extends object>(record: T, target: RelatedModel<R>, options?: RelatedOptions<R>): RelatedList<R>;
+  related(record: T, target: string, options?: RelatedOptions<ZCRMRecord>): RelatedList<ZCRMRecord>;
+  related<R extends object>(
+    record: T,
+    target: RelatedModel<R> | string,
+    options?: RelatedOptions<R> | RelatedOptions<ZCRMRecord>,
+  ): RelatedList<R> | RelatedList<ZCRMRecord> {
+    return typeof target === 'string'
+      ? extras.related(record, target, this.on(options as RelatedOptions<ZCRMRecord>))
+      : extras.related(record, target, this.on(options as RelatedOptions<R>));
+  }
+
+  /** Extras options with this repository's client (an explicit `client` in them still wins). */
+  private on<O extends ExtrasOptions>(options: O | undefined): O {
+    return { client: this.client, ...options } as O;
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  /** How refs read by this repository load their records: through the same client. */
+  readonly loader: RefLoader = {
+    load: (model, module, id) => loadRef(model, module, id, this.#client),
+  };
+
+  /** @internal Runs a built query and hydrates every record. */
+  async findByNode(node: QueryNode, options: PageReadOptions = {}): Promise<T[]> {
+    const out: T[] = [];
+    for await (const page of readPages(this.client, node, options))
+      for (const json of page.records) out.push(this.hydrate(json));
+    return out;
+  }
+
+  private async *iterateNode(node: QueryNode, options: PageReadOptions): AsyncGenerator<T, void, undefined> {
+    for await (const page of readPages(this.client, node, options)) {
+      const rows = page.records;
+      for (let i = 0; i < rows.length; i++) {
+        const record = this.hydrate(rows[i]);
+        // The page lets go of each row as it is handed out, so rows the caller is done with are collected
+        // young instead of living (and being promoted) until the whole page is read.
+        (rows as Array<Json | undefined>)[i] = undefined;
+        yield record;
+      }
+    }
+  }
+
+  /** @internal A record from its JSON, bound to this repository, with what Zoho has remembered. */
+  hydrate(json: Json): T {
+    const record = this.mapping.hydrate<T>(json, this.loader);
+    resetState(record, { repository: this, raw: json, synced: new Map() });
+    return record;
+  }
+
+  /** Replaces a record's properties with a fresh read of it. */
+  private refresh(record: T, json: Json): void {
+    const fresh = this.mapping.hydrate<T>(json, this.loader);
+    Object.assign(record, fresh);
+    resetState(record, { repository: stateOf(record).repository ?? this, raw: json, synced: new Map() });
+  }
+
+  /** Sets what a write result reports (id, times, users) on the record. */
+  private applyDetails(record: T, details: Record<string, unknown>): void {
+    const mapping = this.mapping;
+    const fresh = mapping.hydrate<Record<string, unknown>>(details, this.loader);
+    for (const field of mapping.fields) {
+      if (Object.prototype.hasOwnProperty.call(details, field.apiName)) {
+        (record as Record<string, unknown>)[field.propertyName] = fresh[field.propertyName];
+      }
+    }
+  }
+
+  private async readById(id: string): Promise<Json | undefined> {
+    if (typeof id !== 'string' || !RECORD_ID.test(id)) throw OrmErrors.badId(this.mapping.name, id);
+    try {
+      return firstItem(await getRecord(this.client, this.module, id));
+    } catch (error) {
+      // Zoho answers some missing ids with INVALID_DATA instead of 204.
+      if (error instanceof ValidationException && error.errorCode === 'INVALID_DATA' && error.statusCode > 0)
+        return undefined;
+      throw error;
+    }
+  }
+
+  private checkRecord(record: unknown): void {
+    if (!(record instanceof this.model)) {
+      const got =
+        record === null
+          ? 'null'
+          : typeof record === 'object'
+            ? ((record as object).constructor?.name ?? 'object')
+            : typeof record;
+      throw OrmErrors.wrongModel(this.mapping.name, got);
+    }
+  }
+
+  private duplicateCheckFields(fields: ReadonlyArray<string> | undefined): string[] | undefined {
+    if (fields === undefined) return undefined;
+    const mapping = this.mapping;
+    return fields.map((name) => {
+      const field = mapping.meta.field(name) ?? mapping.meta.fieldByApiName(name);
+      if (!field) throw OrmErrors.unknownDuplicateField(mapping.name, name);
+      return field.apiName;
+    });
+  }
+
+  /** The write path of save, saveMany and upsert. */
+  private async write(
+    records: readonly T[],
+    mode: Mode,
+    options: UpsertOptions<T>,
+  ): Promise<WriteResult<T>[]> {
+    const { concurrency, chunkSize } = batchOptions(options);
+    const duplicateCheck =
+      mode === 'upsert' ? this.duplicateCheckFields(options.duplicateCheckFields) : undefined;
+    const results = new Array<WriteResult<T>>(records.length);
+    // Inserts and updates go to different calls; each chunk is checked just before it is sent, so checking
+    // one chunk overlaps the calls of the others.
+    const groups: number[][] = [[], []];
+    records.forEach((record, index) => {
+      const id = (record as { id?: unknown }).id;
+      groups[mode === 'save' && id !== undefined && id !== null && id !== '' ? 1 : 0].push(index);
+    });
+    const chunks = [...chunk(groups[0], chunkSize), ...chunk(groups[1], chunkSize)];
+    await mapWithConcurrency(chunks, concurrency, (indexes) =>
+      this.writeChunk(records, indexes, mode, options, duplicateCheck, results),
+    );
+    return results;
+  }
+
+  private async writeChunk(
+    records: readonly T[],
+    indexes: number[],
+    mode: Mode,
+    options: SaveManyOptions,
+    duplicateCheck: string[] | undefined,
+    results: WriteResult<T>[],
+  ): Promise<void> {
+    const fail = (index: number, error: ZCRMException, response?: EntityResponse<T>) => {
+      results[index] = {
+        ok: false,
+        index,
+        record: records[index],
+        error,
+        code: error.errorCode,
+        message: error.errorMessage,
+        response,
+      };
+    };
+    const ready: Array<{ index: number; prepared: PreparedWrite }> = [];
+    for (const index of indexes) {
+      const record = records[index];
+      try {
+        const prepared = await prepareWrite(
+          record,
+          this.mapping,
+          mode,
+          records.length > 1 ? index : undefined,
+        );
+        if (prepared instanceof ZCRMException) fail(index, prepared);
+        else if (prepared.kind === 'none') {
+          stateOf(record).repository ??= this;
+          results[index] = { ok: true, index, record, id: (record as { id: string }).id, action: 'none' };
+        } else ready.push({ index, prepared });
+      } catch (error) {
+        fail(index, asException(error));
+      }
+    }
+    if (ready.length === 0) return;
+    const kind = ready[0].prepared.kind;
+    const body = {
+      data: ready.map((r) => r.prepared.json),
+      ...writeOptionsBody(options, kind !== 'update'),
+      ...(duplicateCheck ? { duplicate_check_fields: duplicateCheck } : {}),
+    };
+    let response: HttpResponse<WriteResultsJson>;
+    try {
+      response =
+        kind === 'insert'
+          ? await insertRecords(this.client, this.module, body)
+          : kind === 'update'
+            ? await updateRecords(this.client, this.module, body)
+            : await upsertRecords(this.client, this.module, body);
+    } catch (error) {
+      const failure = asException(error);
+      for (const r of ready) fail(r.index, failure);
+      return;
+    }
+    const matched = matchResults<(typeof ready)[number], T>(ready, response.data?.data, (r) =>
+      kind === 'update' ? String(r.prepared.json.id) : undefined,
+    );
+    for (const [i, entity] of matched.entries()) {
+      const { index, prepared } = ready[i];
+      const record = records[index];
+      const id = typeof entity.details.id === 'string' ? entity.details.id : undefined;
+      if (!entity.isSuccess || id === undefined) {
+        fail(index, entity.isSuccess ? noIdError(entity, response) : entityError(entity, response), entity);
+        continue;
+      }
+      entity.data = record;
+      this.applyDetails(record, { ...entity.details, id });
+      markWritten(record, prepared);
+      const state = stateOf(record);
+      state.repository ??= this;
+      const action = kind === 'upsert' ? (entity.upsertAction === 'update' ? 'update' : 'insert') : kind;
+      let reloadError: ZCRMException | undefined;
+      if (options.reload ?? prepared.needsReload) {
+        try {
+          await this.reload(record);
+        } catch (error) {
+          reloadError = asException(error);
+        }
+      }
+      results[index] = {
+        ok: true,
+        index,
+        record,
+        id,
+        action,
+        response: entity,
+        ...(reloadError ? { reloadError } : {}),
+      };
+    }
+  }
+}
+
+/** `{ id }` alone (an equality on the id): read by id instead of querying. */
+function idOnly(where: unknown): string | undefined {
+  if (typeof where !== 'object' || where === null || Array.isArray(where)) return undefined;
+  const keys = Object.keys(where);
+  const id = (where as { id?: unknown }).id;
+  return keys.length === 1 && typeof id === 'string' ? id : undefined;
+}
+
+function batchOptions(options: BatchOptions): { concurrency: number; chunkSize: number } {
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const chunkSize = options.chunkSize ?? 100;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw OrmErrors.badOption(
+      'concurrency',
+      `must be a positive integer, got ${JSON.stringify(options.concurrency)}`,
+    );
+  }
+  if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > 100) {
+    throw OrmErrors.badOption(
+      'chunkSize',
+      `must be an integer from 1 to 100 (Zoho takes at most 100 records per call), got ${JSON.stringify(options.chunkSize)}`,
+    );
+  }
+  return { concurrency, chunkSize };
+}
+
+/** The exception of an error item of a write response. */
+function entityError(entity: EntityResponse<unknown>, response: HttpResponse<unknown>): ZCRMException {
+  const code = entity.code || `HTTP_${response.status}`;
+  const Class = exceptionClassFor(code, response.status);
+  return new Class({
+    statusCode: response.status,
+    errorCode: code,
+    errorMessage: entity.message || 'the record was not written',
+    errorDetails: entity.details,
+    errorContent: entity.responseJson,
+    url: response.url,
+  });
+}
+
+function noIdError(entity: EntityResponse<unknown>, response: HttpResponse<unknown>): ZCRMException {
+  return new ZCRMException({
+    statusCode: response.status,
+    errorCode: 'INVALID_RESPONSE',
+    errorMessage: 'Zoho reported success without the record id',
+    errorContent: entity.responseJson,
+    url: response.url,
+  });
+}
+
+function asException(error: unknown): ZCRMException {
+  return error instanceof ZCRMException ? error : ZCRMException.unexpected('ORM write', error);
+}
+
+/** Loads a ref's record by its model, through `client` (the default client when undefined). */
+async function loadRef(
+  model: ModelClass | undefined,
+  module: string | undefined,
+  id: string,
+  client?: ZCRMRestClient,
+): Promise<unknown> {
+  if (!model) {
+    throw new ValidationException({
+      statusCode: 0,
+      errorCode: 'NO_MODEL',
+      errorMessage: `the lookup to record ${id}${module ? ` of ${module}` : ''} declares no model to load it as: give @Lookup a model thunk, or read it with ZCRMRecord.getInstance(module, id).get()`,
+      errorDetails: { id, module },
+    });
+  }
+  return new Repository(model as ModelConstructor<object>, client).findByIdOrFail(id);
+}
+
+/** Refs made without a repository (`Account.ref(id)`) load through the default client. */
+export const defaultRefLoader: RefLoader = {
+  load: (model, module, id) => loadRef(model, module, id),
+};
+
+/** The repository of `model` on `client` (the default client when omitted). */
+export function getRepository<T extends object>(
+  model: ModelConstructor<T>,
+  client?: ZCRMRestClient,
+): Repository<T> {
+  return new Repository(model, client);
+}
