@@ -30,7 +30,7 @@ import { Ref, RefLoader } from './values/ref';
 import { CrmRecordNotFoundError } from './errors/crm-record-not-found-error';
 import { OrmErrors } from './errors/orm-errors';
 import { markWritten, prepareWrite, PreparedWrite } from './write/prepare-write';
-import { matchResults } from './write/match-results';
+import { matchEntityResponses } from '../api/support/write-results';
 import type { DeleteResult, WriteResult } from './write/write-result';
 import { chunk, mapWithConcurrency } from './support/pool';
 import type { ZCRMNote } from '../api/entities/zcrm-note';
@@ -354,7 +354,7 @@ export class Repository<T extends object> {
           };
         return;
       }
-      const matched = matchResults<(typeof part)[number], unknown>(part, response.data?.data, (p) => p.id);
+      const matched = matchEntityResponses<(typeof part)[number], unknown>(part, response.data?.data, (p) => p.id);
       matched.forEach((entity, i) => {
         const { index, id, record } = part[i];
         if (entity.isSuccess) {
@@ -645,7 +645,7 @@ export class Repository<T extends object> {
       for (const r of ready) fail(r.index, failure);
       return;
     }
-    const matched = matchResults<(typeof ready)[number], T>(ready, response.data?.data, (r) =>
+    const matched = matchEntityResponses<(typeof ready)[number], T>(ready, response.data?.data, (r) =>
       kind === 'update' ? String(r.prepared.json.id) : undefined,
     );
     for (const [i, entity] of matched.entries()) {

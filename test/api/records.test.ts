@@ -242,6 +242,21 @@ describe('ZCRMModule.createRecords', () => {
     expect(bad.entityId).toBeUndefined();
   });
 
+  it('keeps a DUPLICATE_DATA result with its input although the result names the clashing record', async () => {
+    const a = lead({ Last_Name: 'A', Email: 'dup.match@example.com' });
+    const b = lead({ Last_Name: 'B', Email: 'b.match@example.com' });
+    const c = lead({ Last_Name: 'C' });
+    await leads.createRecords([a, b, c]);
+    b.setFieldValue('Email', 'dup.match@example.com');
+    c.setFieldValue('Company', 'C Co');
+    const response = await leads.updateRecords([b, c]);
+    expect(response.bulkEntityResponse[0]).toMatchObject({ status: 'error', code: 'DUPLICATE_DATA' });
+    expect(response.bulkEntityResponse[0].details).toMatchObject({ api_name: 'Email', id: a.entityId });
+    expect(response.bulkEntityResponse[0].data).toBe(b);
+    expect(response.bulkEntityResponse[1].status).toBe('success');
+    expect(response.data).toEqual([c]);
+  });
+
   it('returns per-record errors even when every record failed (HTTP 400)', async () => {
     const response = await leads.createRecords([
       lead({ Company: 'x' }),

@@ -15,8 +15,12 @@ import { EntityResponse } from '../responses/entity-response';
  */
 
 /** The id a result names (`details.id`), if any. */
+/**
+ * The record id a result names, for successes only: an error's `details.id` may name another record
+ * (`DUPLICATE_DATA` names the record the input clashes with), so errors are placed by position alone.
+ */
 function resultIdOf(item: JsonObject): string | undefined {
-  return isJsonObject(item.details) ? idString(item.details.id) : undefined;
+  return item.status === 'success' && isJsonObject(item.details) ? idString(item.details.id) : undefined;
 }
 
 /**
