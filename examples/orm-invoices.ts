@@ -13,10 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { IsNotEmpty } from 'class-validator';
 import { CrmModule, Field, LineItems, Lookup } from '../decorators';
-import { CrmRecord, LineItem, Ref } from '../src/orm';
-import { addNote, addTags, attach, attachments, downloadAttachment, notes } from '../src/orm/extras';
-import { In, MoreThan } from '../src/query';
-import { ZCRMException } from '../src/errors';
+import { CrmRecord, In, LineItem, MoreThan, Ref, ZCRMException } from '../src';
 import { openSession } from './support/example-session';
 
 @CrmModule('Accounts')
@@ -104,18 +101,18 @@ export async function ormInvoices(
   );
 
   // Notes, attachments and tags of the saved record.
-  await addNote(inv, { title: 'Sent', content: 'Mailed to finance' });
-  for (const note of await notes(inv)) log(`note ${note.id}: ${note.title} — ${note.content}`);
+  await inv.addNote({ title: 'Sent', content: 'Mailed to finance' });
+  for (const note of await inv.notes()) log(`note ${note.id}: ${note.title} — ${note.content}`);
 
   const dir = await mkdtemp(path.join(os.tmpdir(), 'zcrm-orm-example-'));
   let attachmentBytesMatch = false;
   try {
     const pdf = path.join(dir, 'q3.pdf');
     await writeFile(pdf, '%PDF-1.4\n% Q3 licences invoice\n%%EOF\n');
-    const attachment = await attach(inv, pdf); // a path, a Buffer or a stream
+    const attachment = await inv.attach(pdf); // a path, a Buffer or a stream
     log(`attached ${attachment.fileName} as ${attachment.id}`);
-    for (const a of await attachments(inv)) log(`attachment ${a.id}: ${a.fileName}, ${a.size} bytes`);
-    const copy = await downloadAttachment(inv, attachment, path.join(dir, 'copy.pdf'));
+    for (const a of await inv.attachments()) log(`attachment ${a.id}: ${a.fileName}, ${a.size} bytes`);
+    const copy = await inv.downloadAttachment(attachment, path.join(dir, 'copy.pdf'));
     attachmentBytesMatch = (await readFile(copy.path!)).equals(await readFile(pdf));
     log(
       `downloaded ${copy.fileName} (${copy.contentType}): ${attachmentBytesMatch ? 'identical' : 'DIFFERENT'}`,
@@ -124,7 +121,7 @@ export async function ormInvoices(
     await rm(dir, { recursive: true, force: true });
   }
 
-  const tags = await addTags(inv, ['q3', 'licences']);
+  const tags = await inv.addTags(['q3', 'licences']);
   log(`tags: ${[...tags].sort().join(', ')}`);
   return { invoice: inv, openInvoices, attachmentBytesMatch };
 }
