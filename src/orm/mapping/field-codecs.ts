@@ -550,17 +550,25 @@ function subformCodec(field: FieldMetadata): FieldCodec {
   };
 }
 
-function participantsCodec(field: FieldMetadata): FieldCodec {
+/**
+ * A list of typed rows kept as instances of `Row` (participants, price ranges): read through the shared API
+ * parser, written through the shared serialiser, each row checked and reported by its index.
+ */
+function rowListCodec<Row extends object>(
+  field: FieldMetadata,
+  Row: new () => Row,
+  what: { list: string; row: string },
+  parse: (json: Json) => Partial<Row>,
+  toJson: (row: Row, index: number) => unknown,
+): FieldCodec {
   return {
     field,
     read: (v) =>
-      Array.isArray(v)
-        ? v.filter(isJsonObject).map((json) => Object.assign(new Participant(), parseParticipant(json)))
-        : [],
+      Array.isArray(v) ? v.filter(isJsonObject).map((json) => Object.assign(new Row(), parse(json))) : [],
     write(v, ctx, path = field.propertyName) {
       if (v === undefined || v === null) return v;
       if (!Array.isArray(v))
-        return issue(ctx, field, path, `expects a list of participants, got ${describe(v)}`);
+        return issue(ctx, field, path, `expects a list of ${what.list}, got ${describe(v)}`);
       const out: unknown[] = [];
       v.forEach((p: unknown, i) => {
         if (!isJsonObject(p))
@@ -568,10 +576,10 @@ function participantsCodec(field: FieldMetadata): FieldCodec {
             ctx,
             field,
             `${path}[${i}]`,
-            'a participant must be an object (new Participant({...}))',
+            `a ${what.row} must be an object (new ${Row.name}({...}))`,
           );
         try {
-          out.push(participantToJson(Object.assign(new Participant(), p), i));
+          out.push(toJson(Object.assign(new Row(), p), i));
         } catch (error) {
           mapperIssue(ctx, field, `${path}[${i}]`, error);
         }
@@ -581,35 +589,24 @@ function participantsCodec(field: FieldMetadata): FieldCodec {
   };
 }
 
-function pricingCodec(field: FieldMetadata): FieldCodec {
-  return {
+function participantsCodec(field: FieldMetadata): FieldCodec {
+  return rowListCodec(
     field,
-    read: (v) =>
-      Array.isArray(v)
-        ? v.filter(isJsonObject).map((json) => Object.assign(new PricingRange(), parsePricing(json)))
-        : [],
-    write(v, ctx, path = field.propertyName) {
-      if (v === undefined || v === null) return v;
-      if (!Array.isArray(v))
-        return issue(ctx, field, path, `expects a list of price ranges, got ${describe(v)}`);
-      const out: unknown[] = [];
-      v.forEach((p: unknown, i) => {
-        if (!isJsonObject(p))
-          return void issue(
-            ctx,
-            field,
-            `${path}[${i}]`,
-            'a price range must be an object (new PricingRange({...}))',
-          );
-        try {
-          out.push(pricingToJson(Object.assign(new PricingRange(), p), i));
-        } catch (error) {
-          mapperIssue(ctx, field, `${path}[${i}]`, error);
-        }
-      });
-      return out;
-    },
-  };
+    Participant,
+    { list: 'participants', row: 'participant' },
+    parseParticipant,
+    participantToJson,
+  );
+}
+
+function pricingCodec(field: FieldMetadata): FieldCodec {
+  return rowListCodec(
+    field,
+    PricingRange,
+    { list: 'price ranges', row: 'price range' },
+    parsePricing,
+    pricingToJson,
+  );
 }
 
 /** Tags come as `[{name, id}]`; read-only on the record. */
