@@ -3,7 +3,7 @@ import * as ops from '../../api/operations/attachments-operations';
 import { ZCRMAttachment } from '../../api/entities/zcrm-attachment';
 import { FileAPIResponse } from '../../api/responses/file-api-response';
 import { safeFileName } from '../../api/files/content-disposition';
-import { isUploadSource, UploadOptions, UploadSource } from '../../api/files/upload-source';
+import { UploadOptions, UploadSource } from '../../api/files/upload-source';
 import { singleWrite } from '../../api/support/single-write';
 import { ValidationException } from '../../errors/validation-exception';
 import {
@@ -14,7 +14,15 @@ import {
   writeDownload,
 } from './downloads';
 import { collectPages, ListOptions } from './pages';
-import { describe, ExtrasOptions, ExtrasRecord, idOf, parentRecordOf, resolveRecord } from './record-context';
+import {
+  describe,
+  ExtrasOptions,
+  ExtrasRecord,
+  idOf,
+  parentRecordOf,
+  resolveRecord,
+  uploadOptionsFor,
+} from './record-context';
 
 /** Options of {@link attach}: how to name the upload (paths default to their base name, Buffers and streams to `file`). */
 export interface AttachOptions extends UploadOptions, ExtrasOptions {}
@@ -37,15 +45,7 @@ export async function attach(
   options: AttachOptions = {},
 ): Promise<ZCRMAttachment> {
   const context = resolveRecord(record, 'attach', options);
-  if (!isUploadSource(source)) {
-    throw ValidationException.invalidInput(
-      'source',
-      `${context.operation} needs a file path, a Buffer or a Readable stream, got ${describe(source)}`,
-    );
-  }
-  const upload: UploadOptions = {};
-  if (options.fileName !== undefined) upload.fileName = options.fileName;
-  if (options.contentType !== undefined) upload.contentType = options.contentType;
+  const upload = uploadOptionsFor(context.operation, source, options);
   const { item } = await singleWrite(() =>
     ops.uploadAttachment(context.client, context.moduleApiName, context.id, source, upload),
   );

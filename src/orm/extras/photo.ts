@@ -1,8 +1,7 @@
 import * as ops from '../../api/operations/photos-operations';
 import { FileAPIResponse } from '../../api/responses/file-api-response';
-import { isUploadSource, UploadOptions, UploadSource } from '../../api/files/upload-source';
+import { UploadOptions, UploadSource } from '../../api/files/upload-source';
 import { singleWrite } from '../../api/support/single-write';
-import { ValidationException } from '../../errors/validation-exception';
 import {
   DownloadedFile,
   FileDownloadOptions,
@@ -10,7 +9,7 @@ import {
   requireTarget,
   writeDownload,
 } from './downloads';
-import { describe, ExtrasOptions, ExtrasRecord, resolveRecord } from './record-context';
+import { ExtrasOptions, ExtrasRecord, resolveRecord, uploadOptionsFor } from './record-context';
 
 /** Options of {@link uploadPhoto}: the file name and content type (inferred from the name's extension). */
 export interface PhotoOptions extends UploadOptions, ExtrasOptions {}
@@ -26,15 +25,7 @@ export async function uploadPhoto(
   options: PhotoOptions = {},
 ): Promise<void> {
   const context = resolveRecord(record, 'uploadPhoto', options);
-  if (!isUploadSource(source)) {
-    throw ValidationException.invalidInput(
-      'source',
-      `${context.operation} needs a file path, a Buffer or a Readable stream, got ${describe(source)}`,
-    );
-  }
-  const upload: UploadOptions = {};
-  if (options.fileName !== undefined) upload.fileName = options.fileName;
-  if (options.contentType !== undefined) upload.contentType = options.contentType;
+  const upload = uploadOptionsFor(context.operation, source, options);
   await singleWrite(() => ops.uploadPhoto(context.client, context.moduleApiName, context.id, source, upload));
 }
 

@@ -4,6 +4,7 @@ import { ValidationException } from '../../errors/validation-exception';
 import { className } from '../metadata/metadata-exception';
 import { getMetadataStorage } from '../metadata/metadata-storage';
 import type { ModelMetadata } from '../metadata/model-metadata';
+import { isUploadSource, UploadOptions } from '../../api/files/upload-source';
 import { recordContext as ormRecordContext } from '../record-context';
 
 /**
@@ -101,4 +102,21 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return `a ${className(value.constructor)}`;
   return `${typeof value} ${String(value)}`;
+}
+
+/**
+ * Checks an upload source before any request and picks the upload options (file name, content type) out of
+ * an extra's options.
+ */
+export function uploadOptionsFor(operation: string, source: unknown, options: UploadOptions): UploadOptions {
+  if (!isUploadSource(source)) {
+    throw ValidationException.invalidInput(
+      'source',
+      `${operation} needs a file path, a Buffer or a Readable stream, got ${describe(source)}`,
+    );
+  }
+  const upload: UploadOptions = {};
+  if (options.fileName !== undefined) upload.fileName = options.fileName;
+  if (options.contentType !== undefined) upload.contentType = options.contentType;
+  return upload;
 }
