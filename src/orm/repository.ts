@@ -38,6 +38,7 @@ import type { ZCRMAttachment } from '../api/entities/zcrm-attachment';
 import type { ZCRMRecord } from '../api/entities/zcrm-record';
 import type { UploadSource } from '../api/files/upload-source';
 import * as extras from './extras';
+import { setModelHydrator } from './extras/model-hydrator';
 import type {
   AttachOptions,
   AttachmentsOptions,
@@ -354,7 +355,11 @@ export class Repository<T extends object> {
           };
         return;
       }
-      const matched = matchEntityResponses<(typeof part)[number], unknown>(part, response.data?.data, (p) => p.id);
+      const matched = matchEntityResponses<(typeof part)[number], unknown>(
+        part,
+        response.data?.data,
+        (p) => p.id,
+      );
       matched.forEach((entity, i) => {
         const { index, id, record } = part[i];
         if (entity.isSuccess) {
@@ -767,3 +772,8 @@ export function getRepository<T extends object>(
 ): Repository<T> {
   return new Repository(model, client);
 }
+
+setModelHydrator((model, client) => {
+  const repository = new Repository(model, client);
+  return (json) => repository.hydrate(json);
+});

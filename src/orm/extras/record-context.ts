@@ -5,7 +5,8 @@ import { className } from '../metadata/metadata-exception';
 import { getMetadataStorage } from '../metadata/metadata-storage';
 import type { ModelMetadata } from '../metadata/model-metadata';
 import { isUploadSource, UploadOptions } from '../../api/files/upload-source';
-import { recordContext as ormRecordContext } from '../record-context';
+import { defaultClient } from '../../api/default-client';
+import { stateOf } from '../state/record-state';
 
 /**
  * What the record extras (notes, attachments, photo, tags, related lists) need of a record: an instance of a
@@ -63,7 +64,8 @@ export function resolveRecord(
     model,
     moduleApiName: model.moduleApiName,
     id,
-    client: options.client ?? ormRecordContext(record as object).client,
+    // The client the record was read or saved through (its repository's), else the process-wide one.
+    client: options.client ?? stateOf(record as object).repository?.client ?? defaultClient(),
     operation: name,
   };
 }

@@ -9,7 +9,8 @@ import { multiWrite } from '../../api/support/single-write';
 import { matchEntityResponses } from '../../api/support/write-results';
 import { ValidationException } from '../../errors/validation-exception';
 import { getMetadataStorage } from '../metadata/metadata-storage';
-import { ModelConstructor, Repository } from '../repository';
+import type { ModelConstructor } from '../repository';
+import { modelHydrator } from './model-hydrator';
 import { collectPages, ListOptions } from './pages';
 import { describe, ExtrasOptions, ExtrasRecord, idOf, ResolvedRecord, resolveRecord } from './record-context';
 
@@ -113,10 +114,7 @@ export function related<T extends object>(
   }
   const model = getMetadataStorage().getModel(target);
   const apiName = requireListName(options.relatedList ?? model.moduleApiName, context.operation);
-  let repository: Repository<T> | undefined;
-  const hydrate =
-    options.hydrate ??
-    ((json: JsonObject) => (repository ??= new Repository(target, context.client)).hydrate(json));
+  const hydrate = options.hydrate ?? modelHydrator(target as new () => T, context.client);
   return new RelatedListImpl<T>(context, apiName, hydrate);
 }
 
