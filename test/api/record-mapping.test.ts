@@ -21,35 +21,7 @@ import { ZCRMInventoryLineItem } from '../../src/api/entities/zcrm-inventory-lin
 import { ZCRMEventParticipant } from '../../src/api/entities/zcrm-event-participant';
 import { ZCRMPriceBookPricing } from '../../src/api/entities/zcrm-price-book-pricing';
 import { ValidationException } from '../../src/errors';
-
-/** The list sample of wire spec §5.1 (one record). */
-const LEAD_SAMPLE = {
-  Owner: { name: 'Patricia Boyle', id: '554023000000235011', email: 'p.boyle@zylker.com' },
-  Company: 'Zylker',
-  Email: 'p.daly@zylker.com',
-  $currency_symbol: '$',
-  $state: 'save',
-  $converted: false,
-  $process_flow: false,
-  id: '554023000000527003',
-  $approved: true,
-  $approval: { delegate: false, approve: false, reject: false, resubmit: false },
-  Created_Time: '2019-05-02T11:17:33+05:30',
-  Modified_Time: '2019-05-02T11:17:33+05:30',
-  $editable: true,
-  Created_By: { name: 'Patricia Boyle', id: '554023000000235011', email: 'p.boyle@zylker.com' },
-  Modified_By: { name: 'Patricia Boyle', id: '554023000000235011', email: 'p.boyle@zylker.com' },
-  Last_Name: 'Daly',
-  First_Name: 'Paul',
-  Full_Name: 'Paul Daly',
-  Lead_Status: null,
-  Tag: [],
-  $converted_detail: {},
-  $followed: false,
-  $photo_id: null,
-  $review_process: { approve: false, reject: false, resubmit: false },
-  $review: null,
-};
+import { LEAD_SAMPLE } from './fixtures/wire-samples';
 
 /** An inventory record with the output line item keys of wire spec §5.17. */
 const QUOTE_SAMPLE = {

@@ -9,38 +9,11 @@ import { ZCRMRecord } from '../../src/api/entities/zcrm-record';
 import { ZCRMUser } from '../../src/api/entities/zcrm-user';
 import { ZCRMException, ValidationException } from '../../src/errors';
 import { cannedClient, CannedResponse } from '../support/record-helpers';
+import { LEAD_SAMPLE } from './fixtures/wire-samples';
 
 /** §5.1 list sample. */
 const LIST_SAMPLE = {
-  data: [
-    {
-      Owner: { name: 'Patricia Boyle', id: '554023000000235011', email: 'p.boyle@zylker.com' },
-      Company: 'Zylker',
-      Email: 'p.daly@zylker.com',
-      $currency_symbol: '$',
-      $state: 'save',
-      $converted: false,
-      $process_flow: false,
-      id: '554023000000527003',
-      $approved: true,
-      $approval: { delegate: false, approve: false, reject: false, resubmit: false },
-      Created_Time: '2019-05-02T11:17:33+05:30',
-      Modified_Time: '2019-05-02T11:17:33+05:30',
-      $editable: true,
-      Created_By: { name: 'Patricia Boyle', id: '554023000000235011', email: 'p.boyle@zylker.com' },
-      Modified_By: { name: 'Patricia Boyle', id: '554023000000235011', email: 'p.boyle@zylker.com' },
-      Last_Name: 'Daly',
-      First_Name: 'Paul',
-      Full_Name: 'Paul Daly',
-      Lead_Status: null,
-      Tag: [],
-      $converted_detail: {},
-      $followed: false,
-      $photo_id: null,
-      $review_process: { approve: false, reject: false, resubmit: false },
-      $review: null,
-    },
-  ],
+  data: [LEAD_SAMPLE],
   info: { per_page: 200, count: 1, page: 1, more_records: false },
 };
 
