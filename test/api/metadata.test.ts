@@ -16,25 +16,10 @@ import { ZCRMCustomViewCriteria } from '../../src/api/entities/zcrm-custom-view-
 import { ZCRMModuleRelatedList } from '../../src/api/entities/zcrm-module-related-list';
 import { ZCRMRelatedListProperties } from '../../src/api/entities/zcrm-related-list-properties';
 import { ZCRMUser } from '../../src/api/entities/zcrm-user';
-import { NotFoundException, ValidationException, ZCRMException } from '../../src/errors';
-import { authorisedClient, PATRICIA, requestLog } from '../support/sdk';
+import { NotFoundException, ValidationException } from '../../src/errors';
+import { authorisedClient, PATRICIA } from '../support/sdk';
+import { expectClientCheck } from '../support/assertions';
 import { captureRequests, CapturedRequest } from '../support/request-capture';
-
-async function expectClientCheck(
-  promise: Promise<unknown>,
-  message: RegExp,
-  emulator: RunningEmulator,
-): Promise<void> {
-  const before = (await requestLog(emulator)).length;
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ValidationException);
-  expect(error).toMatchObject({ statusCode: 0, errorCode: 'INVALID_INPUT' });
-  expect((error as ZCRMException).errorMessage).toMatch(message);
-  expect((await requestLog(emulator)).length).toBe(before);
-}
 
 describe('module metadata against the emulator', () => {
   let emulator: RunningEmulator;

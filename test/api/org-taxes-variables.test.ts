@@ -7,10 +7,10 @@ import { ZCRMVariable } from '../../src/api/entities/zcrm-variable';
 import { ZCRMVariableGroup } from '../../src/api/entities/zcrm-variable-group';
 import { EntityResponse } from '../../src/api/responses/entity-response';
 import { NotFoundException, ValidationException, ZCRMException } from '../../src/errors';
-import { authorisedClient, PATRICIA, requestLog } from '../support/sdk';
+import { authorisedClient, PATRICIA } from '../support/sdk';
+import { expectClientCheck, orgId } from '../support/assertions';
 import { captureRequests, CapturedRequest } from '../support/request-capture';
 
-const orgId = (seq: number) => '3652397' + String(seq).padStart(12, '0');
 const VAT = orgId(72001);
 const SALES_TAX = orgId(72004);
 const COMMON_TAX = orgId(72007);
@@ -18,22 +18,6 @@ const GENERAL_GROUP = orgId(81001);
 const SUPPORT_EMAIL = orgId(81011);
 const DISCOUNT_CAP = orgId(81014);
 const UNKNOWN = orgId(99999);
-
-async function expectClientCheck(
-  promise: Promise<unknown>,
-  message: RegExp,
-  emulator: RunningEmulator,
-): Promise<void> {
-  const before = (await requestLog(emulator)).length;
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ValidationException);
-  expect(error).toMatchObject({ statusCode: 0, errorCode: 'INVALID_INPUT' });
-  expect((error as ZCRMException).errorMessage).toMatch(message);
-  expect((await requestLog(emulator)).length).toBe(before);
-}
 
 function tax(
   name: string | undefined,

@@ -9,41 +9,15 @@ import { ZCRMProfile } from '../../src/api/entities/zcrm-profile';
 import { ZCRMPermission } from '../../src/api/entities/zcrm-permission';
 import { ZCRMUserTheme } from '../../src/api/entities/zcrm-user-theme';
 import { ZCRMUserCustomizeInfo } from '../../src/api/entities/zcrm-user-customize-info';
-import { AuthenticationException, ValidationException, ZCRMException } from '../../src/errors';
+import { AuthenticationException, ValidationException } from '../../src/errors';
 import { ALL_SCOPES } from '../support/emulator';
 import { authorisedClient, emulatorConfig, KEVIN, PATRICIA, requestLog, admin } from '../support/sdk';
+import { expectClientCheck, rejectionOf, orgId } from '../support/assertions';
 import { captureRequests, CapturedRequest } from '../support/request-capture';
 
-const orgId = (seq: number) => '3652397' + String(seq).padStart(12, '0');
 const PATRICIA_ID = orgId(235011);
 const KEVIN_ID = orgId(235014);
 const PRIYA_ID = orgId(235017);
-
-/** Asserts that `promise` rejects with a client-side check (statusCode 0, no request) naming `field`. */
-async function expectClientCheck(
-  promise: Promise<unknown>,
-  field: RegExp,
-  emulator: RunningEmulator,
-): Promise<void> {
-  const before = (await requestLog(emulator)).length;
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ValidationException);
-  expect(error).toMatchObject({ statusCode: 0, errorCode: 'INVALID_INPUT' });
-  expect((error as ZCRMException).errorMessage).toMatch(field);
-  expect((await requestLog(emulator)).length).toBe(before);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ZCRMException> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ZCRMException)) throw new Error(`expected a ZCRMException, got ${String(error)}`);
-  return error;
-}
 
 describe('ZCRMOrganization and the client-level org calls against the emulator', () => {
   let emulator: RunningEmulator;
@@ -229,7 +203,7 @@ describe('ZCRMOrganization and the client-level org calls against the emulator',
         role: { name: 'Manager' },
         profile: { name: 'Standard' },
       });
-      const error = await rejection(org.getUser('3652397000000999999'));
+      const error = await rejectionOf(org.getUser('3652397000000999999'));
       expect(error).toBeInstanceOf(ValidationException);
       expect(error).toMatchObject({ statusCode: 400, errorCode: 'INVALID_DATA' });
       await expectClientCheck(org.getUser(''), /user id: an id is required/, emulator);
@@ -277,7 +251,7 @@ describe('ZCRMOrganization and the client-level org calls against the emulator',
       duplicate.email = 'KEVIN.HART@zylker.com';
       duplicate.role = { id: ROLE_IDS.rep };
       duplicate.profile = { id: PROFILE_IDS.standard };
-      const error = await rejection(org.createUser(duplicate));
+      const error = await rejectionOf(org.createUser(duplicate));
       expect(error).toBeInstanceOf(ValidationException);
       expect(error).toMatchObject({
         statusCode: 400,
@@ -307,7 +281,7 @@ describe('ZCRMOrganization and the client-level org calls against the emulator',
       user.email = 'x@zylker.com';
       user.role = { id: ROLE_IDS.rep };
       user.profile = { id: PROFILE_IDS.standard };
-      const error = await rejection(
+      const error = await rejectionOf(
         ZCRMOrganization.getInstance(undefined, undefined, kevinClient).createUser(user),
       );
       expect(error).toMatchObject({ statusCode: 400, errorCode: 'AUTHORIZATION_FAILED' });
@@ -397,7 +371,7 @@ describe('ZCRMOrganization and the client-level org calls against the emulator',
         await narrow.oauthClient.generateAccessToken(
           await emulator.issueGrantToken({ scope: 'ZohoCRM.org.ALL,AaaServer.profile.READ', email: KEVIN }),
         );
-        const error = await rejection(
+        const error = await rejectionOf(
           ZCRMOrganization.getInstance(undefined, undefined, narrow).getAllUsers(),
         );
         expect(error).toBeInstanceOf(AuthenticationException);

@@ -56,7 +56,9 @@ export interface TsRun {
  * `ZCRM_*` variables are removed from the environment unless given in `env`, so examples use their embedded emulator.
  */
 export function runTs(script: string, args: string[] = [], env: Record<string, string> = {}): TsRun {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('ZCRM_')));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('ZCRM_')),
+  );
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script, ...args], {
     cwd: ROOT,
     env: { ...inherited, ...env },

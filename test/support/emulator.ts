@@ -36,7 +36,12 @@ export class RawClient {
   async request(
     method: string,
     path: string,
-    options: { body?: unknown; headers?: Record<string, string>; token?: string | null; form?: FormData } = {},
+    options: {
+      body?: unknown;
+      headers?: Record<string, string>;
+      token?: string | null;
+      form?: FormData;
+    } = {},
   ): Promise<RawResponse> {
     const headers: Record<string, string> = { ...options.headers };
     const token = options.token === undefined ? this.accessToken : options.token;

@@ -2,8 +2,6 @@ import { ZCRMRestClient } from '../../src/api/rest-client';
 import { MemoryTokenStore } from '../../src/auth';
 import type { Handler, HttpRequest, HttpResponse, Step } from '../../src/http/http-types';
 import { parseRateLimitHeaders } from '../../src/http/rate-limit-headers';
-import type { RunningEmulator } from '../../src/emulator';
-import { emulatorConfig, PATRICIA } from './sdk';
 
 /** What a captured request looked like when it left the SDK (after the auth header was set). */
 export interface CapturedRequest {
@@ -94,4 +92,3 @@ export async function cannedClient(
   );
   return { client, requests };
 }
-

@@ -3,6 +3,7 @@ import type { ZCRMRestClient } from '../../src/api/rest-client';
 import { ZCRMRecord } from '../../src/api/entities/zcrm-record';
 import { ZCRMException } from '../../src/errors/zcrm-exception';
 import { authorisedClient } from './sdk';
+import { rejectionOf } from './assertions';
 
 /** Shared fixtures of the record sub-resource API tests (notes, attachments, tags, related lists, blueprint, bulk). */
 
@@ -51,17 +52,6 @@ export async function readRecordJson(
   return response.data!.data[0];
 }
 
-/** The error `promise` rejects with (failing the test when it resolves). */
-export async function rejectionOf(promise: Promise<unknown>): Promise<ZCRMException> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof ZCRMException) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
-
 /** A Zoho-shaped id that names no record. */
 export const MISSING_ID = '3652397000999999999';
 
@@ -86,3 +76,5 @@ export async function expectClientSideRejection(
   expect(await crmRequestCount(emulator)).toBe(before);
   return error;
 }
+
+export { rejectionOf };
