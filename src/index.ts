@@ -3,40 +3,10 @@ export { ZCRMRestClient } from './api/rest-client';
 export type { ClientOptions, QueryValue, RequestOptions } from './api/rest-client';
 export * from './api';
 
-export {
-  CrmRecord,
-  Repository,
-  getRepository,
-  Ref,
-  LineItem,
-  Participant,
-  PricingRange,
-  CrmRecordNotFoundError,
-  CrmValidationError,
-} from './orm';
-export type {
-  BatchOptions,
-  CreateInput,
-  FindOptions,
-  ModelConstructor,
-  SaveManyOptions,
-  SaveOptions,
-  UpsertOptions as ModelUpsertOptions,
-  WriteResult,
-  WriteSuccess,
-  WriteFailure,
-  DeleteResult,
-  DeleteSuccess,
-  DeleteFailure,
-  UserRef,
-  Tax,
-  RecordTag,
-  LineItemInit,
-  Discount,
-  ParticipantInit,
-  PricingRangeInit,
-  FieldProblem,
-} from './orm';
+export * from './orm';
+// `./api` and `./orm` both name an upsert options type: the seed-parity one keeps the name.
+export type { UpsertOptions } from './api';
+export type { UpsertOptions as ModelUpsertOptions } from './orm';
 export {
   Equal,
   Not,
@@ -51,7 +21,13 @@ export {
   FindOperator,
   SelectQueryBuilder,
 } from './query';
-export type { FindManyOptions, FindOneOptions, FindOptionsWhere, FindOptionsOrder, FindOptionsSelect } from './query';
+export type {
+  FindManyOptions,
+  FindOneOptions,
+  FindOptionsWhere,
+  FindOptionsOrder,
+  FindOptionsSelect,
+} from './query';
 
 export {
   ZohoOAuth,
@@ -94,9 +70,6 @@ export { Pipeline } from './http';
 export type { HttpRequest, HttpResponse, RateLimitInfo, Step } from './http';
 
 export { VERSION } from './version';
-
-// ORM (part 1): change tracking, a record's client and module, paging options, the model methods' option types.
-export { getChanges, recordContext } from './orm';
 export type {
   RecordContext,
   PageReadOptions,
