@@ -1,19 +1,7 @@
 import { ZCRMRestClient } from '../api/rest-client';
-import {
-  deleteRecords,
-  getRecord,
-  insertRecords,
-  updateRecords,
-  upsertRecords,
-  WriteResultsJson,
-} from '../api/operations/record-operations';
-import { firstItem, writeOptionsBody } from '../api/mappers/record-results';
-import type { ZCRMWriteOptions } from '../api/entities/zcrm-record';
-import { EntityResponse } from '../api/responses/entity-response';
-import type { HttpResponse } from '../http/http-types';
+import { getRecord } from '../api/operations/record-operations';
+import { firstItem } from '../api/mappers/record-results';
 import type { Json } from '../api/mappers/json-utils';
-import { exceptionClassFor } from '../errors/error-table';
-import { ZCRMException } from '../errors/zcrm-exception';
 import { ValidationException } from '../errors/validation-exception';
 import type { QueryNode } from '../query/ast';
 import { buildQuery } from '../query/build-query';
@@ -29,10 +17,10 @@ import { readPages, PageReadOptions } from './query/read-pages';
 import { Ref, RefLoader } from './values/ref';
 import { CrmRecordNotFoundError } from './errors/crm-record-not-found-error';
 import { OrmErrors } from './errors/orm-errors';
-import { markWritten, prepareWrite, PreparedWrite } from './write/prepare-write';
-import { matchEntityResponses } from '../api/support/write-results';
+import { isRecordId } from './support/record-id';
+import { BatchWriter } from './write/batch-writer';
+import type { BatchOptions, SaveManyOptions, SaveOptions, UpsertOptions } from './write/write-options';
 import type { DeleteResult, WriteResult } from './write/write-result';
-import { chunk, mapWithConcurrency } from './support/pool';
 import type { ZCRMNote } from '../api/entities/zcrm-note';
 import type { ZCRMAttachment } from '../api/entities/zcrm-attachment';
 import type { ZCRMRecord } from '../api/entities/zcrm-record';
@@ -64,40 +52,7 @@ export type CreateInput<T> = { [K in PropertyKeys<T>]?: T[K] };
 /** Options of `find` and `iterate`: TypeORM's find options plus the records per call. */
 export type FindOptions<T> = FindManyOptions<T> & PageReadOptions;
 
-/** Options of `save`. */
-export interface SaveOptions extends ZCRMWriteOptions {
-  /**
-   * Re-read the record after writing it. Default: when line items, line taxes or subform rows were sent (so
-   * their ids and the amounts Zoho computes, `total` …, are on the record), or an inventory record's
-   * `Discount` or `Adjustment` (so its `Grand_Total` … follow).
-   */
-  reload?: boolean;
-}
-
-/** Options of `saveMany`, `upsert` and `deleteMany`. */
-export interface BatchOptions {
-  /** Calls in flight at once (default 10). The client's throttle still applies. */
-  concurrency?: number;
-  /** Records per call, at most 100 (Zoho's limit; the default). */
-  chunkSize?: number;
-}
-
-/** Options of `saveMany`. */
-export interface SaveManyOptions extends SaveOptions, BatchOptions {}
-
-/** Options of `upsert`. */
-export interface UpsertOptions<T> extends SaveManyOptions {
-  /**
-   * The fields Zoho matches existing records by (`['subject']` or `['Subject']`: properties or API names);
-   * Zoho's defaults for the module when omitted.
-   */
-  duplicateCheckFields?: ReadonlyArray<PropertyKeys<T> | (string & {})>;
-}
-
-const DEFAULT_CONCURRENCY = 10;
-const RECORD_ID = /^\d+$/;
-
-type Mode = 'save' | 'upsert';
+export type { BatchOptions, SaveManyOptions, SaveOptions, UpsertOptions } from './write/write-options';
 
 /**
  * The ORM's operations on one model through one client: what `Invoice.find()` and `invoice.save()` do on
@@ -151,7 +106,7 @@ export class Repository<T extends object> {
 
   /** A reference to a record of this model by id, for lookups (`invoice.account = accounts.ref(id)`). */
   ref(id: string, name?: string): Ref<T> {
-    if (typeof id !== 'string' || !RECORD_ID.test(id)) throw OrmErrors.badId(this.mapping.name, id);
+    if (!isRecordId(id)) throw OrmErrors.badId(this.mapping.name, id);
     return new Ref(id, { name, model: this.model, module: this.module, loader: this.loader });
   }
 
@@ -271,7 +226,7 @@ export class Repository<T extends object> {
    */
   async save(record: T, options: SaveOptions = {}): Promise<T> {
     this.checkRecord(record);
-    const [result] = await this.write([record], 'save', { ...options, concurrency: 1 });
+    const [result] = await this.writer.write([record], 'save', { ...options, concurrency: 1 });
     if (!result.ok) throw result.error;
     if (result.reloadError) throw result.reloadError;
     return record;
@@ -284,7 +239,7 @@ export class Repository<T extends object> {
    */
   async saveMany(records: readonly T[], options: SaveManyOptions = {}): Promise<WriteResult<T>[]> {
     records.forEach((r) => this.checkRecord(r));
-    return this.write(records, 'save', options);
+    return this.writer.write(records, 'save', options);
   }
 
   /**
@@ -293,7 +248,7 @@ export class Repository<T extends object> {
    */
   async upsert(records: readonly T[], options: UpsertOptions<T> = {}): Promise<WriteResult<T>[]> {
     records.forEach((r) => this.checkRecord(r));
-    return this.write(records, 'upsert', options);
+    return this.writer.write(records, 'upsert', options);
   }
 
   /** Deletes a record; its `id` is unset afterwards. */
@@ -312,78 +267,8 @@ export class Repository<T extends object> {
    * without a valid id fail without a request.
    */
   async deleteMany(items: ReadonlyArray<T | string>, options: BatchOptions = {}): Promise<DeleteResult<T>[]> {
-    const { concurrency, chunkSize } = batchOptions(options);
-    const results = new Array<DeleteResult<T>>(items.length);
-    const pending: Array<{ index: number; id: string; record?: T }> = [];
-    items.forEach((item, index) => {
-      const record = typeof item === 'string' ? undefined : item;
-      if (record) this.checkRecord(record);
-      const id = typeof item === 'string' ? item : (item as { id?: unknown }).id;
-      if (typeof id !== 'string' || !RECORD_ID.test(id)) {
-        const error = OrmErrors.badId(this.mapping.name, id);
-        results[index] = {
-          ok: false,
-          index,
-          record,
-          error,
-          code: error.errorCode,
-          message: error.errorMessage,
-        };
-        return;
-      }
-      pending.push({ index, id, record });
-    });
-    await mapWithConcurrency(chunk(pending, chunkSize), concurrency, async (part) => {
-      let response: HttpResponse<WriteResultsJson>;
-      try {
-        response = await deleteRecords(
-          this.client,
-          this.module,
-          part.map((p) => p.id),
-        );
-      } catch (error) {
-        const failure = asException(error);
-        for (const p of part)
-          results[p.index] = {
-            ok: false,
-            index: p.index,
-            id: p.id,
-            record: p.record,
-            error: failure,
-            code: failure.errorCode,
-            message: failure.errorMessage,
-          };
-        return;
-      }
-      const matched = matchEntityResponses<(typeof part)[number], unknown>(
-        part,
-        response.data?.data,
-        (p) => p.id,
-      );
-      matched.forEach((entity, i) => {
-        const { index, id, record } = part[i];
-        if (entity.isSuccess) {
-          if (record) {
-            (record as { id?: string }).id = undefined;
-            resetState(record, { repository: stateOf(record).repository, synced: new Map() });
-          }
-          results[index] = { ok: true, index, id, record, response: entity };
-        } else {
-          const error = entityError(entity, response);
-          results[index] = {
-            ok: false,
-            index,
-            id,
-            record,
-            error,
-            code: error.errorCode,
-            message: error.errorMessage,
-            response: entity,
-          };
-        }
-      });
-    });
-    return results;
+    items.forEach((item) => typeof item !== 'string' && this.checkRecord(item));
+    return this.writer.deleteMany(items, options);
   }
 
   // ---------------------------------------------------------------- notes, attachments, photo, tags, related
@@ -483,6 +368,9 @@ export class Repository<T extends object> {
 
   // ---------------------------------------------------------------- internals
 
+  /** The batch-write engine, writing for this repository. */
+  private readonly writer = new BatchWriter<T>(this);
+
   /** How refs read by this repository load their records: through the same client. */
   readonly loader: RefLoader = {
     load: (model, module, id) => loadRef(model, module, id, this.#client),
@@ -523,19 +411,8 @@ export class Repository<T extends object> {
     resetState(record, { repository: stateOf(record).repository ?? this, raw: json, synced: new Map() });
   }
 
-  /** Sets what a write result reports (id, times, users) on the record. */
-  private applyDetails(record: T, details: Record<string, unknown>): void {
-    const mapping = this.mapping;
-    const fresh = mapping.hydrate<Record<string, unknown>>(details, this.loader);
-    for (const field of mapping.fields) {
-      if (Object.prototype.hasOwnProperty.call(details, field.apiName)) {
-        (record as Record<string, unknown>)[field.propertyName] = fresh[field.propertyName];
-      }
-    }
-  }
-
   private async readById(id: string): Promise<Json | undefined> {
-    if (typeof id !== 'string' || !RECORD_ID.test(id)) throw OrmErrors.badId(this.mapping.name, id);
+    if (!isRecordId(id)) throw OrmErrors.badId(this.mapping.name, id);
     try {
       return firstItem(await getRecord(this.client, this.module, id));
     } catch (error) {
@@ -557,135 +434,6 @@ export class Repository<T extends object> {
       throw OrmErrors.wrongModel(this.mapping.name, got);
     }
   }
-
-  private duplicateCheckFields(fields: ReadonlyArray<string> | undefined): string[] | undefined {
-    if (fields === undefined) return undefined;
-    const mapping = this.mapping;
-    return fields.map((name) => {
-      const field = mapping.meta.field(name) ?? mapping.meta.fieldByApiName(name);
-      if (!field) throw OrmErrors.unknownDuplicateField(mapping.name, name);
-      return field.apiName;
-    });
-  }
-
-  /** The write path of save, saveMany and upsert. */
-  private async write(
-    records: readonly T[],
-    mode: Mode,
-    options: UpsertOptions<T>,
-  ): Promise<WriteResult<T>[]> {
-    const { concurrency, chunkSize } = batchOptions(options);
-    const duplicateCheck =
-      mode === 'upsert' ? this.duplicateCheckFields(options.duplicateCheckFields) : undefined;
-    const results = new Array<WriteResult<T>>(records.length);
-    // Inserts and updates go to different calls; each chunk is checked just before it is sent, so checking
-    // one chunk overlaps the calls of the others.
-    const groups: number[][] = [[], []];
-    records.forEach((record, index) => {
-      const id = (record as { id?: unknown }).id;
-      groups[mode === 'save' && id !== undefined && id !== null && id !== '' ? 1 : 0].push(index);
-    });
-    const chunks = [...chunk(groups[0], chunkSize), ...chunk(groups[1], chunkSize)];
-    await mapWithConcurrency(chunks, concurrency, (indexes) =>
-      this.writeChunk(records, indexes, mode, options, duplicateCheck, results),
-    );
-    return results;
-  }
-
-  private async writeChunk(
-    records: readonly T[],
-    indexes: number[],
-    mode: Mode,
-    options: SaveManyOptions,
-    duplicateCheck: string[] | undefined,
-    results: WriteResult<T>[],
-  ): Promise<void> {
-    const fail = (index: number, error: ZCRMException, response?: EntityResponse<T>) => {
-      results[index] = {
-        ok: false,
-        index,
-        record: records[index],
-        error,
-        code: error.errorCode,
-        message: error.errorMessage,
-        response,
-      };
-    };
-    const ready: Array<{ index: number; prepared: PreparedWrite }> = [];
-    for (const index of indexes) {
-      const record = records[index];
-      try {
-        const prepared = await prepareWrite(
-          record,
-          this.mapping,
-          mode,
-          records.length > 1 ? index : undefined,
-        );
-        if (prepared instanceof ZCRMException) fail(index, prepared);
-        else if (prepared.kind === 'none') {
-          stateOf(record).repository ??= this;
-          results[index] = { ok: true, index, record, id: (record as { id: string }).id, action: 'none' };
-        } else ready.push({ index, prepared });
-      } catch (error) {
-        fail(index, asException(error));
-      }
-    }
-    if (ready.length === 0) return;
-    const kind = ready[0].prepared.kind;
-    const body = {
-      data: ready.map((r) => r.prepared.json),
-      ...writeOptionsBody(options, kind !== 'update'),
-      ...(duplicateCheck ? { duplicate_check_fields: duplicateCheck } : {}),
-    };
-    let response: HttpResponse<WriteResultsJson>;
-    try {
-      response =
-        kind === 'insert'
-          ? await insertRecords(this.client, this.module, body)
-          : kind === 'update'
-            ? await updateRecords(this.client, this.module, body)
-            : await upsertRecords(this.client, this.module, body);
-    } catch (error) {
-      const failure = asException(error);
-      for (const r of ready) fail(r.index, failure);
-      return;
-    }
-    const matched = matchEntityResponses<(typeof ready)[number], T>(ready, response.data?.data, (r) =>
-      kind === 'update' ? String(r.prepared.json.id) : undefined,
-    );
-    for (const [i, entity] of matched.entries()) {
-      const { index, prepared } = ready[i];
-      const record = records[index];
-      const id = typeof entity.details.id === 'string' ? entity.details.id : undefined;
-      if (!entity.isSuccess || id === undefined) {
-        fail(index, entity.isSuccess ? noIdError(entity, response) : entityError(entity, response), entity);
-        continue;
-      }
-      entity.data = record;
-      this.applyDetails(record, { ...entity.details, id });
-      markWritten(record, prepared);
-      const state = stateOf(record);
-      state.repository ??= this;
-      const action = kind === 'upsert' ? (entity.upsertAction === 'update' ? 'update' : 'insert') : kind;
-      let reloadError: ZCRMException | undefined;
-      if (options.reload ?? prepared.needsReload) {
-        try {
-          await this.reload(record);
-        } catch (error) {
-          reloadError = asException(error);
-        }
-      }
-      results[index] = {
-        ok: true,
-        index,
-        record,
-        id,
-        action,
-        response: entity,
-        ...(reloadError ? { reloadError } : {}),
-      };
-    }
-  }
 }
 
 /** `{ id }` alone (an equality on the id): read by id instead of querying. */
@@ -694,52 +442,6 @@ function idOnly(where: unknown): string | undefined {
   const keys = Object.keys(where);
   const id = (where as { id?: unknown }).id;
   return keys.length === 1 && typeof id === 'string' ? id : undefined;
-}
-
-function batchOptions(options: BatchOptions): { concurrency: number; chunkSize: number } {
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const chunkSize = options.chunkSize ?? 100;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw OrmErrors.badOption(
-      'concurrency',
-      `must be a positive integer, got ${JSON.stringify(options.concurrency)}`,
-    );
-  }
-  if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > 100) {
-    throw OrmErrors.badOption(
-      'chunkSize',
-      `must be an integer from 1 to 100 (Zoho takes at most 100 records per call), got ${JSON.stringify(options.chunkSize)}`,
-    );
-  }
-  return { concurrency, chunkSize };
-}
-
-/** The exception of an error item of a write response. */
-function entityError(entity: EntityResponse<unknown>, response: HttpResponse<unknown>): ZCRMException {
-  const code = entity.code || `HTTP_${response.status}`;
-  const Class = exceptionClassFor(code, response.status);
-  return new Class({
-    statusCode: response.status,
-    errorCode: code,
-    errorMessage: entity.message || 'the record was not written',
-    errorDetails: entity.details,
-    errorContent: entity.responseJson,
-    url: response.url,
-  });
-}
-
-function noIdError(entity: EntityResponse<unknown>, response: HttpResponse<unknown>): ZCRMException {
-  return new ZCRMException({
-    statusCode: response.status,
-    errorCode: 'INVALID_RESPONSE',
-    errorMessage: 'Zoho reported success without the record id',
-    errorContent: entity.responseJson,
-    url: response.url,
-  });
-}
-
-function asException(error: unknown): ZCRMException {
-  return error instanceof ZCRMException ? error : ZCRMException.unexpected('ORM write', error);
 }
 
 /** Loads a ref's record by its model, through `client` (the default client when undefined). */
