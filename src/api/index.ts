@@ -2,7 +2,13 @@
 export * from './responses';
 // Part A: records, modules' record operations, record mapping.
 export { ZCRMRecord } from './entities/zcrm-record';
-export type { ZCRMTrigger, ZCRMWriteOptions, ZCRMGetOptions, ZCRMConvertOptions, ZCRMConvertResult } from './entities/zcrm-record';
+export type {
+  ZCRMTrigger,
+  ZCRMWriteOptions,
+  ZCRMGetOptions,
+  ZCRMConvertOptions,
+  ZCRMConvertResult,
+} from './entities/zcrm-record';
 export { ZCRMModule, MAX_RECORDS_PER_CALL, MAX_MASS_UPDATE_IDS, MAX_PER_PAGE } from './entities/zcrm-module';
 export type {
   GetRecordsOptions,
@@ -67,7 +73,12 @@ export { ZCRMTransitionAttachment } from './entities/zcrm-transition-attachment'
 export { ZCRMTransitionRelatedData } from './entities/zcrm-transition-related-data';
 export { ZCRMTransitionCrypt } from './entities/zcrm-transition-crypt';
 export { ZCRMBulkRead } from './entities/zcrm-bulk-read';
-export type { BulkReadCriteria, BulkCallback, BulkReadResult, BulkReadState } from './entities/zcrm-bulk-read';
+export type {
+  BulkReadCriteria,
+  BulkCallback,
+  BulkReadResult,
+  BulkReadState,
+} from './entities/zcrm-bulk-read';
 export { ZCRMBulkWrite } from './entities/zcrm-bulk-write';
 export type {
   BulkWriteFieldMapping,
@@ -78,12 +89,12 @@ export type {
   BulkWriteOperation,
   BulkWriteState,
 } from './entities/zcrm-bulk-write';
-export type { GetNotesOptions } from './entities/record-notes';
-export type { DownloadOptions } from './entities/record-attachments';
-export { MAX_TAGS_PER_RECORD } from './entities/record-tags';
-export type { AddTagsOptions } from './entities/record-tags';
-export { MAX_RELATIONS_PER_CALL } from './entities/record-related';
-export type { RelatedRecordsOptions } from './entities/record-related';
+export type { GetNotesOptions } from './services/record-notes-service';
+export type { DownloadOptions } from './services/record-attachments-service';
+export { MAX_TAGS_PER_RECORD } from './services/record-tags-service';
+export type { AddTagsOptions } from './services/record-tags-service';
+export { MAX_RELATIONS_PER_CALL } from './services/record-related-service';
+export type { RelatedRecordsOptions } from './services/record-related-service';
 export { MAX_TAGS_PER_CALL, MAX_RECORDS_PER_TAG_CALL } from './entities/zcrm-module-tags';
 export type { MultiRecordTagOptions } from './entities/zcrm-module-tags';
 export { fileNameFromContentDisposition } from './files/content-disposition';

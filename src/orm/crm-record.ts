@@ -21,7 +21,6 @@ import type { ZCRMNote } from '../api/entities/zcrm-note';
 import type { ZCRMAttachment } from '../api/entities/zcrm-attachment';
 import type { ZCRMRecord } from '../api/entities/zcrm-record';
 import type { UploadSource } from '../api/files/upload-source';
-import * as extras from './extras';
 import type {
   AttachOptions,
   AttachmentsOptions,
@@ -254,36 +253,36 @@ export abstract class CrmRecord {
   }
 
   // ------------------------------------------------------------ notes, attachments, photo, tags, related lists
-  // Thin delegations to the record extras (`src/orm/extras`), on the client the record came from.
+  // Through the record's repository (`Repository.addNote` …), so on the client the record came from.
 
   /** Adds a note to the saved record: `await invoice.addNote({ title: 'Sent', content: 'Mailed to finance' })`. */
   addNote(note: NoteInput, options?: ExtrasOptions): Promise<ZCRMNote> {
-    return extras.addNote(this, note, options);
+    return repositoryOf(this).addNote(this, note, options);
   }
 
   /** The record's notes (every page unless `page` is given). */
   notes(options?: NotesOptions): Promise<ZCRMNote[]> {
-    return extras.notes(this, options);
+    return repositoryOf(this).notes(this, options);
   }
 
   /** Deletes one of the record's notes. */
   removeNote(note: ZCRMNote | string, options?: ExtrasOptions): Promise<void> {
-    return extras.removeNote(this, note, options);
+    return repositoryOf(this).removeNote(this, note, options);
   }
 
   /** Attaches a file: a path, a Buffer or a stream (`await invoice.attach('./q3.pdf')`). */
   attach(source: UploadSource, options?: AttachOptions): Promise<ZCRMAttachment> {
-    return extras.attach(this, source, options);
+    return repositoryOf(this).attach(this, source, options);
   }
 
   /** Attaches a link (a URL) instead of a file. */
   attachLink(url: string, options?: ExtrasOptions): Promise<ZCRMAttachment> {
-    return extras.attachLink(this, url, options);
+    return repositoryOf(this).attachLink(this, url, options);
   }
 
   /** The record's attachments (every page unless `page` is given). */
   attachments(options?: AttachmentsOptions): Promise<ZCRMAttachment[]> {
-    return extras.attachments(this, options);
+    return repositoryOf(this).attachments(this, options);
   }
 
   /** Downloads an attachment to a file path, a directory or a writable stream. */
@@ -292,37 +291,37 @@ export abstract class CrmRecord {
     target: DownloadTarget,
     options?: FileDownloadOptions,
   ): Promise<DownloadedFile> {
-    return extras.downloadAttachment(this, attachment, target, options);
+    return repositoryOf(this).downloadAttachment(this, attachment, target, options);
   }
 
   /** Deletes one of the record's attachments. */
   removeAttachment(attachment: ZCRMAttachment | string, options?: ExtrasOptions): Promise<void> {
-    return extras.removeAttachment(this, attachment, options);
+    return repositoryOf(this).removeAttachment(this, attachment, options);
   }
 
   /** Uploads the record's photo (modules with photos: Leads, Contacts, Accounts, Products, Vendors). */
   uploadPhoto(source: UploadSource, options?: PhotoOptions): Promise<void> {
-    return extras.uploadPhoto(this, source, options);
+    return repositoryOf(this).uploadPhoto(this, source, options);
   }
 
   /** Downloads the record's photo; undefined when it has none. */
   downloadPhoto(target: DownloadTarget, options?: FileDownloadOptions): Promise<DownloadedFile | undefined> {
-    return extras.downloadPhoto(this, target, options);
+    return repositoryOf(this).downloadPhoto(this, target, options);
   }
 
   /** Deletes the record's photo. */
   deletePhoto(options?: ExtrasOptions): Promise<void> {
-    return extras.deletePhoto(this, options);
+    return repositoryOf(this).deletePhoto(this, options);
   }
 
   /** Tags the record (1 to 10 names); resolves with every tag it carries afterwards and updates `tags`. */
   addTags(names: readonly string[], options?: TagsOptions): Promise<string[]> {
-    return extras.addTags(this, names, options);
+    return repositoryOf(this).addTags(this, names, options);
   }
 
   /** Takes tags off the record; resolves with the tags left and updates `tags`. */
   removeTags(names: readonly string[], options?: ExtrasOptions): Promise<string[]> {
-    return extras.removeTags(this, names, options);
+    return repositoryOf(this).removeTags(this, names, options);
   }
 
   /**
@@ -336,7 +335,7 @@ export abstract class CrmRecord {
     options?: RelatedOptions<R> | RelatedOptions<ZCRMRecord>,
   ): RelatedList<R> | RelatedList<ZCRMRecord> {
     return typeof target === 'string'
-      ? extras.related(this, target, options as RelatedOptions<ZCRMRecord>)
-      : extras.related(this, target, options as RelatedOptions<R>);
+      ? repositoryOf(this).related(this, target, options as RelatedOptions<ZCRMRecord>)
+      : repositoryOf(this).related(this, target, options as RelatedOptions<R>);
   }
 }

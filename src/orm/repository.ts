@@ -26,7 +26,6 @@ import type { ZCRMAttachment } from '../api/entities/zcrm-attachment';
 import type { ZCRMRecord } from '../api/entities/zcrm-record';
 import type { UploadSource } from '../api/files/upload-source';
 import * as extras from './extras';
-import { setModelHydrator } from './extras/model-hydrator';
 import type {
   AttachOptions,
   AttachmentsOptions,
@@ -37,6 +36,7 @@ import type {
   NoteInput,
   NotesOptions,
   PhotoOptions,
+  ModelHydrator,
   RelatedList,
   RelatedModel,
   RelatedOptions,
@@ -358,12 +358,12 @@ export class Repository<T extends object> {
   ): RelatedList<R> | RelatedList<ZCRMRecord> {
     return typeof target === 'string'
       ? extras.related(record, target, this.on(options as RelatedOptions<ZCRMRecord>))
-      : extras.related(record, target, this.on(options as RelatedOptions<R>));
+      : extras.related(record, target, this.on(options as RelatedOptions<R>), modelHydrator);
   }
 
-  /** Extras options with this repository's client (an explicit `client` in them still wins). */
+  /** Extras options with this repository's client (an explicit `client` in them wins, and is all they need). */
   private on<O extends ExtrasOptions>(options: O | undefined): O {
-    return { client: this.client, ...options } as O;
+    return (options?.client ? options : { ...options, client: this.client }) as O;
   }
 
   // ---------------------------------------------------------------- internals
@@ -475,7 +475,8 @@ export function getRepository<T extends object>(
   return new Repository(model, client);
 }
 
-setModelHydrator((model, client) => {
+/** @internal How related lists of the extras make model instances: a repository's hydration on their client. */
+export const modelHydrator: ModelHydrator = (model, client) => {
   const repository = new Repository(model, client);
   return (json) => repository.hydrate(json);
-});
+};

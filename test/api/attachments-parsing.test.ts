@@ -8,14 +8,14 @@ import { ZCRMRecord } from '../../src/api/entities/zcrm-record';
 import { ZCRMNote } from '../../src/api/entities/zcrm-note';
 import { ZCRMAttachment } from '../../src/api/entities/zcrm-attachment';
 import { ZCRMUser } from '../../src/api/entities/zcrm-user';
-import { getNotes } from '../../src/api/entities/record-notes';
+import { getNotes } from '../../src/api/services/record-notes-service';
 import {
   downloadAttachment,
   getAttachments,
   uploadAttachment,
   uploadLinkAsAttachment,
-} from '../../src/api/entities/record-attachments';
-import { deletePhoto, downloadPhoto, uploadPhoto } from '../../src/api/entities/record-photo';
+} from '../../src/api/services/record-attachments-service';
+import { deletePhoto, downloadPhoto, uploadPhoto } from '../../src/api/services/record-photo-service';
 import { ValidationException } from '../../src/errors/validation-exception';
 import { cannedClient } from '../support/record-helpers';
 import { rejectionOf } from '../support/sub-resource-fixtures';

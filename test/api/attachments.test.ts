@@ -8,15 +8,15 @@ import type { ZCRMRestClient } from '../../src/api/rest-client';
 import { ZCRMRecord } from '../../src/api/entities/zcrm-record';
 import { ZCRMNote } from '../../src/api/entities/zcrm-note';
 import { ZCRMAttachment } from '../../src/api/entities/zcrm-attachment';
-import { addNote, getNotes } from '../../src/api/entities/record-notes';
+import { addNote, getNotes } from '../../src/api/services/record-notes-service';
 import {
   deleteAttachment,
   downloadAttachment,
   getAttachments,
   uploadAttachment,
   uploadLinkAsAttachment,
-} from '../../src/api/entities/record-attachments';
-import { deletePhoto, downloadPhoto, uploadPhoto } from '../../src/api/entities/record-photo';
+} from '../../src/api/services/record-attachments-service';
+import { deletePhoto, downloadPhoto, uploadPhoto } from '../../src/api/services/record-photo-service';
 import { FileAPIResponse } from '../../src/api/responses/file-api-response';
 import { fileNameFromContentDisposition, safeFileName } from '../../src/api/files/content-disposition';
 import { ValidationException } from '../../src/errors/validation-exception';
@@ -79,6 +79,13 @@ describe('attachments and photos', () => {
       expect(attachment.id).toMatch(/^\d{19}$/);
       expect(attachment.parentRecord).toBe(lead);
       expect(attachment.createdBy?.name).toBe('Patricia Boyle');
+      // The same attachment the ORM's attach returns: file name and type, and the record it hangs off.
+      expect([attachment.fileName, attachment.fileType, attachment.linkUrl]).toEqual([
+        'report.bin',
+        'bin',
+        null,
+      ]);
+      expect([attachment.parentModule, attachment.parentId]).toEqual([lead.moduleApiName, lead.entityId]);
 
       const download = await downloadAttachment(lead, attachment.id!);
       expect(download).toBeInstanceOf(FileAPIResponse);

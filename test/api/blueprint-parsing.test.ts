@@ -9,7 +9,7 @@ import { ZCRMTransitionAttachment } from '../../src/api/entities/zcrm-transition
 import { ZCRMTransitionCheckList } from '../../src/api/entities/zcrm-transition-check-list';
 import { ZCRMTransitionCrypt } from '../../src/api/entities/zcrm-transition-crypt';
 import { ZCRMBlueprintRelatedModule } from '../../src/api/entities/zcrm-blueprint-related-module';
-import { getBlueprint, updateBlueprint } from '../../src/api/entities/record-blueprint';
+import { getBlueprint, updateBlueprint } from '../../src/api/services/record-blueprint-service';
 import { cannedClient } from '../support/record-helpers';
 import { rejectionOf } from '../support/sub-resource-fixtures';
 

@@ -5,7 +5,7 @@ import { ZCRMBlueprint } from '../../src/api/entities/zcrm-blueprint';
 import { ZCRMBlueprintTransition } from '../../src/api/entities/zcrm-blueprint-transition';
 import { ZCRMField } from '../../src/api/entities/zcrm-field';
 import { ZCRMTransition } from '../../src/api/entities/zcrm-transition';
-import { getBlueprint, updateBlueprint } from '../../src/api/entities/record-blueprint';
+import { getBlueprint, updateBlueprint } from '../../src/api/services/record-blueprint-service';
 import { ValidationException } from '../../src/errors/validation-exception';
 import {
   createRecord,

@@ -4,8 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunningEmulator } from '../../src/emulator';
 import type { ZCRMRestClient } from '../../src/api/rest-client';
 import type { ZCRMRecord } from '../../src/api/entities/zcrm-record';
-import { downloadAttachment, uploadAttachment } from '../../src/api/entities/record-attachments';
-import { downloadPhoto } from '../../src/api/entities/record-photo';
+import { downloadAttachment, uploadAttachment } from '../../src/api/services/record-attachments-service';
+import { downloadPhoto } from '../../src/api/services/record-photo-service';
 import {
   AuthenticationException,
   ConnectionException,

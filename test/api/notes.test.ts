@@ -3,7 +3,7 @@ import type { ZCRMRestClient } from '../../src/api/rest-client';
 import { ZCRMRecord } from '../../src/api/entities/zcrm-record';
 import { ZCRMNote } from '../../src/api/entities/zcrm-note';
 import { ZCRMUser } from '../../src/api/entities/zcrm-user';
-import { addNote, deleteNote, getNotes, updateNote } from '../../src/api/entities/record-notes';
+import { addNote, deleteNote, getNotes, updateNote } from '../../src/api/services/record-notes-service';
 import { ValidationException } from '../../src/errors/validation-exception';
 import {
   createRecord,
@@ -44,6 +44,8 @@ describe('notes (record sub-resource)', () => {
     expect(note.createdBy).toBeInstanceOf(ZCRMUser);
     expect(note.createdBy?.name).toBe('Patricia Boyle');
     expect(note.parentRecord).toBe(lead);
+    // The same note the ORM's addNote returns: it names the record it hangs off.
+    expect([note.parentModule, note.parentId]).toEqual([lead.moduleApiName, lead.entityId]);
   });
 
   it('lists the notes with their parent and owner, sorted and paged from 1', async () => {

@@ -11,7 +11,7 @@ import {
   getRelatedListRecords,
   removeRelation,
   removeRelations,
-} from '../../src/api/entities/record-related';
+} from '../../src/api/services/record-related-service';
 import { cannedClient } from '../support/record-helpers';
 
 describe('related lists parsing', () => {

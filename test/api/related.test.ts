@@ -11,7 +11,7 @@ import {
   getRelatedListRecords,
   removeRelation,
   removeRelations,
-} from '../../src/api/entities/record-related';
+} from '../../src/api/services/record-related-service';
 import { ValidationException } from '../../src/errors/validation-exception';
 import {
   createRecord,

@@ -5,7 +5,7 @@
 import { ZCRMRecord } from '../../src/api/entities/zcrm-record';
 import { ZCRMModule } from '../../src/api/entities/zcrm-module';
 import { ZCRMTag } from '../../src/api/entities/zcrm-tag';
-import { addTags } from '../../src/api/entities/record-tags';
+import { addTags } from '../../src/api/services/record-tags-service';
 import {
   addTagsToMultipleRecords,
   getTagCount,

@@ -4,7 +4,7 @@ import { ZCRMRecord } from '../../src/api/entities/zcrm-record';
 import { ZCRMModule } from '../../src/api/entities/zcrm-module';
 import { ZCRMTag } from '../../src/api/entities/zcrm-tag';
 import { ZCRMUser } from '../../src/api/entities/zcrm-user';
-import { addTags, removeTags } from '../../src/api/entities/record-tags';
+import { addTags, removeTags } from '../../src/api/services/record-tags-service';
 import {
   addTagsToMultipleRecords,
   createTags,

@@ -4,7 +4,9 @@ import { ZCRMRecord } from '../../src/api/entities/zcrm-record';
 import { EntityResponse } from '../../src/api/responses/entity-response';
 import { ValidationException } from '../../src/errors/validation-exception';
 import { ModelMetadataException } from '../../src/orm/metadata';
-import { related } from '../../src/orm/extras';
+import { related as relatedList } from '../../src/orm/extras';
+import type { ExtrasRecord, RelatedList, RelatedModel, RelatedOptions } from '../../src/orm/extras';
+import { modelHydrator } from '../../src/orm/repository';
 import { captureRequests } from '../support/request-capture';
 import {
   expectClientSideRejection,
@@ -18,6 +20,26 @@ import {
   startExtrasEmulator,
   stopSdkEmulator,
 } from './extras-support';
+
+/** The extras' related lists with the hydration `Repository.related` passes them (listed records as models). */
+function related<T extends object>(
+  record: ExtrasRecord,
+  target: RelatedModel<T>,
+  options?: RelatedOptions<T>,
+): RelatedList<T>;
+function related(
+  record: ExtrasRecord,
+  target: string,
+  options?: RelatedOptions<ZCRMRecord>,
+): RelatedList<ZCRMRecord>;
+function related(
+  record: ExtrasRecord,
+  target: RelatedModel<object> | string,
+  options?: RelatedOptions<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+): RelatedList<any> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
+  return relatedList(record, target as RelatedModel<object>, options, modelHydrator);
+}
 
 describe('record extras: related lists', () => {
   let emulator: RunningEmulator;

@@ -1,7 +1,7 @@
 import type { ZCRMRestClient } from '../rest-client';
 import type { APIResponse } from '../responses/api-response';
 import type { FileAPIResponse } from '../responses/file-api-response';
-import type { DownloadOptions } from './record-attachments';
+import type { DownloadOptions } from '../services/record-attachments-service';
 import { applyChildEntityJson, writeDetailsOf } from '../mappers/audit-json';
 import { idString, Json, num, str } from '../mappers/json-utils';
 import { ValidationException } from '../../errors/validation-exception';

@@ -9,7 +9,7 @@ import { parseUser } from '../mappers/user-mapper';
 import { ValidationException } from '../../errors/validation-exception';
 import { multiWrite } from '../support/single-write';
 import { PollOptions, pollUntil } from '../support/poll';
-import type { DownloadOptions } from './record-attachments';
+import type { DownloadOptions } from '../services/record-attachments-service';
 import type { ZCRMUser } from './zcrm-user';
 
 /** A Bulk Read filter (wire spec §7.1): one condition, or a group of them. */

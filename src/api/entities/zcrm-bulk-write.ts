@@ -16,7 +16,7 @@ import { withZippedCsv } from '../files/zip-csv';
 import { multiWrite } from '../support/single-write';
 import { PollOptions, pollUntil } from '../support/poll';
 import type { BulkCallback } from './zcrm-bulk-read';
-import type { DownloadOptions } from './record-attachments';
+import type { DownloadOptions } from '../services/record-attachments-service';
 import type { ZCRMUser } from './zcrm-user';
 
 /** How one CSV column (or a constant) maps onto a field. */

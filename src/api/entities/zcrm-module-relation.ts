@@ -11,8 +11,8 @@ import {
   getAttachments,
   uploadAttachment,
   uploadLinkAsAttachment,
-} from './record-attachments';
-import { addNote, deleteNote, getNotes, GetNotesOptions, updateNote } from './record-notes';
+} from '../services/record-attachments-service';
+import { addNote, deleteNote, getNotes, GetNotesOptions, updateNote } from '../services/record-notes-service';
 import {
   addRelation,
   addRelations,
@@ -20,7 +20,7 @@ import {
   RelatedRecordsOptions,
   removeRelation,
   removeRelations,
-} from './record-related';
+} from '../services/record-related-service';
 import type { ZCRMAttachment } from './zcrm-attachment';
 import { ZCRMJunctionRecord } from './zcrm-junction-record';
 import type { ZCRMNote } from './zcrm-note';

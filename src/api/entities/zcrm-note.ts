@@ -2,7 +2,7 @@ import type { ZCRMRestClient } from '../rest-client';
 import type { APIResponse } from '../responses/api-response';
 import type { BulkAPIResponse } from '../responses/bulk-api-response';
 import type { FileAPIResponse } from '../responses/file-api-response';
-import type { DownloadOptions } from './record-attachments';
+import type { DownloadOptions } from '../services/record-attachments-service';
 import type { UploadOptions, UploadSource } from '../files/upload-source';
 import { bool, idString, isJsonObject, Json, num, str } from '../mappers/json-utils';
 import { applyChildEntityJson, writeDetailsOf } from '../mappers/audit-json';

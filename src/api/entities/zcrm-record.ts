@@ -15,12 +15,12 @@ import type { ZCRMPriceBookPricing } from './zcrm-price-book-pricing';
 import type { ZCRMTag } from './zcrm-tag';
 import type { ZCRMTax } from './zcrm-tax';
 import type { ZCRMUser } from './zcrm-user';
-import * as attachments from './record-attachments';
-import * as notes from './record-notes';
-import * as photo from './record-photo';
-import * as related from './record-related';
-import * as tags from './record-tags';
-import * as blueprint from './record-blueprint';
+import * as attachments from '../services/record-attachments-service';
+import * as notes from '../services/record-notes-service';
+import * as photo from '../services/record-photo-service';
+import * as related from '../services/record-related-service';
+import * as tags from '../services/record-tags-service';
+import * as blueprint from '../services/record-blueprint-service';
 import { registerRecordClass } from './record-factory';
 
 /** The parameters of a function after its first (the record the delegating methods pass). */

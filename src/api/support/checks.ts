@@ -1,5 +1,6 @@
 import { ValidationException } from '../../errors/validation-exception';
 import type { ZCRMRecord } from '../entities/zcrm-record';
+import { describeValue } from './describe-value';
 
 /**
  * Client-side checks of seed §1.3 shared by the sub-resource calls: each fails before any request with a
@@ -84,4 +85,22 @@ export function paging(
     );
   }
   return { page, perPage };
+}
+
+/** An http(s) URL argument (a link attachment); `operation` names the call in the message. */
+export function requireHttpUrl(value: unknown, name: string, operation: string): string {
+  if (typeof value === 'string' && isHttpUrl(value)) return value;
+  throw ValidationException.invalidInput(
+    name,
+    `${operation}() needs an http(s) URL, got ${describeValue(value)}`,
+  );
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
 }

@@ -1,11 +1,7 @@
-import path from 'node:path';
-import * as ops from '../../api/operations/attachments-operations';
-import { ZCRMAttachment } from '../../api/entities/zcrm-attachment';
-import { FileAPIResponse } from '../../api/responses/file-api-response';
-import { safeFileName } from '../../api/files/content-disposition';
-import { UploadOptions, UploadSource } from '../../api/files/upload-source';
-import { singleWrite } from '../../api/support/single-write';
-import { ValidationException } from '../../errors/validation-exception';
+import * as service from '../../api/services/record-attachments-service';
+import type { ZCRMAttachment } from '../../api/entities/zcrm-attachment';
+import type { UploadOptions, UploadSource } from '../../api/files/upload-source';
+import { requireHttpUrl } from '../../api/support/checks';
 import {
   DownloadedFile,
   FileDownloadOptions,
@@ -14,15 +10,7 @@ import {
   writeDownload,
 } from './downloads';
 import { collectPages, ListOptions } from './pages';
-import {
-  describe,
-  ExtrasOptions,
-  ExtrasRecord,
-  idOf,
-  parentRecordOf,
-  resolveRecord,
-  uploadOptionsFor,
-} from './record-context';
+import { ExtrasOptions, ExtrasRecord, idOf, resolveRecord, uploadOptionsFor } from './record-context';
 
 /** Options of {@link attach}: how to name the upload (paths default to their base name, Buffers and streams to `file`). */
 export interface AttachOptions extends UploadOptions, ExtrasOptions {}
@@ -46,21 +34,7 @@ export async function attach(
 ): Promise<ZCRMAttachment> {
   const context = resolveRecord(record, 'attach', options);
   const upload = uploadOptionsFor(context.operation, source, options);
-  const { item } = await singleWrite(() =>
-    ops.uploadAttachment(context.client, context.moduleApiName, context.id, source, upload),
-  );
-  const attachment = ZCRMAttachment.getInstance(parentRecordOf(context));
-  attachment.applyWriteDetails(item.details);
-  const fileName =
-    (options.fileName !== undefined ? safeFileName(options.fileName) : undefined) ??
-    (typeof source === 'string' ? path.basename(source) : 'file');
-  attachment.fileName = fileName;
-  const dot = fileName.lastIndexOf('.');
-  if (dot > 0 && dot < fileName.length - 1) attachment.fileType = fileName.slice(dot + 1).toLowerCase();
-  attachment.parentModule = context.moduleApiName;
-  attachment.parentId = context.id;
-  attachment.linkUrl = null;
-  return attachment;
+  return (await service.uploadAttachment(context.parent, source, upload)).data!;
 }
 
 /** Attaches a link to a saved record (`POST /{module}/{id}/Attachments?attachmentUrl=`); the URL must be http(s). */
@@ -70,21 +44,8 @@ export async function attachLink(
   options: ExtrasOptions = {},
 ): Promise<ZCRMAttachment> {
   const context = resolveRecord(record, 'attachLink', options);
-  if (typeof url !== 'string' || !isHttpUrl(url)) {
-    throw ValidationException.invalidInput(
-      'url',
-      `${context.operation} needs an http(s) URL, got ${describe(url)}`,
-    );
-  }
-  const { item } = await singleWrite(() =>
-    ops.uploadLinkAttachment(context.client, context.moduleApiName, context.id, url),
-  );
-  const attachment = ZCRMAttachment.getInstance(parentRecordOf(context));
-  attachment.applyWriteDetails(item.details);
-  attachment.linkUrl = url;
-  attachment.parentModule = context.moduleApiName;
-  attachment.parentId = context.id;
-  return attachment;
+  requireHttpUrl(url, 'url', context.operation.replace(/\(\)$/, ''));
+  return (await service.uploadLinkAsAttachment(context.parent, url)).data!;
 }
 
 /**
@@ -96,13 +57,8 @@ export async function attachments(
   options: AttachmentsOptions = {},
 ): Promise<ZCRMAttachment[]> {
   const context = resolveRecord(record, 'attachments', options);
-  const parent = parentRecordOf(context);
-  return collectPages(
-    options,
-    context.operation,
-    (page, perPage) =>
-      ops.listAttachments(context.client, context.moduleApiName, context.id, { page, perPage }),
-    (json) => ZCRMAttachment.fromJson(json, parent, context.client),
+  return collectPages(options, context.operation, (page, perPage) =>
+    service.getAttachments(context.parent, { page, perPage }),
   );
 }
 
@@ -121,17 +77,11 @@ export async function downloadAttachment(
   const context = resolveRecord(record, 'downloadAttachment', options);
   const attachmentId = idOf(attachment, 'attachment', context.operation);
   requireTarget(target, context.operation);
-  const response = await ops.downloadAttachment(
-    context.client,
-    context.moduleApiName,
-    context.id,
-    attachmentId,
-    {
-      signal: options.signal,
-      timeoutMs: options.timeoutMs,
-    },
-  );
-  return writeDownload(new FileAPIResponse(response, `attachment-${attachmentId}`), target);
+  const file = await service.downloadAttachment(context.parent, attachmentId, {
+    signal: options.signal,
+    timeoutMs: options.timeoutMs,
+  });
+  return writeDownload(file, target);
 }
 
 /** Deletes one of the record's attachments (`DELETE /{module}/{id}/Attachments/{attachment_id}`). */
@@ -142,16 +92,5 @@ export async function removeAttachment(
 ): Promise<void> {
   const context = resolveRecord(record, 'removeAttachment', options);
   const attachmentId = idOf(attachment, 'attachment', context.operation);
-  await singleWrite(() =>
-    ops.deleteAttachment(context.client, context.moduleApiName, context.id, attachmentId),
-  );
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+  await service.deleteAttachment(context.parent, attachmentId);
 }

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import type { FileAPIResponse } from '../../api/responses/file-api-response';
 import { ValidationException } from '../../errors/validation-exception';
-import { describe, ExtrasOptions } from './record-context';
+import { describeValue } from '../../api/support/describe-value';
+import type { ExtrasOptions } from './record-context';
 
 /** Where a download goes: a file path, an existing directory (the file keeps its name), or a writable stream. */
 export type DownloadTarget = string | Writable;
@@ -33,7 +34,7 @@ export function requireTarget(target: unknown, operation: string): DownloadTarge
   }
   throw ValidationException.invalidInput(
     'target',
-    `${operation} needs a file path, a directory or a writable stream to write to, got ${describe(target)}`,
+    `${operation} needs a file path, a directory or a writable stream to write to, got ${describeValue(target)}`,
   );
 }
 

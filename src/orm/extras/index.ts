@@ -1,7 +1,10 @@
 /**
  * Record extras: a saved model's notes, attachments, photo, tags and related lists, as functions of the record
- * (`addNote(invoice, {...})`). `CrmRecord` delegates its instance methods (`invoice.addNote(...)`) to these,
- * passing its repository's client.
+ * (`addNote(invoice, {...})`). They adapt models to the API's record services (`src/api/services`), which do
+ * the requests for the seed-parity `ZCRMRecord` methods too: a model becomes the `ZCRMRecord` the services
+ * take, and listed related records become model instances through the hydration `Repository` passes in.
+ * `Repository` exposes them on its client (`invoices.addNote(invoice, …)`); `CrmRecord`'s instance methods
+ * (`invoice.addNote(...)`) go through the record's repository.
  *
  * Results are the seed-parity entities where the API layer has one: notes are `ZCRMNote`s and attachments
  * `ZCRMAttachment`s (their `parentRecord` is the record as a `ZCRMRecord`, so `note.uploadAttachment()`,
@@ -21,6 +24,7 @@ export { addTags, removeTags } from './tags';
 export type { TagsOptions } from './tags';
 export { related } from './related';
 export type {
+  ModelHydrator,
   RelatedList,
   RelatedListOptions,
   RelatedModel,

@@ -1,9 +1,9 @@
-import * as ops from '../../api/operations/notes-operations';
+import * as service from '../../api/services/record-notes-service';
 import { ZCRMNote } from '../../api/entities/zcrm-note';
-import { singleWrite } from '../../api/support/single-write';
+import { describeValue } from '../../api/support/describe-value';
 import { ValidationException } from '../../errors/validation-exception';
 import { collectPages, ListOptions } from './pages';
-import { describe, ExtrasOptions, ExtrasRecord, idOf, parentRecordOf, resolveRecord } from './record-context';
+import { ExtrasOptions, ExtrasRecord, idOf, resolveRecord } from './record-context';
 
 /** A note to add: `content` is required (`Note_Content`), `title` optional (`Note_Title`). */
 export interface NoteInput {
@@ -34,30 +34,20 @@ export async function addNote(
   if (typeof note !== 'object' || note === null) {
     throw ValidationException.invalidInput(
       'note',
-      `${context.operation} needs {title?, content}, got ${describe(note)}`,
+      `${context.operation} needs {title?, content}, got ${describeValue(note)}`,
     );
   }
-  if (typeof note.content !== 'string' || note.content.trim() === '') {
-    throw ValidationException.invalidInput(
-      'note.content',
-      `${context.operation}: the content (Note_Content) is required and must be a non-empty string`,
-    );
-  }
+  service.requireNoteContent(note.content, context.operation.replace(/\(\)$/, ''));
   if (note.title !== undefined && typeof note.title !== 'string') {
     throw ValidationException.invalidInput(
       'note.title',
-      `${context.operation}: the title (Note_Title) must be a string, got ${describe(note.title)}`,
+      `${context.operation}: the title (Note_Title) must be a string, got ${describeValue(note.title)}`,
     );
   }
-  const entity = ZCRMNote.getInstance(parentRecordOf(context), undefined, context.client);
+  const entity = ZCRMNote.getInstance(context.parent, undefined, context.client);
   if (note.title !== undefined) entity.title = note.title;
   entity.content = note.content;
-  const { item } = await singleWrite(() =>
-    ops.createRecordNotes(context.client, context.moduleApiName, context.id, [entity.toJson()]),
-  );
-  entity.applyWriteDetails(item.details);
-  entity.parentModule = context.moduleApiName;
-  entity.parentId = context.id;
+  await service.addNote(context.parent, entity);
   return entity;
 }
 
@@ -67,18 +57,8 @@ export async function addNote(
  */
 export async function notes(record: ExtrasRecord, options: NotesOptions = {}): Promise<ZCRMNote[]> {
   const context = resolveRecord(record, 'notes', options);
-  const parent = parentRecordOf(context);
-  return collectPages(
-    options,
-    context.operation,
-    (page, perPage) =>
-      ops.listRecordNotes(context.client, context.moduleApiName, context.id, {
-        page,
-        perPage,
-        sortBy: options.sortBy,
-        sortOrder: options.sortOrder,
-      }),
-    (json) => ZCRMNote.fromJson(json, parent, context.client),
+  return collectPages(options, context.operation, (page, perPage) =>
+    service.getNotes(context.parent, { page, perPage, sortBy: options.sortBy, sortOrder: options.sortOrder }),
   );
 }
 
@@ -90,5 +70,5 @@ export async function removeNote(
 ): Promise<void> {
   const context = resolveRecord(record, 'removeNote', options);
   const noteId = idOf(note, 'note', context.operation);
-  await singleWrite(() => ops.deleteRecordNote(context.client, context.moduleApiName, context.id, noteId));
+  await service.deleteNote(context.parent, ZCRMNote.getInstance(context.parent, noteId, context.client));
 }

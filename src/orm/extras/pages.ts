@@ -1,5 +1,4 @@
-import type { HttpResponse } from '../../http/http-types';
-import { infoOf, JsonObject, listOf } from '../../api/operations/item-results';
+import type { BulkAPIResponse } from '../../api/responses/bulk-api-response';
 import { paging } from '../../api/support/checks';
 
 /**
@@ -17,14 +16,13 @@ export interface ListOptions {
 const MAX_PER_PAGE = 200;
 
 /**
- * Reads a list one page or every page: `fetch(page, perPage)` sends one request; `parse` maps each item.
+ * Reads a list one page or every page: `fetch(page, perPage)` reads one page through the API service.
  * Paging options are checked before the first request; `operation` names the call in messages (`Lead.notes()`).
  */
 export async function collectPages<T>(
   options: ListOptions,
   operation: string,
-  fetch: (page: number, perPage: number) => Promise<HttpResponse<unknown>>,
-  parse: (json: JsonObject) => T,
+  fetch: (page: number, perPage: number) => Promise<BulkAPIResponse<T>>,
 ): Promise<T[]> {
   const { page, perPage } = paging(
     options,
@@ -34,9 +32,8 @@ export async function collectPages<T>(
   const items: T[] = [];
   for (let current = page; ; current++) {
     const response = await fetch(current, perPage);
-    const list = listOf(response, 'data');
-    items.push(...list.map(parse));
-    if (options.page !== undefined || list.length === 0 || infoOf(response)?.more_records !== true)
+    items.push(...response.data);
+    if (options.page !== undefined || response.data.length === 0 || response.info?.moreRecords !== true)
       return items;
   }
 }

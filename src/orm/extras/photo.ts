@@ -1,7 +1,5 @@
-import * as ops from '../../api/operations/photos-operations';
-import { FileAPIResponse } from '../../api/responses/file-api-response';
-import { UploadOptions, UploadSource } from '../../api/files/upload-source';
-import { singleWrite } from '../../api/support/single-write';
+import * as service from '../../api/services/record-photo-service';
+import type { UploadOptions, UploadSource } from '../../api/files/upload-source';
 import {
   DownloadedFile,
   FileDownloadOptions,
@@ -26,7 +24,7 @@ export async function uploadPhoto(
 ): Promise<void> {
   const context = resolveRecord(record, 'uploadPhoto', options);
   const upload = uploadOptionsFor(context.operation, source, options);
-  await singleWrite(() => ops.uploadPhoto(context.client, context.moduleApiName, context.id, source, upload));
+  await service.uploadPhoto(context.parent, source, upload);
 }
 
 /**
@@ -40,11 +38,10 @@ export async function downloadPhoto(
 ): Promise<DownloadedFile | undefined> {
   const context = resolveRecord(record, 'downloadPhoto', options);
   requireTarget(target, context.operation);
-  const response = await ops.downloadPhoto(context.client, context.moduleApiName, context.id, {
+  const file = await service.downloadPhoto(context.parent, {
     signal: options.signal,
     timeoutMs: options.timeoutMs,
   });
-  const file = new FileAPIResponse(response, `${context.moduleApiName}-${context.id}-photo`);
   if (!file.stream) return undefined;
   return writeDownload(file, target);
 }
@@ -52,5 +49,5 @@ export async function downloadPhoto(
 /** Removes the record's photo (`DELETE /{module}/{id}/photo`). */
 export async function deletePhoto(record: ExtrasRecord, options: ExtrasOptions = {}): Promise<void> {
   const context = resolveRecord(record, 'deletePhoto', options);
-  await singleWrite(() => ops.deletePhoto(context.client, context.moduleApiName, context.id));
+  await service.deletePhoto(context.parent);
 }

@@ -2,6 +2,7 @@ import type { ZCRMRestClient } from '../../api/rest-client';
 import { ZCRMRecord } from '../../api/entities/zcrm-record';
 import { ValidationException } from '../../errors/validation-exception';
 import { className } from '../metadata/metadata-exception';
+import { describeValue } from '../../api/support/describe-value';
 import { getMetadataStorage } from '../metadata/metadata-storage';
 import type { ModelMetadata } from '../metadata/model-metadata';
 import { isUploadSource, UploadOptions } from '../../api/files/upload-source';
@@ -33,6 +34,11 @@ export interface ResolvedRecord {
   client: ZCRMRestClient;
   /** `Invoice.addNote()` — names the call in messages. */
   operation: string;
+  /**
+   * The record as the API services take it (same module, id and client); the notes and attachments they return
+   * hang off it (`note.parentRecord`), so `note.getAttachments()` or `attachment.download()` keep working.
+   */
+  parent: ZCRMRecord;
 }
 
 /**
@@ -48,7 +54,7 @@ export function resolveRecord(
   if (typeof record !== 'object' || record === null) {
     throw ValidationException.invalidInput(
       'record',
-      `${operation}() needs a record, got ${describe(record)}`,
+      `${operation}() needs a record, got ${describeValue(record)}`,
     );
   }
   const model = getMetadataStorage().getModel(record.constructor);
@@ -60,22 +66,16 @@ export function resolveRecord(
       `${name} needs a saved record: this ${model.moduleApiName} record has no id yet (save it first, or load it)`,
     );
   }
+  // The client the record was read or saved through (its repository's), else the process-wide one.
+  const client = options.client ?? stateOf(record as object).repository?.client ?? defaultClient();
   return {
     model,
     moduleApiName: model.moduleApiName,
     id,
-    // The client the record was read or saved through (its repository's), else the process-wide one.
-    client: options.client ?? stateOf(record as object).repository?.client ?? defaultClient(),
+    client,
     operation: name,
+    parent: new ZCRMRecord(model.moduleApiName, id, client),
   };
-}
-
-/**
- * The seed-style record the entity classes (`ZCRMNote`, `ZCRMAttachment`) hang off: same module, id and client,
- * so `note.getAttachments()` or `attachment.download()` work on what an extra returns.
- */
-export function parentRecordOf(context: ResolvedRecord): ZCRMRecord {
-  return new ZCRMRecord(context.moduleApiName, context.id, context.client);
 }
 
 /** The id of a record given as an id string or as a record (model instance or anything with an `id`). */
@@ -92,18 +92,8 @@ export function idOf(value: unknown, argument: string, operation: string): strin
   }
   throw ValidationException.invalidInput(
     argument,
-    `${operation} needs an id string or a saved record, got ${describe(value)}`,
+    `${operation} needs an id string or a saved record, got ${describeValue(value)}`,
   );
-}
-
-/** A value as messages show it. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return `a ${className(value.constructor)}`;
-  return `${typeof value} ${String(value)}`;
 }
 
 /**
@@ -114,7 +104,7 @@ export function uploadOptionsFor(operation: string, source: unknown, options: Up
   if (!isUploadSource(source)) {
     throw ValidationException.invalidInput(
       'source',
-      `${operation} needs a file path, a Buffer or a Readable stream, got ${describe(source)}`,
+      `${operation} needs a file path, a Buffer or a Readable stream, got ${describeValue(source)}`,
     );
   }
   const upload: UploadOptions = {};

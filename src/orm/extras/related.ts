@@ -1,18 +1,17 @@
-import * as ops from '../../api/operations/related-operations';
-import { MAX_RELATIONS_PER_CALL } from '../../api/entities/record-related';
+import * as service from '../../api/services/record-related-service';
+import type { Relation } from '../../api/services/record-related-service';
 import { ZCRMRecord } from '../../api/entities/zcrm-record';
-import { EntityResponse } from '../../api/responses/entity-response';
-import { parseRecord, valueToJson } from '../../api/mappers/record-mapper';
-import { isJsonObject, Json } from '../../api/mappers/json-utils';
+import type { EntityResponse } from '../../api/responses/entity-response';
+import { parseRecord } from '../../api/mappers/record-mapper';
+import { isJsonObject } from '../../api/mappers/json-utils';
 import type { JsonObject } from '../../api/operations/item-results';
-import { multiWrite } from '../../api/support/single-write';
-import { matchEntityResponses } from '../../api/support/write-results';
+import { describeValue } from '../../api/support/describe-value';
+import type { ZCRMRestClient } from '../../api/rest-client';
 import { ValidationException } from '../../errors/validation-exception';
 import { getMetadataStorage } from '../metadata/metadata-storage';
 import type { ModelConstructor } from '../repository';
-import { modelHydrator } from './model-hydrator';
 import { collectPages, ListOptions } from './pages';
-import { describe, ExtrasOptions, ExtrasRecord, idOf, ResolvedRecord, resolveRecord } from './record-context';
+import { ExtrasOptions, ExtrasRecord, idOf, ResolvedRecord, resolveRecord } from './record-context';
 
 /**
  * Fields of the relation itself, sent with a link, by API name: `Member_Status` (Campaigns ↔ Leads/Contacts),
@@ -26,6 +25,15 @@ export type RelatedTarget =
 
 /** A class of related records: a model (`@CrmModule`) constructible without arguments. */
 export type RelatedModel<T> = ModelConstructor<T>;
+
+/**
+ * How listed records of a model become model instances on a client: the repository's hydration, passed in by
+ * `Repository` (which owns it) so the extras need not import it back.
+ */
+export type ModelHydrator = <T extends object>(
+  model: RelatedModel<T>,
+  client: ZCRMRestClient,
+) => (json: JsonObject) => T;
 
 /** Options of {@link related}. */
 export interface RelatedOptions<T = unknown> extends ExtrasOptions {
@@ -85,17 +93,20 @@ export interface RelatedList<T> {
 export function related<T extends object>(
   record: ExtrasRecord,
   target: RelatedModel<T>,
-  options?: RelatedOptions<T>,
+  options: RelatedOptions<T> | undefined,
+  hydrator: ModelHydrator,
 ): RelatedList<T>;
 export function related(
   record: ExtrasRecord,
   target: string,
   options?: RelatedOptions<ZCRMRecord>,
+  hydrator?: ModelHydrator,
 ): RelatedList<ZCRMRecord>;
 export function related<T extends object>(
   record: ExtrasRecord,
   target: RelatedModel<T> | string,
   options: RelatedOptions<T> = {},
+  hydrator?: ModelHydrator,
 ): RelatedList<T> | RelatedList<ZCRMRecord> {
   const context = resolveRecord(record, 'related', options);
   if (typeof target === 'string') {
@@ -109,19 +120,13 @@ export function related<T extends object>(
   if (typeof target !== 'function') {
     throw ValidationException.invalidInput(
       'target',
-      `${context.operation} needs a model class or a related list API name, got ${describe(target)}`,
+      `${context.operation} needs a model class or a related list API name, got ${describeValue(target)}`,
     );
   }
   const model = getMetadataStorage().getModel(target);
   const apiName = requireListName(options.relatedList ?? model.moduleApiName, context.operation);
-  const hydrate = options.hydrate ?? modelHydrator(target as new () => T, context.client);
+  const hydrate = options.hydrate ?? hydrator!(target, context.client);
   return new RelatedListImpl<T>(context, apiName, hydrate);
-}
-
-/** A link or unlink input, resolved before any request. */
-interface Relation {
-  id: string;
-  data: Json;
 }
 
 class RelatedListImpl<T> implements RelatedList<T> {
@@ -136,18 +141,13 @@ class RelatedListImpl<T> implements RelatedList<T> {
   }
 
   list(options: RelatedListOptions = {}): Promise<T[]> {
-    const { client, moduleApiName, id } = this.context;
-    return collectPages(
-      options,
-      `${this.name}.list()`,
-      (page, perPage) =>
-        ops.listRelatedRecords(client, moduleApiName, id, this.apiName, {
-          page,
-          perPage,
-          sortBy: options.sortBy,
-          sortOrder: options.sortOrder,
-        }),
-      this.hydrate,
+    return collectPages(options, `${this.name}.list()`, (page, perPage) =>
+      service.relatedRecordsPage(
+        this.context.parent,
+        this.apiName,
+        { page, perPage, sortBy: options.sortBy, sortOrder: options.sortOrder },
+        this.hydrate,
+      ),
     );
   }
 
@@ -159,36 +159,30 @@ class RelatedListImpl<T> implements RelatedList<T> {
     if (relationData !== undefined && !isJsonObject(relationData)) {
       throw ValidationException.invalidInput(
         'relationData',
-        `${operation} needs relation fields as an object keyed by API name, got ${describe(relationData)}`,
+        `${operation} needs relation fields as an object keyed by API name, got ${describeValue(relationData)}`,
       );
     }
     const relations = this.resolve(targets, operation, relationData ?? {});
-    const { client, moduleApiName, id } = this.context;
     return this.inChunks(relations, (chunk) =>
-      multiWrite(() =>
-        ops.linkRelatedRecords(
-          client,
-          moduleApiName,
-          id,
-          this.apiName,
-          chunk.map((r) => ({ ...r.data, id: r.id })),
-        ),
+      service.linkRelations(
+        this.context.parent,
+        this.apiName,
+        chunk,
+        (r) => r,
+        (r) => r.id,
       ),
     );
   }
 
   async unlink(targets: RelatedTarget | readonly RelatedTarget[]): Promise<EntityResponse<string>[]> {
     const relations = this.resolve(targets, `${this.name}.unlink()`, {});
-    const { client, moduleApiName, id } = this.context;
     return this.inChunks(relations, (chunk) =>
-      multiWrite(() =>
-        ops.delinkRelatedRecords(
-          client,
-          moduleApiName,
-          id,
-          this.apiName,
-          chunk.map((r) => r.id),
-        ),
+      service.delinkRelations(
+        this.context.parent,
+        this.apiName,
+        chunk,
+        (r) => r.id,
+        (r) => r.id,
       ),
     );
   }
@@ -208,36 +202,27 @@ class RelatedListImpl<T> implements RelatedList<T> {
         if (target.data !== undefined && !isJsonObject(target.data)) {
           throw ValidationException.invalidInput(
             `${argument}.data`,
-            `${operation}: relation fields must be an object keyed by API name, got ${describe(target.data)}`,
+            `${operation}: relation fields must be an object keyed by API name, got ${describeValue(target.data)}`,
           );
         }
         return {
           id: idOf(target.record, `${argument}.record`, operation),
-          data: relationJson({ ...defaults, ...(target.data ?? {}) }),
+          data: service.relationJson({ ...defaults, ...(target.data ?? {}) }),
         };
       }
-      return { id: idOf(target, argument, operation), data: relationJson(defaults) };
+      return { id: idOf(target, argument, operation), data: service.relationJson(defaults) };
     });
   }
 
-  /** Sends the relations 100 at a time, one call after another, and matches every input to its result. */
+  /** Sends the relations 100 at a time, one call after another; every input gets its result, in input order. */
   private async inChunks(
     relations: Relation[],
-    send: (chunk: Relation[]) => Promise<{ data?: unknown }>,
+    send: (chunk: Relation[]) => Promise<service.RelationResults<string>>,
   ): Promise<EntityResponse<string>[]> {
     const results: EntityResponse<string>[] = [];
-    for (let start = 0; start < relations.length; start += MAX_RELATIONS_PER_CALL) {
-      const chunk = relations.slice(start, start + MAX_RELATIONS_PER_CALL);
-      const response = await send(chunk);
-      const body = response.data;
-      results.push(
-        ...matchEntityResponses(
-          chunk,
-          isJsonObject(body) ? body.data : undefined,
-          (r) => r.id,
-          (_item, r) => r.id,
-        ),
-      );
+    for (let start = 0; start < relations.length; start += service.MAX_RELATIONS_PER_CALL) {
+      const chunk = relations.slice(start, start + service.MAX_RELATIONS_PER_CALL);
+      results.push(...(await send(chunk)).results);
     }
     return results;
   }
@@ -260,12 +245,6 @@ function requireListName(value: unknown, operation: string): string {
   if (typeof value === 'string' && value.trim() !== '') return value;
   throw ValidationException.invalidInput(
     'relatedList',
-    `${operation} needs a related list API name (Products, Campaigns …), got ${describe(value)}`,
+    `${operation} needs a related list API name (Products, Campaigns …), got ${describeValue(value)}`,
   );
-}
-
-/** Relation fields in wire form. */
-function relationJson(data: RelationData): Json {
-  const json = valueToJson(data);
-  return isJsonObject(json) ? json : {};
 }

@@ -1,10 +1,6 @@
-import * as ops from '../../api/operations/tags-operations';
-import { MAX_TAGS_PER_RECORD } from '../../api/entities/record-tags';
+import * as service from '../../api/services/record-tags-service';
 import { idString, isJsonObject } from '../../api/mappers/json-utils';
-import { firstOf } from '../../api/operations/item-results';
-import { getRecord } from '../../api/operations/record-operations';
 import { requireList } from '../../api/support/checks';
-import { singleWrite } from '../../api/support/single-write';
 import type { RecordTag } from '../values/tag';
 import { ExtrasOptions, ExtrasRecord, ResolvedRecord, resolveRecord } from './record-context';
 
@@ -29,7 +25,9 @@ export async function addTags(
   options: TagsOptions = {},
 ): Promise<string[]> {
   const context = resolveRecord(record, 'addTags', options);
-  return tag(record, context, 'add_tags', names, options.overWrite);
+  const tagNames = requireTagNames(names, context);
+  const response = await service.addTags(context.parent, tagNames, { overWrite: options.overWrite });
+  return applyTags(record, context, response.details);
 }
 
 /** Takes tags off a saved record by name (`POST /{module}/{id}/actions/remove_tags`); see {@link addTags}. */
@@ -39,21 +37,22 @@ export async function removeTags(
   options: ExtrasOptions = {},
 ): Promise<string[]> {
   const context = resolveRecord(record, 'removeTags', options);
-  return tag(record, context, 'remove_tags', names, undefined);
+  const tagNames = requireTagNames(names, context);
+  const response = await service.removeTags(context.parent, tagNames);
+  return applyTags(record, context, response.details);
 }
 
-async function tag(
+function requireTagNames(names: readonly string[], context: ResolvedRecord): string[] {
+  return requireList(names, `${context.operation} tag names`, 1, service.MAX_TAGS_PER_RECORD);
+}
+
+/** Sets the model's `tags` to what the record carries after a tag call, and returns their names. */
+async function applyTags(
   record: ExtrasRecord,
   context: ResolvedRecord,
-  action: 'add_tags' | 'remove_tags',
-  names: readonly string[],
-  overWrite: boolean | undefined,
+  details: Record<string, unknown> | undefined,
 ): Promise<string[]> {
-  const tagNames = requireList(names, `${context.operation} tag names`, 1, MAX_TAGS_PER_RECORD);
-  const { item } = await singleWrite(() =>
-    ops.tagRecord(context.client, action, context.moduleApiName, context.id, tagNames, overWrite),
-  );
-  const reported = isJsonObject(item.details) ? item.details.tags : undefined;
+  const reported = details?.tags;
   // Zoho lists the record's tags in `details.tags`; should an answer lack them, read them back.
   const after = Array.isArray(reported) ? namesOf(reported) : await readTags(context);
   const target = record as { tags?: unknown };
@@ -71,11 +70,8 @@ async function tag(
 
 /** The record's tag names (`GET /{module}/{id}?fields=Tag`). */
 async function readTags(context: ResolvedRecord): Promise<string[]> {
-  const response = await getRecord(context.client, context.moduleApiName, context.id, {
-    params: { fields: 'Tag' },
-  });
-  const json = firstOf(response, 'data');
-  return Array.isArray(json?.Tag) ? namesOf(json.Tag) : [];
+  await context.parent.get({ params: { fields: 'Tag' } });
+  return context.parent.tagList.map((t) => t.name).filter((name): name is string => typeof name === 'string');
 }
 
 /** Names from `["a", …]` or `[{name, id}, …]`. */

@@ -1,5 +1,7 @@
 import * as ops from '../operations/related-operations';
-import { infoOf, listOf } from '../operations/item-results';
+import { infoOf, JsonObject, listOf } from '../operations/item-results';
+import type { HttpResponse } from '../../http/http-types';
+import type { EntityResponse } from '../responses/entity-response';
 import { APIResponse } from '../responses/api-response';
 import { BulkAPIResponse } from '../responses/bulk-api-response';
 import { parseRecord, valueToJson } from '../mappers/record-mapper';
@@ -8,12 +10,14 @@ import { ValidationException } from '../../errors/validation-exception';
 import { PageOptions, paging, requireCount, requireId, requireRecordId } from '../support/checks';
 import { multiWrite, singleWrite } from '../support/single-write';
 import { bulkWriteResponse, matchEntityResponses } from '../support/write-results';
-import { ZCRMJunctionRecord } from './zcrm-junction-record';
-import type { ZCRMRecord } from './zcrm-record';
+import { ZCRMJunctionRecord } from '../entities/zcrm-junction-record';
+import type { ZCRMRecord } from '../entities/zcrm-record';
 
 /**
  * A record's related lists (seed `ZCRMRecord.get_relatedlist_records`, `add_relation`, `remove_relation`), as
- * functions of the record; beyond the seed, linking and delinking up to 100 records in one call.
+ * functions of the record; beyond the seed, linking and delinking up to 100 records in one call. The one
+ * implementation behind `ZCRMRecord`'s related-list methods, `ZCRMModuleRelation`'s and the ORM's
+ * (`invoice.related(Product)`), which passes its own hydration of listed records.
  */
 
 /** Records per bulk link/delink call. */
@@ -41,6 +45,22 @@ export async function getRelatedListRecords(
   relatedListApiName: string,
   options: RelatedRecordsOptions = {},
 ): Promise<BulkAPIResponse<ZCRMRecord>> {
+  const module = options.moduleApiName ?? relatedListApiName;
+  return relatedRecordsPage(record, relatedListApiName, options, (json) =>
+    parseRecord(json, module, { client: record.explicitClient }),
+  );
+}
+
+/**
+ * One page of a related list, each listed record's JSON made into a `T` by `hydrate` (the ORM passes its models'
+ * hydration); see {@link getRelatedListRecords}.
+ */
+export async function relatedRecordsPage<T>(
+  record: ZCRMRecord,
+  relatedListApiName: string,
+  options: Omit<RelatedRecordsOptions, 'moduleApiName'>,
+  hydrate: (json: JsonObject) => T,
+): Promise<BulkAPIResponse<T>> {
   const id = requireRecordId(record, 'getRelatedListRecords');
   requireId(relatedListApiName, 'relatedListApiName', 'getRelatedListRecords');
   const response = await ops.listRelatedRecords(record.client, record.moduleApiName, id, relatedListApiName, {
@@ -49,11 +69,10 @@ export async function getRelatedListRecords(
     sortOrder: options.sortOrder,
     ifModifiedSince: options.ifModifiedSince,
   });
-  const module = options.moduleApiName ?? relatedListApiName;
-  const data = listOf(response, 'data').map((json) =>
-    parseRecord(json, module, { client: record.explicitClient }),
-  );
-  return new BulkAPIResponse(response, { data, info: infoOf(response) });
+  return new BulkAPIResponse(response, {
+    data: listOf(response, 'data').map(hydrate),
+    info: infoOf(response),
+  });
 }
 
 /**
@@ -73,7 +92,7 @@ export async function addRelation(
       id,
       junction.apiName,
       junction.id,
-      relationJson(junction),
+      relationJson(junction.relatedData ?? {}),
     ),
   );
   return new APIResponse(response, junction, item);
@@ -102,13 +121,16 @@ export async function addRelations(
   relatedListApiName: string,
   junctions: ZCRMJunctionRecord[],
 ): Promise<BulkAPIResponse<ZCRMJunctionRecord>> {
-  const id = requireRecordId(record, 'addRelations');
+  requireRecordId(record, 'addRelations');
   requireJunctions(relatedListApiName, junctions, 'addRelations');
-  const links = junctions.map((j) => ({ ...relationJson(j), id: j.id }));
-  const response = await multiWrite(() =>
-    ops.linkRelatedRecords(record.client, record.moduleApiName, id, relatedListApiName, links),
+  const { response, results } = await linkRelations(
+    record,
+    relatedListApiName,
+    junctions,
+    (j) => ({ id: j.id, data: relationJson(j.relatedData ?? {}) }),
+    (j) => j,
   );
-  return junctionResults(response, junctions);
+  return bulkWriteResponse(response, results);
 }
 
 /**
@@ -120,40 +142,99 @@ export async function removeRelations(
   relatedListApiName: string,
   related: Array<ZCRMJunctionRecord | string>,
 ): Promise<BulkAPIResponse<ZCRMJunctionRecord>> {
-  const id = requireRecordId(record, 'removeRelations');
+  requireRecordId(record, 'removeRelations');
   const junctions = (Array.isArray(related) ? related : []).map((r) =>
     typeof r === 'string' ? ZCRMJunctionRecord.getInstance(relatedListApiName, r) : r,
   );
   requireJunctions(relatedListApiName, junctions, 'removeRelations');
-  const response = await multiWrite(() =>
-    ops.delinkRelatedRecords(
-      record.client,
-      record.moduleApiName,
-      id,
-      relatedListApiName,
-      junctions.map((j) => j.id),
-    ),
-  );
-  return junctionResults(response, junctions);
-}
-
-function junctionResults(
-  response: Awaited<ReturnType<typeof multiWrite>>,
-  junctions: ZCRMJunctionRecord[],
-): BulkAPIResponse<ZCRMJunctionRecord> {
-  const body = response.data as Json | undefined;
-  const results = matchEntityResponses(
+  const { response, results } = await delinkRelations(
+    record,
+    relatedListApiName,
     junctions,
-    body?.data,
     (j) => j.id,
-    (_item, j) => j,
+    (j) => j,
   );
   return bulkWriteResponse(response, results);
 }
 
-/** The relation fields in wire form (records and users as `{id}`, dates as ISO text). */
-function relationJson(junction: ZCRMJunctionRecord): Json {
-  const json = valueToJson(junction.relatedData ?? {});
+/** A record to relate through a related list: its id and the relation's own fields in wire form. */
+export interface Relation {
+  id: string;
+  data: Json;
+}
+
+/** What one bulk link or delink call answered, each input paired with its `EntityResponse`. */
+export interface RelationResults<D> {
+  response: HttpResponse<unknown>;
+  results: EntityResponse<D>[];
+}
+
+/**
+ * Relates up to 100 inputs through one related list in one call (`PUT /{module}/{id}/{related_list}` with
+ * `{"data": [{id, …relation data}]}`), inputs checked by the caller. Each input gets its `EntityResponse`
+ * (matched by position, checked by id), whose `data` is `dataOf(input)`.
+ */
+export async function linkRelations<I, D>(
+  record: ZCRMRecord,
+  relatedListApiName: string,
+  inputs: readonly I[],
+  relationOf: (input: I) => Relation,
+  dataOf: (input: I) => D,
+): Promise<RelationResults<D>> {
+  const id = requireRecordId(record, 'addRelations');
+  const relations = inputs.map(relationOf);
+  const response = await multiWrite(() =>
+    ops.linkRelatedRecords(
+      record.client,
+      record.moduleApiName,
+      id,
+      relatedListApiName,
+      relations.map((r) => ({ ...r.data, id: r.id })),
+    ),
+  );
+  return relationResults(response, inputs, (i) => relations[i].id, dataOf);
+}
+
+/**
+ * Removes up to 100 relations of one related list in one call (`DELETE /{module}/{id}/{related_list}?ids=`),
+ * inputs checked by the caller; each input gets its `EntityResponse` (matched by id), `data` being `dataOf(input)`.
+ */
+export async function delinkRelations<I, D>(
+  record: ZCRMRecord,
+  relatedListApiName: string,
+  inputs: readonly I[],
+  idOf: (input: I) => string,
+  dataOf: (input: I) => D,
+): Promise<RelationResults<D>> {
+  const id = requireRecordId(record, 'removeRelations');
+  const ids = inputs.map(idOf);
+  const response = await multiWrite(() =>
+    ops.delinkRelatedRecords(record.client, record.moduleApiName, id, relatedListApiName, ids),
+  );
+  return relationResults(response, inputs, (i) => ids[i], dataOf);
+}
+
+/** Pairs every input with its result of a bulk link or delink (by position, checked by the input's id). */
+function relationResults<I, D>(
+  response: HttpResponse<unknown>,
+  inputs: readonly I[],
+  idAt: (index: number) => string,
+  dataOf: (input: I) => D,
+): RelationResults<D> {
+  const body = response.data as Json | undefined;
+  const indexes = inputs.map((_input, index) => index);
+  const results = matchEntityResponses(
+    indexes,
+    body?.data,
+    (index) => idAt(index),
+    (_item, index) => dataOf(inputs[index]),
+  );
+  return { response, results };
+}
+
+/** Relation fields in wire form (records and users as `{id}`, dates as ISO text). */
+export function relationJson(data: Record<string, unknown>): Json {
+  const json = valueToJson(data);
   return isJsonObject(json) ? json : {};
 }
 

@@ -1,18 +1,20 @@
+import path from 'node:path';
 import * as ops from '../operations/attachments-operations';
 import { infoOf, listOf } from '../operations/item-results';
 import { APIResponse } from '../responses/api-response';
 import { BulkAPIResponse } from '../responses/bulk-api-response';
 import { FileAPIResponse } from '../responses/file-api-response';
 import type { UploadOptions, UploadSource } from '../files/upload-source';
-import { ValidationException } from '../../errors/validation-exception';
-import { PageOptions, paging, requireId, requireRecordId } from '../support/checks';
+import { safeFileName } from '../files/content-disposition';
+import { PageOptions, paging, requireHttpUrl, requireId, requireRecordId } from '../support/checks';
 import { singleWrite } from '../support/single-write';
-import { ZCRMAttachment } from './zcrm-attachment';
-import type { ZCRMRecord } from './zcrm-record';
+import { ZCRMAttachment } from '../entities/zcrm-attachment';
+import type { ZCRMRecord } from '../entities/zcrm-record';
 
 /**
- * A record's attachments (seed `ZCRMRecord.get_attachments` … `delete_attachment`), as functions of the record.
- * A note's attachments use the same calls on the note as a `Notes` record (`ZCRMNote` does this for you).
+ * A record's attachments (seed `ZCRMRecord.get_attachments` … `delete_attachment`), as functions of the record:
+ * the one implementation behind `ZCRMRecord`'s attachment methods and the ORM's (`invoice.attach()` …). A note's
+ * attachments use the same calls on the note as a `Notes` record (`ZCRMNote` does this for you).
  */
 
 /** Options of downloads. */
@@ -43,7 +45,8 @@ export async function getAttachments(
 
 /**
  * Uploads a file as an attachment (`POST /{module}/{id}/Attachments`), streamed from a path, a Buffer or a
- * Readable (`options.fileName` names Buffers and streams). `data` is the new attachment (id, created time and user).
+ * Readable (`options.fileName` names Buffers and streams; a stream is spooled to a temporary file first, so a
+ * retry can send it again). `data` is the new attachment: id, created time and user, file name and type.
  */
 export async function uploadAttachment(
   record: ZCRMRecord,
@@ -54,8 +57,14 @@ export async function uploadAttachment(
   const { response, item } = await singleWrite(() =>
     ops.uploadAttachment(record.client, record.moduleApiName, id, source, options),
   );
-  const attachment = new ZCRMAttachment(record);
-  attachment.applyWriteDetails(item.details);
+  const attachment = newAttachment(record, id, item.details);
+  const fileName =
+    (options.fileName !== undefined ? safeFileName(options.fileName) : undefined) ??
+    (typeof source === 'string' ? path.basename(source) : 'file');
+  attachment.fileName = fileName;
+  const dot = fileName.lastIndexOf('.');
+  if (dot > 0 && dot < fileName.length - 1) attachment.fileType = fileName.slice(dot + 1).toLowerCase();
+  attachment.linkUrl = null;
   return new APIResponse(response, attachment, item);
 }
 
@@ -65,14 +74,11 @@ export async function uploadLinkAsAttachment(
   linkUrl: string,
 ): Promise<APIResponse<ZCRMAttachment>> {
   const id = requireRecordId(record, 'uploadLinkAsAttachment');
-  if (typeof linkUrl !== 'string' || !isHttpUrl(linkUrl)) {
-    throw ValidationException.invalidInput('linkUrl', 'uploadLinkAsAttachment() needs an http(s) URL');
-  }
+  requireHttpUrl(linkUrl, 'url', 'uploadLinkAsAttachment');
   const { response, item } = await singleWrite(() =>
     ops.uploadLinkAttachment(record.client, record.moduleApiName, id, linkUrl),
   );
-  const attachment = new ZCRMAttachment(record);
-  attachment.applyWriteDetails(item.details);
+  const attachment = newAttachment(record, id, item.details);
   attachment.linkUrl = linkUrl;
   return new APIResponse(response, attachment, item);
 }
@@ -111,11 +117,11 @@ export async function deleteAttachment(
   return new APIResponse(response, new ZCRMAttachment(record, attachmentId), item);
 }
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+/** The attachment a write made, hanging off `record`. */
+function newAttachment(record: ZCRMRecord, recordId: string, details: unknown): ZCRMAttachment {
+  const attachment = new ZCRMAttachment(record);
+  attachment.applyWriteDetails(details);
+  attachment.parentModule = record.moduleApiName;
+  attachment.parentId = recordId;
+  return attachment;
 }

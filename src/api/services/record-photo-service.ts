@@ -4,8 +4,8 @@ import { FileAPIResponse } from '../responses/file-api-response';
 import type { UploadOptions, UploadSource } from '../files/upload-source';
 import { requireRecordId } from '../support/checks';
 import { singleWrite } from '../support/single-write';
-import type { DownloadOptions } from './record-attachments';
-import type { ZCRMRecord } from './zcrm-record';
+import type { DownloadOptions } from './record-attachments-service';
+import type { ZCRMRecord } from '../entities/zcrm-record';
 
 /** A record's photo (seed `ZCRMRecord.upload_photo` / `download_photo` / `delete_photo`): Leads, Contacts, Accounts, Products, Vendors. */
 

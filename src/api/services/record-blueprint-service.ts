@@ -6,8 +6,8 @@ import { malformed } from '../operations/item-results';
 import { ValidationException } from '../../errors/validation-exception';
 import { requireRecordId } from '../support/checks';
 import { singleWrite } from '../support/single-write';
-import { ZCRMBlueprint } from './zcrm-blueprint';
-import type { ZCRMRecord } from './zcrm-record';
+import { ZCRMBlueprint } from '../entities/zcrm-blueprint';
+import type { ZCRMRecord } from '../entities/zcrm-record';
 
 /** A record's blueprint (seed `ZCRMRecord.get_blueprint` / `update_blueprint`), as functions of the record. */
 

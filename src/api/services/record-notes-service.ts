@@ -5,10 +5,13 @@ import { BulkAPIResponse } from '../responses/bulk-api-response';
 import { ValidationException } from '../../errors/validation-exception';
 import { PageOptions, paging, requireRecordId } from '../support/checks';
 import { singleWrite } from '../support/single-write';
-import { ZCRMNote } from './zcrm-note';
-import type { ZCRMRecord } from './zcrm-record';
+import { ZCRMNote } from '../entities/zcrm-note';
+import type { ZCRMRecord } from '../entities/zcrm-record';
 
-/** A record's notes (seed `ZCRMRecord.add_note` … `get_notes`), as functions of the record. */
+/**
+ * A record's notes (seed `ZCRMRecord.add_note` … `get_notes`), as functions of the record: the one
+ * implementation behind `ZCRMRecord`'s note methods, `ZCRMModuleRelation`'s and the ORM's (`invoice.addNote()`).
+ */
 
 /**
  * Adds a note to the record (`POST /{module}/{id}/Notes`). The note needs `content`; `data` is the same note
@@ -22,6 +25,8 @@ export async function addNote(record: ZCRMRecord, note: ZCRMNote): Promise<APIRe
   );
   note.parentRecord = record;
   note.applyWriteDetails(item.details);
+  note.parentModule = record.moduleApiName;
+  note.parentId = id;
   return new APIResponse(response, note, item);
 }
 
@@ -86,10 +91,14 @@ function requireNote(note: ZCRMNote, operation: string, needsId: boolean): void 
       `${operation}() needs a new note without an id; use updateNote() for note ${note.id}`,
     );
   }
-  if (!needsId && (typeof note.content !== 'string' || note.content.trim() === '')) {
-    throw ValidationException.invalidInput(
-      'note.content',
-      'Note_Content is required and must be a non-empty string',
-    );
-  }
+  if (!needsId) requireNoteContent(note.content, operation);
+}
+
+/** A new note's content (`Note_Content`): a non-empty string; `operation` names the call in the message. */
+export function requireNoteContent(content: unknown, operation: string): string {
+  if (typeof content === 'string' && content.trim() !== '') return content;
+  throw ValidationException.invalidInput(
+    'note.content',
+    `${operation}(): the content (Note_Content) is required and must be a non-empty string`,
+  );
 }

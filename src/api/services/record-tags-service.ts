@@ -3,9 +3,12 @@ import { APIResponse } from '../responses/api-response';
 import { applyWriteDetails } from '../mappers/record-mapper';
 import { requireList, requireRecordId } from '../support/checks';
 import { singleWrite } from '../support/single-write';
-import type { ZCRMRecord } from './zcrm-record';
+import type { ZCRMRecord } from '../entities/zcrm-record';
 
-/** Tagging one record (seed `ZCRMRecord.add_tags` / `remove_tags`), as functions of the record. */
+/**
+ * Tagging one record (seed `ZCRMRecord.add_tags` / `remove_tags`), as functions of the record: the one
+ * implementation behind `ZCRMRecord`'s tag methods and the ORM's (`invoice.addTags()`).
+ */
 
 /** Zoho's limit of tags per record, checked before the request (seed §1.3). */
 export const MAX_TAGS_PER_RECORD = 10;
