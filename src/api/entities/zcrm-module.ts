@@ -28,10 +28,14 @@ import { ZCRMRecord, ZCRMGetOptions, ZCRMWriteOptions } from './zcrm-record';
 import { ZCRMTrashRecord } from './zcrm-trash-record';
 import { ZCRMMassUpdateStatus } from './zcrm-mass-update-status';
 import * as moduleMetadata from './zcrm-module-metadata';
+import type { GetCustomViewsOptions, GetFieldsOptions } from './zcrm-module-metadata';
 import * as moduleTags from './zcrm-module-tags';
-
-/** The parameters of a function after its first (the module the delegating methods pass). */
-type Rest<F> = F extends (first: never, ...rest: infer R) => unknown ? R : never;
+import type { MultiRecordTagOptions } from './zcrm-module-tags';
+import type { ZCRMCustomView } from './zcrm-custom-view';
+import type { ZCRMField } from './zcrm-field';
+import type { ZCRMLayout } from './zcrm-layout';
+import type { ZCRMModuleRelatedList } from './zcrm-module-related-list';
+import type { ZCRMTag } from './zcrm-tag';
 
 /** Most records one insert, update, upsert, mass update or delete may carry (seed §1.3). */
 export const MAX_RECORDS_PER_CALL = 100;
@@ -394,104 +398,133 @@ export class ZCRMModule {
 
   // ── Metadata (implemented in zcrm-module-metadata.ts) ──────────────────────────────────────────────────
 
-  /** Every field of the module (`GET settings/fields?module=`). */
-  getAllFields(
-    ...args: Rest<typeof moduleMetadata.getAllFields>
-  ): ReturnType<typeof moduleMetadata.getAllFields> {
-    return moduleMetadata.getAllFields(this, ...args);
+  /**
+   * Every field of the module (`GET settings/fields?module=`).
+   * @param options `type: 'unused'` lists only fields placed in no layout.
+   */
+  getAllFields(options: GetFieldsOptions = {}): Promise<BulkAPIResponse<ZCRMField>> {
+    return moduleMetadata.getAllFields(this, options);
   }
 
-  /** One field (`GET settings/fields/{id}?module=`). */
-  getField(...args: Rest<typeof moduleMetadata.getField>): ReturnType<typeof moduleMetadata.getField> {
-    return moduleMetadata.getField(this, ...args);
+  /**
+   * One field (`GET settings/fields/{id}?module=`); `data` is undefined when Zoho has no such field.
+   * @param fieldId The field's id.
+   */
+  getField(fieldId: string): Promise<APIResponse<ZCRMField>> {
+    return moduleMetadata.getField(this, fieldId);
   }
 
   /** Every layout of the module (`GET settings/layouts?module=`). */
-  getAllLayouts(
-    ...args: Rest<typeof moduleMetadata.getAllLayouts>
-  ): ReturnType<typeof moduleMetadata.getAllLayouts> {
-    return moduleMetadata.getAllLayouts(this, ...args);
+  getAllLayouts(): Promise<BulkAPIResponse<ZCRMLayout>> {
+    return moduleMetadata.getAllLayouts(this);
   }
 
-  /** One layout (`GET settings/layouts/{id}?module=`). */
-  getLayout(...args: Rest<typeof moduleMetadata.getLayout>): ReturnType<typeof moduleMetadata.getLayout> {
-    return moduleMetadata.getLayout(this, ...args);
+  /**
+   * One layout (`GET settings/layouts/{id}?module=`).
+   * @param layoutId The layout's id.
+   */
+  getLayout(layoutId: string): Promise<APIResponse<ZCRMLayout>> {
+    return moduleMetadata.getLayout(this, layoutId);
   }
 
-  /** The module's custom views (`GET settings/custom_views?module=`). */
-  getAllCustomViews(
-    ...args: Rest<typeof moduleMetadata.getAllCustomViews>
-  ): ReturnType<typeof moduleMetadata.getAllCustomViews> {
-    return moduleMetadata.getAllCustomViews(this, ...args);
+  /**
+   * The module's custom views (`GET settings/custom_views?module=`).
+   * @param options The page (from 1) and records per page.
+   */
+  getAllCustomViews(options: GetCustomViewsOptions = {}): Promise<BulkAPIResponse<ZCRMCustomView>> {
+    return moduleMetadata.getAllCustomViews(this, options);
   }
 
-  /** One custom view (`GET settings/custom_views/{id}?module=`). */
-  getCustomView(
-    ...args: Rest<typeof moduleMetadata.getCustomView>
-  ): ReturnType<typeof moduleMetadata.getCustomView> {
-    return moduleMetadata.getCustomView(this, ...args);
+  /**
+   * One custom view with its criteria (`GET settings/custom_views/{id}?module=`).
+   * @param customViewId The custom view's id.
+   */
+  getCustomView(customViewId: string): Promise<APIResponse<ZCRMCustomView>> {
+    return moduleMetadata.getCustomView(this, customViewId);
   }
 
-  /** Sends a custom view's sort settings (`PUT settings/custom_views/{id}?module=`). */
-  updateCustomView(
-    ...args: Rest<typeof moduleMetadata.updateCustomView>
-  ): ReturnType<typeof moduleMetadata.updateCustomView> {
-    return moduleMetadata.updateCustomView(this, ...args);
+  /**
+   * Sends a custom view's sort settings (`PUT settings/custom_views/{id}?module=`).
+   * @param customView The view, with its id and the sort field and order to set.
+   */
+  updateCustomView(customView: ZCRMCustomView): Promise<APIResponse<ZCRMCustomView>> {
+    return moduleMetadata.updateCustomView(this, customView);
   }
 
   /** The module's related lists (`GET settings/related_lists?module=`). */
-  getAllRelatedLists(
-    ...args: Rest<typeof moduleMetadata.getAllRelatedLists>
-  ): ReturnType<typeof moduleMetadata.getAllRelatedLists> {
-    return moduleMetadata.getAllRelatedLists(this, ...args);
+  getAllRelatedLists(): Promise<BulkAPIResponse<ZCRMModuleRelatedList>> {
+    return moduleMetadata.getAllRelatedLists(this);
   }
 
-  /** One related list (`GET settings/related_lists/{id}?module=`). */
-  getRelatedList(
-    ...args: Rest<typeof moduleMetadata.getRelatedList>
-  ): ReturnType<typeof moduleMetadata.getRelatedList> {
-    return moduleMetadata.getRelatedList(this, ...args);
+  /**
+   * One related list (`GET settings/related_lists/{id}?module=`).
+   * @param relatedListId The related list's id.
+   */
+  getRelatedList(relatedListId: string): Promise<APIResponse<ZCRMModuleRelatedList>> {
+    return moduleMetadata.getRelatedList(this, relatedListId);
   }
 
-  /** Sends this module's settings (`PUT settings/modules/{module}`). */
-  updateModuleSettings(): ReturnType<typeof moduleMetadata.updateModuleSettings> {
+  /** Sends this module's settings (`PUT settings/modules/{module}`): per page, business card fields, default view … */
+  updateModuleSettings(): Promise<APIResponse<ZCRMModule>> {
     return moduleMetadata.updateModuleSettings(this);
   }
 
   // ── Tags (implemented in zcrm-module-tags.ts) ────────────────────────────────────────────────────────────
 
   /** The module's tags (`GET settings/tags?module=`). */
-  getTags(): ReturnType<typeof moduleTags.getTags> {
+  getTags(): Promise<BulkAPIResponse<ZCRMTag>> {
     return moduleTags.getTags(this);
   }
 
-  /** How many records carry a tag. */
-  getTagCount(...args: Rest<typeof moduleTags.getTagCount>): ReturnType<typeof moduleTags.getTagCount> {
-    return moduleTags.getTagCount(this, ...args);
+  /**
+   * How many records carry a tag (`GET settings/tags/{id}/actions/records_count?module=`); `data` is the tag
+   * with its `count`.
+   * @param tagId The tag's id.
+   */
+  getTagCount(tagId: string): Promise<APIResponse<ZCRMTag>> {
+    return moduleTags.getTagCount(this, tagId);
   }
 
-  /** Creates 1 to 50 tags. */
-  createTags(...args: Rest<typeof moduleTags.createTags>): ReturnType<typeof moduleTags.createTags> {
-    return moduleTags.createTags(this, ...args);
+  /**
+   * Creates 1 to 50 tags (`POST settings/tags?module=`); each gets its result, and its id on success.
+   * @param tags New tags (a name, no id).
+   */
+  createTags(tags: ZCRMTag[]): Promise<BulkAPIResponse<ZCRMTag>> {
+    return moduleTags.createTags(this, tags);
   }
 
-  /** Renames 1 to 50 tags. */
-  updateTags(...args: Rest<typeof moduleTags.updateTags>): ReturnType<typeof moduleTags.updateTags> {
-    return moduleTags.updateTags(this, ...args);
+  /**
+   * Renames 1 to 50 tags (`PUT settings/tags?module=`).
+   * @param tags Existing tags (id and new name).
+   */
+  updateTags(tags: ZCRMTag[]): Promise<BulkAPIResponse<ZCRMTag>> {
+    return moduleTags.updateTags(this, tags);
   }
 
-  /** Tags 1 to 100 records with 1 to 50 tag names. */
+  /**
+   * Tags 1 to 100 records with 1 to 50 tag names (`POST /{module}/actions/add_tags`); each record gets its result.
+   * @param tagNames The tag names (the module's missing tags are created).
+   * @param recordIds The records' ids.
+   * @param options `overWrite` replaces the records' tags instead of adding to them.
+   */
   addTagsToMultipleRecords(
-    ...args: Rest<typeof moduleTags.addTagsToMultipleRecords>
-  ): ReturnType<typeof moduleTags.addTagsToMultipleRecords> {
-    return moduleTags.addTagsToMultipleRecords(this, ...args);
+    tagNames: string[],
+    recordIds: string[],
+    options: MultiRecordTagOptions = {},
+  ): Promise<BulkAPIResponse<ZCRMRecord>> {
+    return moduleTags.addTagsToMultipleRecords(this, tagNames, recordIds, options);
   }
 
-  /** Removes 1 to 50 tag names from 1 to 100 records. */
+  /**
+   * Removes 1 to 50 tag names from 1 to 100 records (`POST /{module}/actions/remove_tags`).
+   * @param tagNames The tag names.
+   * @param recordIds The records' ids.
+   */
   removeTagsFromMultipleRecords(
-    ...args: Rest<typeof moduleTags.removeTagsFromMultipleRecords>
-  ): ReturnType<typeof moduleTags.removeTagsFromMultipleRecords> {
-    return moduleTags.removeTagsFromMultipleRecords(this, ...args);
+    tagNames: string[],
+    recordIds: string[],
+  ): Promise<BulkAPIResponse<ZCRMRecord>> {
+    return moduleTags.removeTagsFromMultipleRecords(this, tagNames, recordIds);
   }
 
   // ── Internals ──────────────────────────────────────────────────────────────────────────────────────────

@@ -15,6 +15,18 @@ import type { ZCRMPriceBookPricing } from './zcrm-price-book-pricing';
 import type { ZCRMTag } from './zcrm-tag';
 import type { ZCRMTax } from './zcrm-tax';
 import type { ZCRMUser } from './zcrm-user';
+import type { ZCRMAttachment } from './zcrm-attachment';
+import type { ZCRMBlueprint } from './zcrm-blueprint';
+import type { ZCRMJunctionRecord } from './zcrm-junction-record';
+import type { ZCRMNote } from './zcrm-note';
+import type { BulkAPIResponse } from '../responses/bulk-api-response';
+import type { FileAPIResponse } from '../responses/file-api-response';
+import type { UploadOptions, UploadSource } from '../files/upload-source';
+import type { PageOptions } from '../support/checks';
+import type { DownloadOptions } from '../services/record-attachments-service';
+import type { GetNotesOptions } from '../services/record-notes-service';
+import type { RelatedRecordsOptions } from '../services/record-related-service';
+import type { AddTagsOptions } from '../services/record-tags-service';
 import * as attachments from '../services/record-attachments-service';
 import * as notes from '../services/record-notes-service';
 import * as photo from '../services/record-photo-service';
@@ -22,9 +34,6 @@ import * as related from '../services/record-related-service';
 import * as tags from '../services/record-tags-service';
 import * as blueprint from '../services/record-blueprint-service';
 import { registerRecordClass } from './record-factory';
-
-/** The parameters of a function after its first (the record the delegating methods pass). */
-type Rest<F> = F extends (first: never, ...rest: infer R) => unknown ? R : never;
 
 /** Workflow triggers a write may run (`trigger`); an empty list runs none. */
 export type ZCRMTrigger = 'workflow' | 'approval' | 'blueprint' | (string & {});
@@ -299,122 +308,195 @@ export class ZCRMRecord {
     return new APIResponse(response, result);
   }
 
-  // ── Sub-resources (implemented in record-*.ts) ───────────────────────────────────────────────────────
+  // ── Sub-resources (implemented in src/api/services/record-*-service.ts) ─────────────────────────────────
 
-  /** The record's attachments (`GET /{module}/{id}/Attachments`), pages from 1. */
-  getAttachments(
-    ...args: Rest<typeof attachments.getAttachments>
-  ): ReturnType<typeof attachments.getAttachments> {
-    return attachments.getAttachments(this, ...args);
+  /**
+   * The record's attachments (`GET /{module}/{id}/Attachments`), files and links. An empty list is a `noData`
+   * result.
+   * @param options The page (from 1, default 1) and records per page (1 to 200, default 20).
+   */
+  getAttachments(options: PageOptions = {}): Promise<BulkAPIResponse<ZCRMAttachment>> {
+    return attachments.getAttachments(this, options);
   }
 
-  /** Uploads a file as an attachment (streamed). */
-  uploadAttachment(
-    ...args: Rest<typeof attachments.uploadAttachment>
-  ): ReturnType<typeof attachments.uploadAttachment> {
-    return attachments.uploadAttachment(this, ...args);
+  /**
+   * Uploads a file as an attachment (`POST /{module}/{id}/Attachments`), streamed, never read into memory.
+   * @param source A file path, a Buffer or a Readable stream.
+   * @param options The file name (for Buffers and streams) and content type.
+   * @returns `data`: the new attachment (id, created time and user, file name and type).
+   */
+  uploadAttachment(source: UploadSource, options: UploadOptions = {}): Promise<APIResponse<ZCRMAttachment>> {
+    return attachments.uploadAttachment(this, source, options);
   }
 
-  /** Attaches a link (`attachmentUrl`). */
-  uploadLinkAsAttachment(
-    ...args: Rest<typeof attachments.uploadLinkAsAttachment>
-  ): ReturnType<typeof attachments.uploadLinkAsAttachment> {
-    return attachments.uploadLinkAsAttachment(this, ...args);
+  /**
+   * Attaches a link (`POST /{module}/{id}/Attachments?attachmentUrl=`).
+   * @param linkUrl An http(s) URL.
+   */
+  uploadLinkAsAttachment(linkUrl: string): Promise<APIResponse<ZCRMAttachment>> {
+    return attachments.uploadLinkAsAttachment(this, linkUrl);
   }
 
-  /** Downloads an attachment as a `FileAPIResponse` (streamed, not buffered). */
-  downloadAttachment(
-    ...args: Rest<typeof attachments.downloadAttachment>
-  ): ReturnType<typeof attachments.downloadAttachment> {
-    return attachments.downloadAttachment(this, ...args);
+  /**
+   * Downloads an attachment (`GET /{module}/{id}/Attachments/{attachment_id}`) as a stream, not buffered: write it
+   * with `writeTo(pathOrDirOrStream)`. Link attachments cannot be downloaded (Zoho answers `INVALID_DATA`).
+   * @param attachmentId The attachment's id.
+   * @param options A signal to cancel, a timeout for the response headers.
+   */
+  downloadAttachment(attachmentId: string, options: DownloadOptions = {}): Promise<FileAPIResponse> {
+    return attachments.downloadAttachment(this, attachmentId, options);
   }
 
-  /** Deletes an attachment. */
-  deleteAttachment(
-    ...args: Rest<typeof attachments.deleteAttachment>
-  ): ReturnType<typeof attachments.deleteAttachment> {
-    return attachments.deleteAttachment(this, ...args);
+  /**
+   * Deletes an attachment (`DELETE /{module}/{id}/Attachments/{attachment_id}`).
+   * @param attachmentId The attachment's id.
+   */
+  deleteAttachment(attachmentId: string): Promise<APIResponse<ZCRMAttachment>> {
+    return attachments.deleteAttachment(this, attachmentId);
   }
 
-  /** Adds a note to the record. */
-  addNote(...args: Rest<typeof notes.addNote>): ReturnType<typeof notes.addNote> {
-    return notes.addNote(this, ...args);
+  /**
+   * Adds a note to the record (`POST /{module}/{id}/Notes`).
+   * @param note A new note (no id) with its `content`; `title` optional.
+   * @returns `data`: the same note with its id, created time and user, its `parentRecord` this record.
+   */
+  addNote(note: ZCRMNote): Promise<APIResponse<ZCRMNote>> {
+    return notes.addNote(this, note);
   }
 
-  /** Updates one of the record's notes. */
-  updateNote(...args: Rest<typeof notes.updateNote>): ReturnType<typeof notes.updateNote> {
-    return notes.updateNote(this, ...args);
+  /**
+   * Updates one of the record's notes (`PUT /{module}/{id}/Notes/{note_id}`), sending its title and content.
+   * @param note The note, with its id.
+   */
+  updateNote(note: ZCRMNote): Promise<APIResponse<ZCRMNote>> {
+    return notes.updateNote(this, note);
   }
 
-  /** Deletes one of the record's notes. */
-  deleteNote(...args: Rest<typeof notes.deleteNote>): ReturnType<typeof notes.deleteNote> {
-    return notes.deleteNote(this, ...args);
+  /**
+   * Deletes one of the record's notes (`DELETE /{module}/{id}/Notes/{note_id}`).
+   * @param note The note, with its id.
+   */
+  deleteNote(note: ZCRMNote): Promise<APIResponse<ZCRMNote>> {
+    return notes.deleteNote(this, note);
   }
 
-  /** The record's notes, pages from 1. */
-  getNotes(...args: Rest<typeof notes.getNotes>): ReturnType<typeof notes.getNotes> {
-    return notes.getNotes(this, ...args);
+  /**
+   * The record's notes (`GET /{module}/{id}/Notes`). An empty or unchanged list is a `noData` result.
+   * @param options The page (from 1, default 1), records per page (default 20), order and `ifModifiedSince`.
+   */
+  getNotes(options: GetNotesOptions = {}): Promise<BulkAPIResponse<ZCRMNote>> {
+    return notes.getNotes(this, options);
   }
 
-  /** Uploads the record's photo. */
-  uploadPhoto(...args: Rest<typeof photo.uploadPhoto>): ReturnType<typeof photo.uploadPhoto> {
-    return photo.uploadPhoto(this, ...args);
+  /**
+   * Uploads the record's photo (`POST /{module}/{id}/photo`; Leads, Contacts, Accounts, Products, Vendors).
+   * Zoho takes PNG, JPEG, GIF and BMP up to 10 MB.
+   * @param source A file path, a Buffer or a Readable stream.
+   * @param options The file name and content type (else inferred from the name's extension).
+   */
+  uploadPhoto(source: UploadSource, options: UploadOptions = {}): Promise<APIResponse<ZCRMRecord>> {
+    return photo.uploadPhoto(this, source, options);
   }
 
-  /** Downloads the record's photo as a `FileAPIResponse`. */
-  downloadPhoto(...args: Rest<typeof photo.downloadPhoto>): ReturnType<typeof photo.downloadPhoto> {
-    return photo.downloadPhoto(this, ...args);
+  /**
+   * Downloads the record's photo (`GET /{module}/{id}/photo`) as a stream (`writeTo(pathOrDirOrStream)`); a
+   * record without a photo gives a `noData` response with no stream.
+   * @param options A signal to cancel, a timeout for the response headers.
+   */
+  downloadPhoto(options: DownloadOptions = {}): Promise<FileAPIResponse> {
+    return photo.downloadPhoto(this, options);
   }
 
-  /** Deletes the record's photo. */
-  deletePhoto(): ReturnType<typeof photo.deletePhoto> {
+  /** Deletes the record's photo (`DELETE /{module}/{id}/photo`). */
+  deletePhoto(): Promise<APIResponse<ZCRMRecord>> {
     return photo.deletePhoto(this);
   }
 
-  /** The records of one of this record's related lists, pages from 1. */
+  /**
+   * The records on one of this record's related lists (`GET /{module}/{id}/{related_list}`), parsed like any
+   * record (relation fields such as `Member_Status` land in `fieldData`). An empty list is a `noData` result.
+   * @param relatedListApiName The related list's API name (`Products`, `Campaigns` …).
+   * @param options Paging (from 1, 20 per page), order, `ifModifiedSince`, and the listed records' module.
+   */
   getRelatedListRecords(
-    ...args: Rest<typeof related.getRelatedListRecords>
-  ): ReturnType<typeof related.getRelatedListRecords> {
-    return related.getRelatedListRecords(this, ...args);
+    relatedListApiName: string,
+    options: RelatedRecordsOptions = {},
+  ): Promise<BulkAPIResponse<ZCRMRecord>> {
+    return related.getRelatedListRecords(this, relatedListApiName, options);
   }
 
-  /** Relates a record through a junction (`PUT /{module}/{id}/{list}/{relatedId}`). */
-  addRelation(...args: Rest<typeof related.addRelation>): ReturnType<typeof related.addRelation> {
-    return related.addRelation(this, ...args);
+  /**
+   * Relates a record through a junction (`PUT /{module}/{id}/{junction.apiName}/{junction.id}`).
+   * @param junction The related list, the related record's id and the relation's fields.
+   */
+  addRelation(junction: ZCRMJunctionRecord): Promise<APIResponse<ZCRMJunctionRecord>> {
+    return related.addRelation(this, junction);
   }
 
-  /** Removes a relation. */
-  removeRelation(...args: Rest<typeof related.removeRelation>): ReturnType<typeof related.removeRelation> {
-    return related.removeRelation(this, ...args);
+  /**
+   * Removes a relation (`DELETE /{module}/{id}/{junction.apiName}/{junction.id}`); the records stay.
+   * @param junction The related list and the related record's id.
+   */
+  removeRelation(junction: ZCRMJunctionRecord): Promise<APIResponse<ZCRMJunctionRecord>> {
+    return related.removeRelation(this, junction);
   }
 
-  /** Relates up to 100 records of one related list at once. */
-  addRelations(...args: Rest<typeof related.addRelations>): ReturnType<typeof related.addRelations> {
-    return related.addRelations(this, ...args);
+  /**
+   * Relates up to 100 records of one related list in one call; each junction gets its `EntityResponse`.
+   * @param relatedListApiName The related list's API name; every junction must name it.
+   * @param junctions The related records' ids with their relation fields.
+   */
+  addRelations(
+    relatedListApiName: string,
+    junctions: ZCRMJunctionRecord[],
+  ): Promise<BulkAPIResponse<ZCRMJunctionRecord>> {
+    return related.addRelations(this, relatedListApiName, junctions);
   }
 
-  /** Removes up to 100 relations of one related list at once. */
-  removeRelations(...args: Rest<typeof related.removeRelations>): ReturnType<typeof related.removeRelations> {
-    return related.removeRelations(this, ...args);
+  /**
+   * Removes up to 100 relations of one related list in one call; each gets its `EntityResponse`.
+   * @param relatedListApiName The related list's API name.
+   * @param relatedRecords Junction records or the related records' ids.
+   */
+  removeRelations(
+    relatedListApiName: string,
+    relatedRecords: Array<ZCRMJunctionRecord | string>,
+  ): Promise<BulkAPIResponse<ZCRMJunctionRecord>> {
+    return related.removeRelations(this, relatedListApiName, relatedRecords);
   }
 
-  /** Tags the record with 1 to 10 tag names. */
-  addTags(...args: Rest<typeof tags.addTags>): ReturnType<typeof tags.addTags> {
-    return tags.addTags(this, ...args);
+  /**
+   * Tags the record (`POST /{module}/{id}/actions/add_tags`); the module's missing tags are created.
+   * @param tagNames 1 to 10 tag names, none with a comma.
+   * @param options `overWrite` replaces the record's tags instead of adding to them.
+   * @returns `data`: this record, its `tagList` as Zoho reports it afterwards.
+   */
+  addTags(tagNames: string[], options: AddTagsOptions = {}): Promise<APIResponse<ZCRMRecord>> {
+    return tags.addTags(this, tagNames, options);
   }
 
-  /** Removes 1 to 10 tag names from the record. */
-  removeTags(...args: Rest<typeof tags.removeTags>): ReturnType<typeof tags.removeTags> {
-    return tags.removeTags(this, ...args);
+  /**
+   * Takes tags off the record (`POST /{module}/{id}/actions/remove_tags`).
+   * @param tagNames 1 to 10 tag names.
+   */
+  removeTags(tagNames: string[]): Promise<APIResponse<ZCRMRecord>> {
+    return tags.removeTags(this, tagNames);
   }
 
-  /** The record's blueprint (current state and transitions). */
-  getBlueprint(...args: Rest<typeof blueprint.getBlueprint>): ReturnType<typeof blueprint.getBlueprint> {
-    return blueprint.getBlueprint(this, ...args);
+  /**
+   * The blueprint the record is in (`GET /{module}/{id}/actions/blueprint`): its process and the transitions
+   * open now.
+   * @param into A blueprint object to fill instead of a new one.
+   */
+  getBlueprint(into?: ZCRMBlueprint): Promise<APIResponse<ZCRMBlueprint>> {
+    return blueprint.getBlueprint(this, into);
   }
 
-  /** Runs the blueprint transition `blueprintTransitionId` with `blueprintValues` and the checklist. */
-  updateBlueprint(): ReturnType<typeof blueprint.updateBlueprint> {
+  /**
+   * Runs the blueprint transition `blueprintTransitionId` (`PUT /{module}/{id}/actions/blueprint`) with
+   * `blueprintValues` (see {@link setBlueprintData}) and the checklist (see {@link setChecklistValue}).
+   */
+  updateBlueprint(): Promise<APIResponse<ZCRMRecord>> {
     return blueprint.updateBlueprint(this);
   }
 
