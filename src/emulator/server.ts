@@ -51,6 +51,11 @@ export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance
   );
   await app.register(multipart, { limits: { fileSize: BODY_LIMIT, files: 10 } });
 
+  // The HTTP Date follows the emulator clock like every other time it shows (Node would stamp the host's time).
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('Date', new Date(ctx.now()).toUTCString());
+  });
+
   app.addHook('onRequest', async (request, reply) => {
     const path = pathOf(request);
     if (isAdminPath(path)) return;
