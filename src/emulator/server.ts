@@ -5,7 +5,8 @@ import { redactUrl } from './admin/request-log';
 import { pause } from './admin/faults';
 import { parseFormBody } from './crm/body';
 import { ApiErrors, ZohoApiError } from './crm/zoho-error';
-import { RouteTable } from './route-table';
+import { isCatchAll, RouteTable } from './route-table';
+import { isUnservedZohoPath } from './crm/unserved-paths';
 import { registerAdminRoutes } from './admin/admin-routes';
 import { registerOAuthRoutes } from './accounts/oauth-routes';
 import { registerCrmRoutes } from './crm/register';
@@ -50,6 +51,11 @@ export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance
   );
   await app.register(multipart, { limits: { fileSize: BODY_LIMIT, files: 10 } });
 
+  // The HTTP Date follows the emulator clock like every other time it shows (Node would stamp the host's time).
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('Date', new Date(ctx.now()).toUTCString());
+  });
+
   app.addHook('onRequest', async (request, reply) => {
     const path = pathOf(request);
     if (isAdminPath(path)) return;
@@ -79,17 +85,32 @@ export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance
     if (!isAdminPath(pathOf(request))) logRequest(ctx, request, reply.statusCode);
   });
 
-  app.setErrorHandler((error: FastifyError | ZohoApiError, request, reply) => sendZohoError(reply, toZohoError(error, request)));
+  app.setErrorHandler((error: FastifyError | ZohoApiError, request, reply) =>
+    sendZohoError(reply, toZohoError(error, request)),
+  );
 
-  app.setNotFoundHandler((request, reply) => {
-    const known = routes.methodsFor(pathOf(request)).size > 0;
-    sendZohoError(reply, known ? ApiErrors.invalidMethod() : ApiErrors.invalidUrl());
+  app.setNotFoundHandler((request, reply) => sendZohoError(reply, noRouteError(routes, pathOf(request))));
+
+  // A Zoho API path the emulator does not serve may reach a catch-all `/:module/...` route: it is answered as the
+  // unknown URL it is here, before authentication, as unmatched paths are.
+  app.addHook('preHandler', async (request) => {
+    if (isCatchAll(request.routeOptions.url ?? '') && isUnservedZohoPath(pathOf(request)))
+      throw noRouteError(routes, pathOf(request));
   });
 
   registerOAuthRoutes(app, ctx);
-  registerAdminRoutes(app, ctx);
+  registerAdminRoutes(app, ctx, routes);
   registerCrmRoutes(app, ctx);
   return app;
+}
+
+/**
+ * A path no route serves: a method error when another method would be served there, else an unknown URL.
+ * Catch-all routes do not count for a Zoho API path the emulator does not serve.
+ */
+function noRouteError(routes: RouteTable, path: string): ZohoApiError {
+  const served = routes.methodsFor(path, isUnservedZohoPath(path));
+  return served.size > 0 ? ApiErrors.invalidMethod() : ApiErrors.invalidUrl();
 }
 
 function sendZohoError(reply: FastifyReply, error: ZohoApiError): FastifyReply {

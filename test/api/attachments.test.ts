@@ -91,7 +91,7 @@ describe('attachments and photos', () => {
       expect(download).toBeInstanceOf(FileAPIResponse);
       expect(download.status).toBe('success');
       expect(download.fileName).toBe('report.bin');
-      expect(download.contentType).toBe('application/octet-stream');
+      expect(download.contentType).toBe('application/x-download');
       const outDir = path.join(dir, 'out-1');
       const written = await download.writeTo(`${outDir}${path.sep}`);
       expect(written).toBe(path.join(outDir, 'report.bin'));
@@ -129,7 +129,7 @@ describe('attachments and photos', () => {
       const uploaded = (await uploadAttachment(lead, Buffer.from('bonjour'), { fileName: name })).data!;
       const download = await downloadAttachment(lead, uploaded.id!);
       expect(download.fileName).toBe(name);
-      expect(download.contentType).toBe('text/plain');
+      expect(download.contentType).toBe('application/x-download');
       const sink = collector();
       await download.writeTo(sink);
       expect(sink.bytes().toString()).toBe('bonjour');

@@ -97,18 +97,32 @@ describe('attachments and photos', () => {
       const res = await client.get(`/crm/v2/Leads/${leadId}/Attachments/${attachmentId}`);
       expect(res.status).toBe(200);
       expect(bytesOf(res).equals(bytes)).toBe(true);
-      expect(res.headers.get('content-type')).toBe('application/pdf');
+      expect(res.headers.get('content-type')).toBe('application/x-download');
       expect(res.headers.get('content-disposition')).toBe(
         `attachment; filename="report.pdf"; filename*=UTF-8''report.pdf`,
       );
     });
 
-    it('encodes non-ASCII names and guesses the type of an untyped part from its extension', async () => {
+    it.each([
+      ['notes.txt', 'text/plain', 'plain words'],
+      ['data.json', 'application/json', '{"data":[{"not":"an API answer"}]}'],
+    ])('downloads %s as application/x-download, not as its stored %s', async (name, type, text) => {
+      const created = await upload(`Leads/${leadId}/Attachments`, fileForm(name, Buffer.from(text), type));
+      const id = created.json.data[0].details.id;
+      const res = await client.get(`/crm/v2/Leads/${leadId}/Attachments/${id}`);
+      expect([res.status, res.text]).toEqual([200, text]);
+      expect(res.headers.get('content-type')).toBe('application/x-download');
+      expect(res.headers.get('content-disposition')).toBe(
+        `attachment; filename="${name}"; filename*=UTF-8''${name}`,
+      );
+      await client.delete(`/crm/v2/Leads/${leadId}/Attachments/${id}`);
+    });
+
+    it('encodes non-ASCII names in Content-Disposition', async () => {
       const created = await upload(`Leads/${leadId}/Attachments`, fileForm('résumé (1).png', PNG));
       const id = created.json.data[0].details.id;
       const res = await client.get(`/crm/v2/Leads/${leadId}/Attachments/${id}`);
       expect(bytesOf(res).equals(PNG)).toBe(true);
-      expect(res.headers.get('content-type')).toBe('image/png');
       expect(res.headers.get('content-disposition')).toBe(
         `attachment; filename="r_sum_ (1).png"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%281%29.png`,
       );

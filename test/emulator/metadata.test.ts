@@ -365,16 +365,20 @@ describe('metadata: /settings/modules, fields, layouts, custom_views, related_li
           view_type: { view: true, edit: false, quick_create: false, create: false },
         }),
       );
-      const accounts = await moduleDetail('Accounts');
       const accountRls = (await client.get('/crm/v2/settings/related_lists?module=Accounts')).json
         .related_lists;
       const contactsRl = accountRls.find((rl: any) => rl.api_name === 'Contacts');
       expect((await field('Contacts', 'Account_Name')).lookup).toEqual({
         display_label: 'Contacts',
         api_name: 'Contacts',
-        module: { api_name: 'Accounts', id: accounts.id },
+        module: 'Accounts',
         id: contactsRl.id,
       });
+      const layout = (await client.get('/crm/v2/settings/layouts?module=Contacts')).json.layouts[0];
+      const inLayout = layout.sections
+        .flatMap((s: any) => s.fields)
+        .find((f: any) => f.api_name === 'Account_Name');
+      expect(inLayout.lookup.module).toBe('Accounts');
     });
 
     it('maps lead fields to their conversion targets', async () => {

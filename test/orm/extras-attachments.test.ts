@@ -93,7 +93,7 @@ describe('record extras: attachments and photos', () => {
       // into a directory, under Zoho's file name
       const intoDir = await downloadAttachment(record, fromPath.id!, dir + path.sep, { client });
       expect(intoDir.path).toBe(path.join(dir, 'q3.pdf'));
-      expect(intoDir.contentType).toBe('application/pdf');
+      expect(intoDir.contentType).toBe('application/x-download');
       expect((await readFile(intoDir.path!)).equals(content)).toBe(true);
       // to a stream
       const sink = collector();

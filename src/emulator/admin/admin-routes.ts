@@ -5,19 +5,22 @@ import { readJson, isPlainObject } from '../crm/body';
 import { EDITIONS, editionLimits, Edition, EditionLimits } from '../crm/limits';
 import { FaultRule, pathMatches, validateRule } from './faults';
 import { isLoopback } from './loopback';
+import type { RouteTable } from '../route-table';
 
 /** A bad admin call: answered 400 `{error}` by the admin scope's error handler. */
 class AdminInputError extends Error {}
 
 /**
  * Test and tooling hooks under `/__emulator/` (no OAuth, loopback clients only):
- * grant codes, the clock, reset, the request log, fault injection, token expiry and limits.
+ * grant codes, the clock, reset, the request log, fault injection, token expiry, limits and the served routes.
  */
-export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext, routes: RouteTable): void {
   app.register(async (admin) => {
     // Admin answers are plain `{error}` objects, not Zoho envelopes: these routes are the emulator's, not Zoho's.
     admin.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) =>
-      reply.code(error instanceof AdminInputError ? 400 : (error.statusCode ?? 500)).send({ error: error.message }),
+      reply
+        .code(error instanceof AdminInputError ? 400 : (error.statusCode ?? 500))
+        .send({ error: error.message }),
     );
     admin.addHook('onRequest', async (request, reply) => {
       if (!isLoopback(request.socket.remoteAddress)) {
@@ -27,8 +30,10 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext):
 
     admin.post('/__emulator/grant-tokens', async (request) => {
       const body = objectBody(request);
-      if (typeof body.scope !== 'string') throw new AdminInputError('"scope" (comma-separated scopes) is required');
-      if (body.email !== undefined && typeof body.email !== 'string') throw new AdminInputError('"email" must be a string');
+      if (typeof body.scope !== 'string')
+        throw new AdminInputError('"scope" (comma-separated scopes) is required');
+      if (body.email !== undefined && typeof body.email !== 'string')
+        throw new AdminInputError('"email" must be a string');
       try {
         return { code: issueGrantCode(ctx, body.scope, body.email as string | undefined) };
       } catch (err) {
@@ -55,7 +60,9 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext):
       // `?path=` is exact, or a prefix when it ends with `*` (as in fault rules).
       const { path } = request.query as { path?: string };
       const entries = ctx.log.list();
-      return { requests: typeof path === 'string' ? entries.filter((e) => pathMatches(path, e.path)) : entries };
+      return {
+        requests: typeof path === 'string' ? entries.filter((e) => pathMatches(path, e.path)) : entries,
+      };
     });
     admin.delete('/__emulator/requests', async () => {
       ctx.log.clear();
@@ -64,7 +71,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext):
 
     admin.post('/__emulator/faults', async (request) => {
       const body = objectBody(request);
-      const rules: unknown[] = body.rules === undefined ? [body] : Array.isArray(body.rules) ? body.rules : [undefined];
+      const rules: unknown[] =
+        body.rules === undefined ? [body] : Array.isArray(body.rules) ? body.rules : [undefined];
       // All rules are checked before any is added, so a bad rule in a list leaves the active set unchanged.
       try {
         rules.forEach(validateRule);
@@ -83,8 +91,10 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext):
     admin.post('/__emulator/tokens/expire', async (request) => {
       const body = objectBody(request);
       const only = body.accessToken ?? body.token;
-      if (only !== undefined && typeof only !== 'string') throw new AdminInputError('"accessToken" must be a string');
-      if (body.email !== undefined && typeof body.email !== 'string') throw new AdminInputError('"email" must be a string');
+      if (only !== undefined && typeof only !== 'string')
+        throw new AdminInputError('"accessToken" must be a string');
+      if (body.email !== undefined && typeof body.email !== 'string')
+        throw new AdminInputError('"email" must be a string');
       const email = typeof body.email === 'string' ? body.email.toLowerCase() : undefined;
       let expired = 0;
       for (const token of Object.values(ctx.state.oauth.accessTokens)) {
@@ -97,6 +107,11 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext):
       }
       return { expired };
     });
+
+    // The Zoho API routes served (Accounts and CRM), so users and the README can tell what the emulator covers.
+    admin.get('/__emulator/routes', async () => ({
+      routes: routes.list().filter((r) => !r.url.startsWith('/__emulator/') && r.url !== '*'),
+    }));
 
     admin.get('/__emulator/limits', async () => limitsView(ctx));
     admin.put('/__emulator/limits', async (request) => {

@@ -75,20 +75,35 @@ export function csv(value: string | undefined): string[] {
     .filter((v) => v.length > 0);
 }
 
-/** Parses `page`/`per_page` with Zoho's defaults and the 200-per-page ceiling. */
-export function paging(query: Record<string, string | undefined>, defaultPerPage = 200): { page: number; perPage: number } {
+/**
+ * Parses `page`/`per_page` with Zoho's defaults (page 1, 200 per page) and the 200-per-page ceiling.
+ * `page=0` is the first page: Zoho's official Python client sends it by default (`get_records(..., page=0,
+ * per_page=200)` in zoho/zcrm-python-sdk `zcrmsdk/Operations.py`) and Zoho serves page 1 for it.
+ * [I] `per_page` above 200 is clamped rather than failing; only what is not a non-negative integer is an error
+ * (the v2 docs: "Positive Integer values only").
+ */
+export function paging(
+  query: Record<string, string | undefined>,
+  defaultPerPage = 200,
+): { page: number; perPage: number } {
   const page = query.page === undefined ? 1 : Number(query.page);
   const perPage = query.per_page === undefined ? defaultPerPage : Number(query.per_page);
-  if (!Number.isInteger(page) || page < 1) throw ApiErrors.invalidData({ param: 'page' });
+  if (!Number.isInteger(page) || page < 0) throw ApiErrors.invalidData({ param: 'page' });
   if (!Number.isInteger(perPage) || perPage < 1) throw ApiErrors.invalidData({ param: 'per_page' });
-  // [I] v2 clamps per_page above 200 rather than failing.
-  return { page, perPage: Math.min(perPage, 200) };
+  return { page: Math.max(page, 1), perPage: Math.min(perPage, 200) };
 }
 
 /** Slices a list into Zoho's `{data, info}` page, or `undefined` when the page is empty (→ 204). */
-export function pageOf<T>(items: T[], page: number, perPage: number): { data: T[]; info: Record<string, unknown> } | undefined {
+export function pageOf<T>(
+  items: T[],
+  page: number,
+  perPage: number,
+): { data: T[]; info: Record<string, unknown> } | undefined {
   const start = (page - 1) * perPage;
   const data = items.slice(start, start + perPage);
   if (data.length === 0) return undefined;
-  return { data, info: { per_page: perPage, count: data.length, page, more_records: start + perPage < items.length } };
+  return {
+    data,
+    info: { per_page: perPage, count: data.length, page, more_records: start + perPage < items.length },
+  };
 }

@@ -80,18 +80,12 @@ export function addLinkAttachment(
 }
 
 /** The bytes of a file attachment; link attachments cannot be downloaded. */
-export function attachmentBytes(
-  ctx: EmulatorContext,
-  attachment: StoredRecord,
-): { data: Buffer; contentType: string } {
+export function attachmentBytes(ctx: EmulatorContext, attachment: StoredRecord): Buffer {
   const blob = ctx.state.files[attachment.id];
   if (attachment.$type === LINK_TYPE || !blob?.data) {
     throw ApiErrors.invalidData({}, 'As it is a linked attachment, you can not download it');
   }
-  return {
-    data: Buffer.from(blob.data, 'base64'),
-    contentType: blob.contentType ?? 'application/octet-stream',
-  };
+  return Buffer.from(blob.data, 'base64');
 }
 
 /** Deletes one attachment of `parent`: metadata and bytes, for good (attachments skip the recycle bin). */

@@ -17,7 +17,7 @@ import {
   renderAttachment,
   requireAttachment,
 } from './attachment-store';
-import { fileResponse } from './download';
+import { ATTACHMENT_DOWNLOAD_TYPE, fileResponse } from './download';
 import { readUpload } from './multipart';
 
 /** [I] Zoho's attachment size ceiling (wire spec §5.15). */
@@ -78,8 +78,11 @@ export function registerAttachmentRoutes(app: FastifyInstance, ctx: EmulatorCont
     scopes: ({ params }) => moduleScope(ctx, params.module, 'READ'),
     handler: ({ params }) => {
       const attachment = requireAttachment(ctx, parentOf(params), params.attachmentId);
-      const { data, contentType } = attachmentBytes(ctx, attachment);
-      return fileResponse(data, String(attachment.File_Name), contentType);
+      return fileResponse(
+        attachmentBytes(ctx, attachment),
+        String(attachment.File_Name),
+        ATTACHMENT_DOWNLOAD_TYPE,
+      );
     },
   });
 

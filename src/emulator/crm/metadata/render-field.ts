@@ -107,7 +107,9 @@ function pickListValues(field: FieldDef): Array<Record<string, unknown>> {
 
 /**
  * A lookup names the related list it adds to the target module (Contacts.Account_Name → Accounts' "Contacts"),
- * as Zoho does. Owner/user lookups and polymorphic `What_Id`-style lookups render `{}`.
+ * as Zoho does, and the target module by API name: in v2 `lookup.module` is a string (the official Node SDK 2.0
+ * model `core/com/zoho/crm/api/fields/module.js` types `module` as a String and its setter rejects anything else).
+ * Owner/user lookups and polymorphic `What_Id`-style lookups render `{}`.
  */
 function lookupOf(ctx: EmulatorContext, module: ModuleDef, field: FieldDef): Record<string, unknown> {
   if (field.data_type !== 'lookup' || field.lookup_module === undefined) return {};
@@ -120,7 +122,7 @@ function lookupOf(ctx: EmulatorContext, module: ModuleDef, field: FieldDef): Rec
   return {
     display_label: reverse?.display_label ?? field.field_label,
     api_name: reverse?.api_name ?? field.api_name,
-    module: { api_name: target.api_name, id: target.id },
+    module: target.api_name,
     id: reverse?.id ?? field.id,
   };
 }

@@ -6,8 +6,10 @@ import { registerUserRoutes } from './user-routes';
 import { registerRoleRoutes } from './role-routes';
 import { registerProfileRoutes } from './profile-routes';
 import { registerVariableRoutes } from './variable-routes';
+import { registerCurrencyRoutes } from './currency-routes';
+import { registerTerritoryRoutes } from './territory-routes';
 
-/** The org and its people: org details and taxes, users, roles, profiles and variables (wire spec §5.19, §6). */
+/** The org and its people: org details, taxes and currencies, users, roles, profiles, territories and variables. */
 export function registerOrgRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   registerOrgDetailRoutes(app, ctx);
   registerTaxRoutes(app, ctx);
@@ -15,4 +17,6 @@ export function registerOrgRoutes(app: FastifyInstance, ctx: EmulatorContext): v
   registerRoleRoutes(app, ctx);
   registerProfileRoutes(app, ctx);
   registerVariableRoutes(app, ctx);
+  registerCurrencyRoutes(app, ctx);
+  registerTerritoryRoutes(app, ctx);
 }
