@@ -1,5 +1,5 @@
 import type { ZCRMRestClient } from '../rest-client';
-import { defaultClient } from '../default-client';
+import { ZCRMClientCore } from '../client-core';
 import * as ops from '../operations/bulk-operations';
 import { firstOf, singleResultOf } from '../operations/item-results';
 import { APIResponse } from '../responses/api-response';
@@ -90,7 +90,7 @@ export class ZCRMBulkRead {
 
   /** The client this job's calls go through (the one given to `getInstance`, else the default). */
   get client(): ZCRMRestClient {
-    return this.#client ?? defaultClient();
+    return this.#client ?? ZCRMClientCore.getInstance();
   }
 
   /** True once a status call reported `COMPLETED`. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { ZCRMRestClient } from '../rest-client';
-import { defaultClient } from '../default-client';
+import { ZCRMClientCore } from '../client-core';
 import * as ops from '../operations/bulk-operations';
 import { getOrganization } from '../operations/org-operations';
 import { firstOf, singleResultOf } from '../operations/item-results';
@@ -135,7 +135,7 @@ export class ZCRMBulkWrite {
         'file',
         'uploadFile() needs a file path, a Buffer or a Readable stream',
       );
-    const client = options.client ?? defaultClient();
+    const client = options.client ?? ZCRMClientCore.getInstance();
     const name = options.fileName ?? (typeof source === 'string' ? path.basename(source) : undefined);
     if (name === undefined)
       throw ValidationException.invalidInput(
@@ -183,7 +183,7 @@ export class ZCRMBulkWrite {
 
   /** The client this job's calls go through (the one given to `getInstance`, else the default). */
   get client(): ZCRMRestClient {
-    return this.#client ?? defaultClient();
+    return this.#client ?? ZCRMClientCore.getInstance();
   }
 
   /** True once a status call reported `COMPLETED`. */

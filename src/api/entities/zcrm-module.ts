@@ -1,5 +1,5 @@
 import type { ZCRMRestClient } from '../rest-client';
-import { defaultClient } from '../default-client';
+import { ZCRMClientCore } from '../client-core';
 import { APIResponse } from '../responses/api-response';
 import { BulkAPIResponse } from '../responses/bulk-api-response';
 import { ValidationException } from '../../errors/validation-exception';
@@ -126,7 +126,7 @@ export class ZCRMModule {
 
   /** The client this module's calls go through. */
   get client(): ZCRMRestClient {
-    return this.#client ?? defaultClient();
+    return this.#client ?? ZCRMClientCore.getInstance();
   }
 
   /** The client given to {@link getInstance}, if any. */

@@ -9,8 +9,7 @@ import { applyChildEntityJson, writeDetailsOf } from '../mappers/audit-json';
 import { ValidationException } from '../../errors/validation-exception';
 import type { PageOptions } from '../support/checks';
 import { ZCRMAttachment } from './zcrm-attachment';
-import type { ZCRMRecord } from './zcrm-record';
-import { newRecord } from './record-factory';
+import { ZCRMRecord } from './zcrm-record';
 import type { ZCRMUser } from './zcrm-user';
 
 /**
@@ -98,7 +97,7 @@ export class ZCRMNote {
         'note',
         'the note has no id: add it first, or build it with ZCRMNote.getInstance(record, noteId)',
       );
-    return newRecord('Notes', this.id, this.client);
+    return new ZCRMRecord('Notes', this.id, this.client);
   }
 
   /** Lists the note's attachments (`GET /Notes/{id}/Attachments`). */

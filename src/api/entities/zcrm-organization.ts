@@ -12,7 +12,7 @@ import type { UserType } from '../operations/users-operations';
 import { APIResponse } from '../responses/api-response';
 import { BulkAPIResponse } from '../responses/bulk-api-response';
 import type { ZCRMRestClient } from '../rest-client';
-import { defaultClient } from '../default-client';
+import { ZCRMClientCore } from '../client-core';
 import { ZCRMOrgTax } from './zcrm-org-tax';
 import { ZCRMProfile } from './zcrm-profile';
 import { ZCRMRole } from './zcrm-role';
@@ -119,7 +119,7 @@ export class ZCRMOrganization {
 
   /** The client this org's calls go through. */
   get client(): ZCRMRestClient {
-    return this.#client ?? defaultClient();
+    return this.#client ?? ZCRMClientCore.getInstance();
   }
 
   // ---- users -------------------------------------------------------------------------------------------------

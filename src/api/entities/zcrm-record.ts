@@ -1,13 +1,7 @@
 import type { ZCRMRestClient } from '../rest-client';
-import { defaultClient } from '../default-client';
-import { APIResponse } from '../responses/api-response';
-import { ValidationException } from '../../errors/validation-exception';
-import * as records from '../operations/record-operations';
-import * as convertOps from '../operations/convert-operations';
-import { applyRecordJson, applyWriteDetails, recordToWriteJson } from '../mappers/record-mapper';
-import { firstItem, singleWriteResult, writeOptionsBody } from '../mappers/record-results';
-import { idString, isJsonObject, Json } from '../mappers/json-utils';
-import { requireRecordId } from '../support/checks';
+import { ZCRMClientCore } from '../client-core';
+import type { APIResponse } from '../responses/api-response';
+import type { RecordCalls } from '../services/record-calls';
 import type { ZCRMEventParticipant } from './zcrm-event-participant';
 import type { ZCRMInventoryLineItem } from './zcrm-inventory-line-item';
 import type { ZCRMLayout } from './zcrm-layout';
@@ -27,13 +21,6 @@ import type { DownloadOptions } from '../services/record-attachments-service';
 import type { GetNotesOptions } from '../services/record-notes-service';
 import type { RelatedRecordsOptions } from '../services/record-related-service';
 import type { AddTagsOptions } from '../services/record-tags-service';
-import * as attachments from '../services/record-attachments-service';
-import * as notes from '../services/record-notes-service';
-import * as photo from '../services/record-photo-service';
-import * as related from '../services/record-related-service';
-import * as tags from '../services/record-tags-service';
-import * as blueprint from '../services/record-blueprint-service';
-import { registerRecordClass } from './record-factory';
 
 /** Workflow triggers a write may run (`trigger`); an empty list runs none. */
 export type ZCRMTrigger = 'workflow' | 'approval' | 'blueprint' | (string & {});
@@ -154,7 +141,7 @@ export class ZCRMRecord {
 
   /** The client this record's calls go through. */
   get client(): ZCRMRestClient {
-    return this.#client ?? defaultClient();
+    return this.#client ?? ZCRMClientCore.getInstance();
   }
 
   /** The client given to {@link getInstance}, if any (lookups and line items read from this record share it). */
@@ -226,89 +213,50 @@ export class ZCRMRecord {
   /**
    * Reads the record (`GET /{module}/{id}`) into this object. Resolves with `data` = this record, or with
    * `noData` and no `data` when Zoho answered 204 (no such record) or 304 (not modified).
+   * @param options Extra query parameters (`fields` …) and headers (`If-Modified-Since` …).
    */
-  async get(options: ZCRMGetOptions = {}): Promise<APIResponse<ZCRMRecord>> {
-    const id = requireRecordId(this, 'get');
-    const response = await records.getRecord(this.client, this.moduleApiName, id, options);
-    const json = firstItem(response);
-    if (!json) return new APIResponse<ZCRMRecord>(response);
-    applyRecordJson(this, json);
-    return new APIResponse(response, this as ZCRMRecord);
+  get(options: ZCRMGetOptions = {}): Promise<APIResponse<ZCRMRecord>> {
+    return this.calls.record.getRecord(this, options);
   }
 
   /**
    * Creates the record (`POST /{module}`) and fills in `entityId`, created/modified time and user. Throws the
    * record's error (e.g. `MANDATORY_NOT_FOUND`) as a `ZCRMException`.
+   * @param options Which automations to run (`trigger`), `process`, the lead assignment rule (`larId`).
    */
-  async create(options: ZCRMWriteOptions = {}): Promise<APIResponse<ZCRMRecord>> {
-    if (this.entityId !== undefined) {
-      throw ValidationException.invalidInput(
-        `${this.moduleApiName} record ${this.entityId}`,
-        'create() needs a record without an id; use update() for an existing record',
-      );
-    }
-    const body = { data: [recordToWriteJson(this)], ...writeOptionsBody(options, true) };
-    const response = await records.insertRecords(this.client, this.moduleApiName, body);
-    const item = singleWriteResult(response);
-    applyWriteDetails(this, item.details);
-    return new APIResponse(response, this as ZCRMRecord, item);
-  }
-
-  /** Sends the changed fields (`PUT /{module}/{id}`) and updates modified time and user. */
-  async update(options: Omit<ZCRMWriteOptions, 'larId'> = {}): Promise<APIResponse<ZCRMRecord>> {
-    const id = requireRecordId(this, 'update');
-    const body = { data: [recordToWriteJson(this)], ...writeOptionsBody(options, false) };
-    const response = await records.updateRecord(this.client, this.moduleApiName, id, body);
-    const item = singleWriteResult(response);
-    applyWriteDetails(this, item.details);
-    return new APIResponse(response, this as ZCRMRecord, item);
-  }
-
-  /** Deletes the record (`DELETE /{module}/{id}`). */
-  async delete(): Promise<APIResponse<ZCRMRecord>> {
-    const id = requireRecordId(this, 'delete');
-    const response = await records.deleteRecord(this.client, this.moduleApiName, id);
-    const item = singleWriteResult(response);
-    return new APIResponse(response, this as ZCRMRecord, item);
+  create(options: ZCRMWriteOptions = {}): Promise<APIResponse<ZCRMRecord>> {
+    return this.calls.record.createRecord(this, options);
   }
 
   /**
-   * Converts this lead (`POST /Leads/{id}/actions/convert`) into a contact, an account and optionally a deal
-   * (`potentialRecord`, a `Deals` record), assigning them to `assignToUser`. `data` holds the ids created.
+   * Sends the changed fields (`PUT /{module}/{id}`) and updates modified time and user.
+   * @param options Which automations to run (`trigger`) and `process`.
    */
-  async convert(
+  update(options: Omit<ZCRMWriteOptions, 'larId'> = {}): Promise<APIResponse<ZCRMRecord>> {
+    return this.calls.record.updateRecord(this, options);
+  }
+
+  /** Deletes the record (`DELETE /{module}/{id}`). */
+  delete(): Promise<APIResponse<ZCRMRecord>> {
+    return this.calls.record.deleteRecord(this);
+  }
+
+  /**
+   * Converts this lead (`POST /Leads/{id}/actions/convert`) into a contact, an account and optionally a deal,
+   * assigning them to `assignToUser`. `data` holds the ids created.
+   * @param potentialRecord A `Deals` record to create with the conversion (gets its id afterwards).
+   * @param assignToUser The owner of the records created.
+   * @param options An existing account or contact to use, notifications, tags to carry over.
+   */
+  convert(
     potentialRecord?: ZCRMRecord,
     assignToUser?: ZCRMUser,
     options: ZCRMConvertOptions = {},
   ): Promise<APIResponse<ZCRMConvertResult>> {
-    const id = requireRecordId(this, 'convert');
-    const item: Json = {};
-    if (options.overwrite !== undefined) item.overwrite = options.overwrite;
-    if (options.notifyLeadOwner !== undefined) item.notify_lead_owner = options.notifyLeadOwner;
-    if (options.notifyNewEntityOwner !== undefined)
-      item.notify_new_entity_owner = options.notifyNewEntityOwner;
-    if (options.accountId !== undefined) item.Accounts = options.accountId;
-    if (options.contactId !== undefined) item.Contacts = options.contactId;
-    if (assignToUser) {
-      if (!assignToUser.id) throw ValidationException.invalidInput('assignToUser', 'the user has no id');
-      item.assign_to = assignToUser.id;
-    }
-    if (potentialRecord) item.Deals = recordToWriteJson(potentialRecord);
-    if (options.carryOverTags) item.carry_over_tags = options.carryOverTags;
-    const response = await convertOps.convertLead(this.client, this.moduleApiName, id, { data: [item] });
-    const json = firstItem(response);
-    const result: ZCRMConvertResult = {};
-    const source = json && isJsonObject(json.details) && json.status === 'success' ? json.details : json;
-    for (const key of ['Contacts', 'Accounts', 'Deals'] as const) {
-      const value = source?.[key];
-      const converted = isJsonObject(value) ? idString(value.id) : idString(value);
-      if (converted !== undefined) result[key] = converted;
-    }
-    if (potentialRecord && result.Deals) potentialRecord.entityId = result.Deals;
-    return new APIResponse(response, result);
+    return this.calls.record.convertRecord(this, potentialRecord, assignToUser, options);
   }
 
-  // ── Sub-resources (implemented in src/api/services/record-*-service.ts) ─────────────────────────────────
+  // ── Sub-resources (run by src/api/services/record-*-service.ts) ─────────────────────────────────
 
   /**
    * The record's attachments (`GET /{module}/{id}/Attachments`), files and links. An empty list is a `noData`
@@ -316,7 +264,7 @@ export class ZCRMRecord {
    * @param options The page (from 1, default 1) and records per page (1 to 200, default 20).
    */
   getAttachments(options: PageOptions = {}): Promise<BulkAPIResponse<ZCRMAttachment>> {
-    return attachments.getAttachments(this, options);
+    return this.calls.attachments.getAttachments(this, options);
   }
 
   /**
@@ -326,7 +274,7 @@ export class ZCRMRecord {
    * @returns `data`: the new attachment (id, created time and user, file name and type).
    */
   uploadAttachment(source: UploadSource, options: UploadOptions = {}): Promise<APIResponse<ZCRMAttachment>> {
-    return attachments.uploadAttachment(this, source, options);
+    return this.calls.attachments.uploadAttachment(this, source, options);
   }
 
   /**
@@ -334,7 +282,7 @@ export class ZCRMRecord {
    * @param linkUrl An http(s) URL.
    */
   uploadLinkAsAttachment(linkUrl: string): Promise<APIResponse<ZCRMAttachment>> {
-    return attachments.uploadLinkAsAttachment(this, linkUrl);
+    return this.calls.attachments.uploadLinkAsAttachment(this, linkUrl);
   }
 
   /**
@@ -344,7 +292,7 @@ export class ZCRMRecord {
    * @param options A signal to cancel, a timeout for the response headers.
    */
   downloadAttachment(attachmentId: string, options: DownloadOptions = {}): Promise<FileAPIResponse> {
-    return attachments.downloadAttachment(this, attachmentId, options);
+    return this.calls.attachments.downloadAttachment(this, attachmentId, options);
   }
 
   /**
@@ -352,7 +300,7 @@ export class ZCRMRecord {
    * @param attachmentId The attachment's id.
    */
   deleteAttachment(attachmentId: string): Promise<APIResponse<ZCRMAttachment>> {
-    return attachments.deleteAttachment(this, attachmentId);
+    return this.calls.attachments.deleteAttachment(this, attachmentId);
   }
 
   /**
@@ -361,7 +309,7 @@ export class ZCRMRecord {
    * @returns `data`: the same note with its id, created time and user, its `parentRecord` this record.
    */
   addNote(note: ZCRMNote): Promise<APIResponse<ZCRMNote>> {
-    return notes.addNote(this, note);
+    return this.calls.notes.addNote(this, note);
   }
 
   /**
@@ -369,7 +317,7 @@ export class ZCRMRecord {
    * @param note The note, with its id.
    */
   updateNote(note: ZCRMNote): Promise<APIResponse<ZCRMNote>> {
-    return notes.updateNote(this, note);
+    return this.calls.notes.updateNote(this, note);
   }
 
   /**
@@ -377,7 +325,7 @@ export class ZCRMRecord {
    * @param note The note, with its id.
    */
   deleteNote(note: ZCRMNote): Promise<APIResponse<ZCRMNote>> {
-    return notes.deleteNote(this, note);
+    return this.calls.notes.deleteNote(this, note);
   }
 
   /**
@@ -385,7 +333,7 @@ export class ZCRMRecord {
    * @param options The page (from 1, default 1), records per page (default 20), order and `ifModifiedSince`.
    */
   getNotes(options: GetNotesOptions = {}): Promise<BulkAPIResponse<ZCRMNote>> {
-    return notes.getNotes(this, options);
+    return this.calls.notes.getNotes(this, options);
   }
 
   /**
@@ -395,7 +343,7 @@ export class ZCRMRecord {
    * @param options The file name and content type (else inferred from the name's extension).
    */
   uploadPhoto(source: UploadSource, options: UploadOptions = {}): Promise<APIResponse<ZCRMRecord>> {
-    return photo.uploadPhoto(this, source, options);
+    return this.calls.photo.uploadPhoto(this, source, options);
   }
 
   /**
@@ -404,12 +352,12 @@ export class ZCRMRecord {
    * @param options A signal to cancel, a timeout for the response headers.
    */
   downloadPhoto(options: DownloadOptions = {}): Promise<FileAPIResponse> {
-    return photo.downloadPhoto(this, options);
+    return this.calls.photo.downloadPhoto(this, options);
   }
 
   /** Deletes the record's photo (`DELETE /{module}/{id}/photo`). */
   deletePhoto(): Promise<APIResponse<ZCRMRecord>> {
-    return photo.deletePhoto(this);
+    return this.calls.photo.deletePhoto(this);
   }
 
   /**
@@ -422,7 +370,7 @@ export class ZCRMRecord {
     relatedListApiName: string,
     options: RelatedRecordsOptions = {},
   ): Promise<BulkAPIResponse<ZCRMRecord>> {
-    return related.getRelatedListRecords(this, relatedListApiName, options);
+    return this.calls.related.getRelatedListRecords(this, relatedListApiName, options);
   }
 
   /**
@@ -430,7 +378,7 @@ export class ZCRMRecord {
    * @param junction The related list, the related record's id and the relation's fields.
    */
   addRelation(junction: ZCRMJunctionRecord): Promise<APIResponse<ZCRMJunctionRecord>> {
-    return related.addRelation(this, junction);
+    return this.calls.related.addRelation(this, junction);
   }
 
   /**
@@ -438,7 +386,7 @@ export class ZCRMRecord {
    * @param junction The related list and the related record's id.
    */
   removeRelation(junction: ZCRMJunctionRecord): Promise<APIResponse<ZCRMJunctionRecord>> {
-    return related.removeRelation(this, junction);
+    return this.calls.related.removeRelation(this, junction);
   }
 
   /**
@@ -450,7 +398,7 @@ export class ZCRMRecord {
     relatedListApiName: string,
     junctions: ZCRMJunctionRecord[],
   ): Promise<BulkAPIResponse<ZCRMJunctionRecord>> {
-    return related.addRelations(this, relatedListApiName, junctions);
+    return this.calls.related.addRelations(this, relatedListApiName, junctions);
   }
 
   /**
@@ -462,7 +410,7 @@ export class ZCRMRecord {
     relatedListApiName: string,
     relatedRecords: Array<ZCRMJunctionRecord | string>,
   ): Promise<BulkAPIResponse<ZCRMJunctionRecord>> {
-    return related.removeRelations(this, relatedListApiName, relatedRecords);
+    return this.calls.related.removeRelations(this, relatedListApiName, relatedRecords);
   }
 
   /**
@@ -472,7 +420,7 @@ export class ZCRMRecord {
    * @returns `data`: this record, its `tagList` as Zoho reports it afterwards.
    */
   addTags(tagNames: string[], options: AddTagsOptions = {}): Promise<APIResponse<ZCRMRecord>> {
-    return tags.addTags(this, tagNames, options);
+    return this.calls.tags.addTags(this, tagNames, options);
   }
 
   /**
@@ -480,7 +428,7 @@ export class ZCRMRecord {
    * @param tagNames 1 to 10 tag names.
    */
   removeTags(tagNames: string[]): Promise<APIResponse<ZCRMRecord>> {
-    return tags.removeTags(this, tagNames);
+    return this.calls.tags.removeTags(this, tagNames);
   }
 
   /**
@@ -489,7 +437,7 @@ export class ZCRMRecord {
    * @param into A blueprint object to fill instead of a new one.
    */
   getBlueprint(into?: ZCRMBlueprint): Promise<APIResponse<ZCRMBlueprint>> {
-    return blueprint.getBlueprint(this, into);
+    return this.calls.blueprint.getBlueprint(this, into);
   }
 
   /**
@@ -497,7 +445,15 @@ export class ZCRMRecord {
    * `blueprintValues` (see {@link setBlueprintData}) and the checklist (see {@link setChecklistValue}).
    */
   updateBlueprint(): Promise<APIResponse<ZCRMRecord>> {
-    return blueprint.updateBlueprint(this);
+    return this.calls.blueprint.updateBlueprint(this);
+  }
+
+  /**
+   * The services this record's methods run, on its client: they build records themselves (lookups, parents of
+   * notes), so this class reaches them through the client instead of importing them.
+   */
+  private get calls(): RecordCalls {
+    return this.client.recordCalls;
   }
 
   /** @internal The mapper's hook: remembers the serialised fields as Zoho now has them. */
@@ -517,5 +473,3 @@ export class ZCRMRecord {
     return this.#clean?.has(key) ?? false;
   }
 }
-
-registerRecordClass(ZCRMRecord);

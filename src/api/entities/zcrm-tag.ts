@@ -1,5 +1,5 @@
 import type { ZCRMRestClient } from '../rest-client';
-import { defaultClient } from '../default-client';
+import { ZCRMClientCore } from '../client-core';
 import { APIResponse } from '../responses/api-response';
 import { idString, isJsonObject, Json, num, str } from '../mappers/json-utils';
 import { parseUser } from '../mappers/user-mapper';
@@ -47,7 +47,7 @@ export class ZCRMTag {
 
   /** The client this tag's calls go through. */
   get client(): ZCRMRestClient {
-    return this.#client ?? defaultClient();
+    return this.#client ?? ZCRMClientCore.getInstance();
   }
 
   /** @internal Copies the keys present in `json` onto the tag. */

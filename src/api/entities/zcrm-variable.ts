@@ -2,7 +2,7 @@ import { ValidationException } from '../../errors/validation-exception';
 import { idString, isJsonObject, Json, putDefined, str } from '../mappers/json-utils';
 import { APIResponse } from '../responses/api-response';
 import type { ZCRMRestClient } from '../rest-client';
-import { defaultClient } from '../default-client';
+import { ZCRMClientCore } from '../client-core';
 import * as variables from '../operations/variables-operations';
 import { firstOf, singleResultOf } from '../operations/item-results';
 import { ZCRMVariableGroup } from './zcrm-variable-group';
@@ -116,6 +116,6 @@ export class ZCRMVariable {
 
   /** The client this object's calls go through: the one given to `getInstance`, else `ZCRMRestClient.getInstance()`. */
   get client(): ZCRMRestClient {
-    return this.#client ?? defaultClient();
+    return this.#client ?? ZCRMClientCore.getInstance();
   }
 }

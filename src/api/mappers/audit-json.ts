@@ -2,7 +2,7 @@ import type { ZCRMRestClient } from '../rest-client';
 import type { ZCRMAttachment } from '../entities/zcrm-attachment';
 import type { ZCRMNote } from '../entities/zcrm-note';
 import type { ZCRMUser } from '../entities/zcrm-user';
-import { newRecord } from '../entities/record-factory';
+import { ZCRMRecord } from '../entities/zcrm-record';
 import { idString, isJsonObject, Json, str } from './json-utils';
 import { parseUser } from './user-mapper';
 
@@ -63,6 +63,6 @@ export function applyChildEntityJson(target: ChildEntityFields, json: Json, clie
   if (parentId !== undefined) target.parentId = parentId;
   if (isJsonObject(parent) && parent.name !== undefined) target.parentName = str(parent.name);
   if (!target.parentRecord && parentId !== undefined && typeof target.parentModule === 'string') {
-    target.parentRecord = newRecord(target.parentModule, parentId, client);
+    target.parentRecord = new ZCRMRecord(target.parentModule, parentId, client);
   }
 }

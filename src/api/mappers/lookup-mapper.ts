@@ -1,6 +1,5 @@
 import type { ZCRMRestClient } from '../rest-client';
-import type { ZCRMRecord } from '../entities/zcrm-record';
-import { newRecord } from '../entities/record-factory';
+import { ZCRMRecord } from '../entities/zcrm-record';
 import { idString, isJsonObject, str } from './json-utils';
 
 /**
@@ -64,11 +63,11 @@ export function parseLookup(
   client?: ZCRMRestClient,
 ): ZCRMRecord | undefined {
   const bareId = idString(json);
-  if (bareId !== undefined) return newRecord(moduleApiName, bareId, client);
+  if (bareId !== undefined) return new ZCRMRecord(moduleApiName, bareId, client);
   if (!isJsonObject(json)) return undefined;
   const id = idString(json.id);
   if (id === undefined) return undefined;
-  const record = newRecord(moduleApiName, id, client);
+  const record = new ZCRMRecord(moduleApiName, id, client);
   for (const [key, value] of Object.entries(json)) {
     if (key === 'id') continue;
     if (key === 'name') record.lookupLabel = str(value) ?? null;

@@ -1,6 +1,5 @@
 import type { ZCRMRestClient } from '../rest-client';
-import type { ZCRMRecord } from '../entities/zcrm-record';
-import { isRecord, newRecord } from '../entities/record-factory';
+import { ZCRMRecord } from '../entities/zcrm-record';
 import { ZCRMUser } from '../entities/zcrm-user';
 import { ZCRMLayout } from '../entities/zcrm-layout';
 import { ZCRMTag } from '../entities/zcrm-tag';
@@ -24,9 +23,6 @@ import { parsePricingDetails, pricingToJson } from './pricing-mapper';
  * lookups as records with `lookupLabel`, `Product_Details` as line items with their taxes, `$line_tax` and
  * product `Tax` as `taxList`, `Tag` as `tagList`, Participants, Pricing_Details, `Layout`, and `$` keys into
  * `properties`. Writes send only what changed since the record was last read or written.
- *
- * `ZCRMRecord`'s methods use this module, so records are made and recognised through `record-factory.ts`
- * rather than by importing the class back.
  */
 
 /** Modules whose `Product_Details` are inventory line items (API v2). */
@@ -45,7 +41,7 @@ export interface RecordParseOptions {
 
 /** Parses one record of `moduleApiName`. */
 export function parseRecord(json: Json, moduleApiName: string, options: RecordParseOptions = {}): ZCRMRecord {
-  const record = newRecord(moduleApiName, undefined, options.client);
+  const record = new ZCRMRecord(moduleApiName, undefined, options.client);
   return applyRecordJson(record, json, options);
 }
 
@@ -237,7 +233,7 @@ function writableFields(record: ZCRMRecord): Map<string, WritableField> {
  * `Date`s as ISO-8601 date-times with offset, arrays and plain objects converted element by element.
  */
 export function valueToJson(value: unknown): unknown {
-  if (isRecord(value)) return lookupToJson(value);
+  if (value instanceof ZCRMRecord) return lookupToJson(value);
   if (value instanceof ZCRMUser) return userToReferenceJson(value);
   if (value instanceof ZCRMLayout) return layoutToJson(value);
   if (value instanceof ZCRMTag) return tagToJson(value);
@@ -277,6 +273,6 @@ function lenient(toJson: () => unknown, item: unknown): unknown {
   try {
     return toJson();
   } catch {
-    return { invalid: JSON.stringify(item, (_k, v: unknown) => (isRecord(v) ? v.entityId : v)) };
+    return { invalid: JSON.stringify(item, (_k, v: unknown) => (v instanceof ZCRMRecord ? v.entityId : v)) };
   }
 }

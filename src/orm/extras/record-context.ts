@@ -1,4 +1,3 @@
-import type { ZCRMRestClient } from '../../api/rest-client';
 import { ZCRMRecord } from '../../api/entities/zcrm-record';
 import { ValidationException } from '../../errors/validation-exception';
 import { className } from '../metadata/metadata-exception';
@@ -6,7 +5,7 @@ import { describeValue } from '../../api/support/describe-value';
 import { getMetadataStorage } from '../metadata/metadata-storage';
 import type { ModelMetadata } from '../metadata/model-metadata';
 import { isUploadSource, UploadOptions } from '../../api/files/upload-source';
-import { defaultClient } from '../../api/default-client';
+import { ZCRMRestClient } from '../../api/rest-client';
 import { stateOf } from '../state/record-state';
 
 /**
@@ -67,7 +66,8 @@ export function resolveRecord(
     );
   }
   // The client the record was read or saved through (its repository's), else the process-wide one.
-  const client = options.client ?? stateOf(record as object).repository?.client ?? defaultClient();
+  const client =
+    options.client ?? stateOf(record as object).repository?.client ?? ZCRMRestClient.getInstance();
   return {
     model,
     moduleApiName: model.moduleApiName,
