@@ -91,6 +91,27 @@ describe('getInstance', () => {
       await initialized.close();
     }
   });
+
+  it("runs a record's calls on ZCRMRestClient.getInstance() at call time, and rejects before initialize", async () => {
+    const record = ZCRMRecord.getInstance('Leads', '1');
+    // A rejection, not a synchronous throw: the record reaches its calls through the client it has then.
+    const early = record.get();
+    await expect(early).rejects.toMatchObject({ errorCode: 'NOT_INITIALIZED' });
+    await expect(record.getNotes()).rejects.toMatchObject({ errorCode: 'NOT_INITIALIZED' });
+    const initialized = ZCRMRestClient.initialize(emulatorConfig(emulator, { currentUserEmail: PATRICIA }));
+    try {
+      const code = await emulator.issueGrantToken({ scope: ALL_SCOPES, email: PATRICIA });
+      await initialized.oauthClient.generateAccessToken(code);
+      const daly = (await ZCRMModule.getInstance('Leads').getRecords({ perPage: 1 })).data[0];
+      const fresh = ZCRMRecord.getInstance('Leads', daly.entityId);
+      expect((await fresh.get()).data).toBe(fresh);
+      expect(fresh.getFieldValue('Last_Name')).toBe(daly.getFieldValue('Last_Name'));
+      expect((await fresh.getNotes()).data).toEqual([]);
+    } finally {
+      await initialized.close();
+    }
+    await expect(record.get()).rejects.toMatchObject({ errorCode: 'NOT_INITIALIZED' });
+  });
 });
 
 describe('ZCRMModule.getRecords', () => {
@@ -461,7 +482,13 @@ describe('mass updates', () => {
   });
 
   it('needs the mass-update scope', async () => {
-    const narrow = await authorisedClient(emulator, undefined, {}, undefined, 'ZohoCRM.modules.ALL,AaaServer.profile.READ');
+    const narrow = await authorisedClient(
+      emulator,
+      undefined,
+      {},
+      undefined,
+      'ZohoCRM.modules.ALL,AaaServer.profile.READ',
+    );
     try {
       await expect(
         ZCRMModule.getInstance('Leads', narrow).massUpdateByIds(['3652397000001000007'], { City: 'x' }),

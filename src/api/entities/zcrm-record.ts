@@ -215,7 +215,7 @@ export class ZCRMRecord {
    * `noData` and no `data` when Zoho answered 204 (no such record) or 304 (not modified).
    * @param options Extra query parameters (`fields` …) and headers (`If-Modified-Since` …).
    */
-  get(options: ZCRMGetOptions = {}): Promise<APIResponse<ZCRMRecord>> {
+  async get(options: ZCRMGetOptions = {}): Promise<APIResponse<ZCRMRecord>> {
     return this.calls.record.getRecord(this, options);
   }
 
@@ -224,7 +224,7 @@ export class ZCRMRecord {
    * record's error (e.g. `MANDATORY_NOT_FOUND`) as a `ZCRMException`.
    * @param options Which automations to run (`trigger`), `process`, the lead assignment rule (`larId`).
    */
-  create(options: ZCRMWriteOptions = {}): Promise<APIResponse<ZCRMRecord>> {
+  async create(options: ZCRMWriteOptions = {}): Promise<APIResponse<ZCRMRecord>> {
     return this.calls.record.createRecord(this, options);
   }
 
@@ -232,12 +232,12 @@ export class ZCRMRecord {
    * Sends the changed fields (`PUT /{module}/{id}`) and updates modified time and user.
    * @param options Which automations to run (`trigger`) and `process`.
    */
-  update(options: Omit<ZCRMWriteOptions, 'larId'> = {}): Promise<APIResponse<ZCRMRecord>> {
+  async update(options: Omit<ZCRMWriteOptions, 'larId'> = {}): Promise<APIResponse<ZCRMRecord>> {
     return this.calls.record.updateRecord(this, options);
   }
 
   /** Deletes the record (`DELETE /{module}/{id}`). */
-  delete(): Promise<APIResponse<ZCRMRecord>> {
+  async delete(): Promise<APIResponse<ZCRMRecord>> {
     return this.calls.record.deleteRecord(this);
   }
 
@@ -248,7 +248,7 @@ export class ZCRMRecord {
    * @param assignToUser The owner of the records created.
    * @param options An existing account or contact to use, notifications, tags to carry over.
    */
-  convert(
+  async convert(
     potentialRecord?: ZCRMRecord,
     assignToUser?: ZCRMUser,
     options: ZCRMConvertOptions = {},
@@ -263,7 +263,7 @@ export class ZCRMRecord {
    * result.
    * @param options The page (from 1, default 1) and records per page (1 to 200, default 20).
    */
-  getAttachments(options: PageOptions = {}): Promise<BulkAPIResponse<ZCRMAttachment>> {
+  async getAttachments(options: PageOptions = {}): Promise<BulkAPIResponse<ZCRMAttachment>> {
     return this.calls.attachments.getAttachments(this, options);
   }
 
@@ -273,7 +273,10 @@ export class ZCRMRecord {
    * @param options The file name (for Buffers and streams) and content type.
    * @returns `data`: the new attachment (id, created time and user, file name and type).
    */
-  uploadAttachment(source: UploadSource, options: UploadOptions = {}): Promise<APIResponse<ZCRMAttachment>> {
+  async uploadAttachment(
+    source: UploadSource,
+    options: UploadOptions = {},
+  ): Promise<APIResponse<ZCRMAttachment>> {
     return this.calls.attachments.uploadAttachment(this, source, options);
   }
 
@@ -281,7 +284,7 @@ export class ZCRMRecord {
    * Attaches a link (`POST /{module}/{id}/Attachments?attachmentUrl=`).
    * @param linkUrl An http(s) URL.
    */
-  uploadLinkAsAttachment(linkUrl: string): Promise<APIResponse<ZCRMAttachment>> {
+  async uploadLinkAsAttachment(linkUrl: string): Promise<APIResponse<ZCRMAttachment>> {
     return this.calls.attachments.uploadLinkAsAttachment(this, linkUrl);
   }
 
@@ -291,7 +294,7 @@ export class ZCRMRecord {
    * @param attachmentId The attachment's id.
    * @param options A signal to cancel, a timeout for the response headers.
    */
-  downloadAttachment(attachmentId: string, options: DownloadOptions = {}): Promise<FileAPIResponse> {
+  async downloadAttachment(attachmentId: string, options: DownloadOptions = {}): Promise<FileAPIResponse> {
     return this.calls.attachments.downloadAttachment(this, attachmentId, options);
   }
 
@@ -299,7 +302,7 @@ export class ZCRMRecord {
    * Deletes an attachment (`DELETE /{module}/{id}/Attachments/{attachment_id}`).
    * @param attachmentId The attachment's id.
    */
-  deleteAttachment(attachmentId: string): Promise<APIResponse<ZCRMAttachment>> {
+  async deleteAttachment(attachmentId: string): Promise<APIResponse<ZCRMAttachment>> {
     return this.calls.attachments.deleteAttachment(this, attachmentId);
   }
 
@@ -308,7 +311,7 @@ export class ZCRMRecord {
    * @param note A new note (no id) with its `content`; `title` optional.
    * @returns `data`: the same note with its id, created time and user, its `parentRecord` this record.
    */
-  addNote(note: ZCRMNote): Promise<APIResponse<ZCRMNote>> {
+  async addNote(note: ZCRMNote): Promise<APIResponse<ZCRMNote>> {
     return this.calls.notes.addNote(this, note);
   }
 
@@ -316,7 +319,7 @@ export class ZCRMRecord {
    * Updates one of the record's notes (`PUT /{module}/{id}/Notes/{note_id}`), sending its title and content.
    * @param note The note, with its id.
    */
-  updateNote(note: ZCRMNote): Promise<APIResponse<ZCRMNote>> {
+  async updateNote(note: ZCRMNote): Promise<APIResponse<ZCRMNote>> {
     return this.calls.notes.updateNote(this, note);
   }
 
@@ -324,7 +327,7 @@ export class ZCRMRecord {
    * Deletes one of the record's notes (`DELETE /{module}/{id}/Notes/{note_id}`).
    * @param note The note, with its id.
    */
-  deleteNote(note: ZCRMNote): Promise<APIResponse<ZCRMNote>> {
+  async deleteNote(note: ZCRMNote): Promise<APIResponse<ZCRMNote>> {
     return this.calls.notes.deleteNote(this, note);
   }
 
@@ -332,7 +335,7 @@ export class ZCRMRecord {
    * The record's notes (`GET /{module}/{id}/Notes`). An empty or unchanged list is a `noData` result.
    * @param options The page (from 1, default 1), records per page (default 20), order and `ifModifiedSince`.
    */
-  getNotes(options: GetNotesOptions = {}): Promise<BulkAPIResponse<ZCRMNote>> {
+  async getNotes(options: GetNotesOptions = {}): Promise<BulkAPIResponse<ZCRMNote>> {
     return this.calls.notes.getNotes(this, options);
   }
 
@@ -342,7 +345,7 @@ export class ZCRMRecord {
    * @param source A file path, a Buffer or a Readable stream.
    * @param options The file name and content type (else inferred from the name's extension).
    */
-  uploadPhoto(source: UploadSource, options: UploadOptions = {}): Promise<APIResponse<ZCRMRecord>> {
+  async uploadPhoto(source: UploadSource, options: UploadOptions = {}): Promise<APIResponse<ZCRMRecord>> {
     return this.calls.photo.uploadPhoto(this, source, options);
   }
 
@@ -351,12 +354,12 @@ export class ZCRMRecord {
    * record without a photo gives a `noData` response with no stream.
    * @param options A signal to cancel, a timeout for the response headers.
    */
-  downloadPhoto(options: DownloadOptions = {}): Promise<FileAPIResponse> {
+  async downloadPhoto(options: DownloadOptions = {}): Promise<FileAPIResponse> {
     return this.calls.photo.downloadPhoto(this, options);
   }
 
   /** Deletes the record's photo (`DELETE /{module}/{id}/photo`). */
-  deletePhoto(): Promise<APIResponse<ZCRMRecord>> {
+  async deletePhoto(): Promise<APIResponse<ZCRMRecord>> {
     return this.calls.photo.deletePhoto(this);
   }
 
@@ -366,7 +369,7 @@ export class ZCRMRecord {
    * @param relatedListApiName The related list's API name (`Products`, `Campaigns` …).
    * @param options Paging (from 1, 20 per page), order, `ifModifiedSince`, and the listed records' module.
    */
-  getRelatedListRecords(
+  async getRelatedListRecords(
     relatedListApiName: string,
     options: RelatedRecordsOptions = {},
   ): Promise<BulkAPIResponse<ZCRMRecord>> {
@@ -377,7 +380,7 @@ export class ZCRMRecord {
    * Relates a record through a junction (`PUT /{module}/{id}/{junction.apiName}/{junction.id}`).
    * @param junction The related list, the related record's id and the relation's fields.
    */
-  addRelation(junction: ZCRMJunctionRecord): Promise<APIResponse<ZCRMJunctionRecord>> {
+  async addRelation(junction: ZCRMJunctionRecord): Promise<APIResponse<ZCRMJunctionRecord>> {
     return this.calls.related.addRelation(this, junction);
   }
 
@@ -385,7 +388,7 @@ export class ZCRMRecord {
    * Removes a relation (`DELETE /{module}/{id}/{junction.apiName}/{junction.id}`); the records stay.
    * @param junction The related list and the related record's id.
    */
-  removeRelation(junction: ZCRMJunctionRecord): Promise<APIResponse<ZCRMJunctionRecord>> {
+  async removeRelation(junction: ZCRMJunctionRecord): Promise<APIResponse<ZCRMJunctionRecord>> {
     return this.calls.related.removeRelation(this, junction);
   }
 
@@ -394,7 +397,7 @@ export class ZCRMRecord {
    * @param relatedListApiName The related list's API name; every junction must name it.
    * @param junctions The related records' ids with their relation fields.
    */
-  addRelations(
+  async addRelations(
     relatedListApiName: string,
     junctions: ZCRMJunctionRecord[],
   ): Promise<BulkAPIResponse<ZCRMJunctionRecord>> {
@@ -406,7 +409,7 @@ export class ZCRMRecord {
    * @param relatedListApiName The related list's API name.
    * @param relatedRecords Junction records or the related records' ids.
    */
-  removeRelations(
+  async removeRelations(
     relatedListApiName: string,
     relatedRecords: Array<ZCRMJunctionRecord | string>,
   ): Promise<BulkAPIResponse<ZCRMJunctionRecord>> {
@@ -419,7 +422,7 @@ export class ZCRMRecord {
    * @param options `overWrite` replaces the record's tags instead of adding to them.
    * @returns `data`: this record, its `tagList` as Zoho reports it afterwards.
    */
-  addTags(tagNames: string[], options: AddTagsOptions = {}): Promise<APIResponse<ZCRMRecord>> {
+  async addTags(tagNames: string[], options: AddTagsOptions = {}): Promise<APIResponse<ZCRMRecord>> {
     return this.calls.tags.addTags(this, tagNames, options);
   }
 
@@ -427,7 +430,7 @@ export class ZCRMRecord {
    * Takes tags off the record (`POST /{module}/{id}/actions/remove_tags`).
    * @param tagNames 1 to 10 tag names.
    */
-  removeTags(tagNames: string[]): Promise<APIResponse<ZCRMRecord>> {
+  async removeTags(tagNames: string[]): Promise<APIResponse<ZCRMRecord>> {
     return this.calls.tags.removeTags(this, tagNames);
   }
 
@@ -436,7 +439,7 @@ export class ZCRMRecord {
    * open now.
    * @param into A blueprint object to fill instead of a new one.
    */
-  getBlueprint(into?: ZCRMBlueprint): Promise<APIResponse<ZCRMBlueprint>> {
+  async getBlueprint(into?: ZCRMBlueprint): Promise<APIResponse<ZCRMBlueprint>> {
     return this.calls.blueprint.getBlueprint(this, into);
   }
 
@@ -444,7 +447,7 @@ export class ZCRMRecord {
    * Runs the blueprint transition `blueprintTransitionId` (`PUT /{module}/{id}/actions/blueprint`) with
    * `blueprintValues` (see {@link setBlueprintData}) and the checklist (see {@link setChecklistValue}).
    */
-  updateBlueprint(): Promise<APIResponse<ZCRMRecord>> {
+  async updateBlueprint(): Promise<APIResponse<ZCRMRecord>> {
     return this.calls.blueprint.updateBlueprint(this);
   }
 
@@ -453,6 +456,7 @@ export class ZCRMRecord {
    * notes), so this class reaches them through the client instead of importing them.
    */
   private get calls(): RecordCalls {
+    // Read inside the async methods: without a client, the call rejects (NOT_INITIALIZED) instead of throwing.
     return this.client.recordCalls;
   }
 
