@@ -1,7 +1,8 @@
 /**
  * ZCRMModule and ZCRMRecord expose the metadata, tag and sub-resource calls implemented in the
- * zcrm-module-*.ts and record-*.ts modules: each delegating method must reach its endpoint with this module
- * or record (the calls themselves are tested with their implementations).
+ * zcrm-module-*.ts modules and the record services (src/api/services/record-*-service.ts): each delegating
+ * method must reach its endpoint with this module or record (the calls themselves are tested with their
+ * implementations).
  */
 import { startEmulator, RunningEmulator } from '../../src/emulator';
 import { ZCRMRestClient } from '../../src/api/rest-client';
