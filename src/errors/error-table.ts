@@ -24,6 +24,9 @@ const BY_CODE: Record<string, ExceptionClass> = {
   LIMIT_EXCEEDED: ValidationException,
   INVALID_URL_PATTERN: NotFoundException,
   INVALID_MODULE: NotFoundException,
+  // The bulk APIs' names for an unknown module and an unknown job.
+  MODULE_NOT_AVAILABLE: NotFoundException,
+  RESOURCE_NOT_FOUND: NotFoundException,
   NO_RECORDS_FOUND: NotFoundException,
   INVALID_QUERY: QueryCompileException,
   SYNTAX_ERROR: QueryCompileException,

@@ -156,7 +156,7 @@ describe('bulk jobs', () => {
     it("throws Zoho's errors: unknown module, unknown field, download before completion, unknown job", async () => {
       let error = await rejectionOf(ZCRMBulkRead.getInstance('Nope', undefined, client).create());
       expect(error).toBeInstanceOf(NotFoundException);
-      expect(error.errorCode).toBe('INVALID_MODULE');
+      expect(error.errorCode).toBe('MODULE_NOT_AVAILABLE');
 
       const badField = ZCRMBulkRead.getInstance('Leads', undefined, client);
       badField.fields = ['No_Such_Field'];
@@ -171,7 +171,8 @@ describe('bulk jobs', () => {
       expect(error.statusCode).toBe(400);
 
       error = await rejectionOf(ZCRMBulkRead.getInstance('Leads', MISSING_ID, client).getStatus());
-      expect(error.errorCode).toBe('INVALID_DATA');
+      expect(error).toBeInstanceOf(NotFoundException);
+      expect(error.errorCode).toBe('RESOURCE_NOT_FOUND');
     });
 
     it('bounds the wait: timeout and abort', async () => {

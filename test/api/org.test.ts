@@ -194,7 +194,7 @@ describe('ZCRMOrganization and the client-level org calls against the emulator',
       expect(all.data).toHaveLength(3);
     });
 
-    it('getUser returns one user; an unknown id is a ValidationException; an empty id never leaves the client', async () => {
+    it('getUser returns one user; an unknown id is a 204 without data; an empty id never leaves the client', async () => {
       const response = await org.getUser(KEVIN_ID);
       expect(sent[0].url).toBe(`/crm/v2/users/${KEVIN_ID}`);
       expect(response.data).toMatchObject({
@@ -203,9 +203,8 @@ describe('ZCRMOrganization and the client-level org calls against the emulator',
         role: { name: 'Manager' },
         profile: { name: 'Standard' },
       });
-      const error = await rejectionOf(org.getUser('3652397000000999999'));
-      expect(error).toBeInstanceOf(ValidationException);
-      expect(error).toMatchObject({ statusCode: 400, errorCode: 'INVALID_DATA' });
+      const unknown = await org.getUser('3652397000000999999');
+      expect(unknown).toMatchObject({ statusCode: 204, noData: true, data: undefined });
       await expectClientCheck(org.getUser(''), /user id: an id is required/, emulator);
     });
 
@@ -457,10 +456,10 @@ describe('ZCRMOrganization and the client-level org calls against the emulator',
       );
     });
 
-    it('getAllProfiles with ifModifiedSince answers 304 as an empty result; unknown profiles throw', async () => {
+    it('getAllProfiles with ifModifiedSince answers 304 as an empty result; an unknown profile is a 204', async () => {
       const response = await org.getAllProfiles({ ifModifiedSince: '2030-01-01T00:00:00+05:30' });
       expect(response).toMatchObject({ statusCode: 304, noData: true, data: [] });
-      await expect(org.getProfile('1')).rejects.toMatchObject({ errorCode: 'INVALID_DATA' });
+      expect(await org.getProfile('1')).toMatchObject({ statusCode: 204, noData: true, data: undefined });
       await expectClientCheck(org.getProfile(''), /profile id/, emulator);
     });
   });

@@ -456,7 +456,7 @@ describe('mass updates', () => {
         criteria: [{ field: 'Lead_Source', comparator: 'equal', value: 'Cold Call' }],
       },
     );
-    expect(job.statusCode).toBe(202);
+    expect(job.statusCode).toBe(200);
     expect(job.data!.jobId).toMatch(/^\d+$/);
     expect(job.message).toBe('mass update scheduled successfully');
     const status = await leads.getMassUpdateStatus(job.data!.jobId);

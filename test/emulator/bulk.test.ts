@@ -341,8 +341,8 @@ describe('bulk read and bulk write', () => {
         'an unknown module',
         { query: { module: 'Leadz' } },
         400,
-        'INVALID_MODULE',
-        'the module name given seems to be invalid',
+        'MODULE_NOT_AVAILABLE',
+        "Requested module 'Leadz' is not available.",
         { api_name: 'module', json_path: '$.query.module' },
       ],
       [
@@ -490,14 +490,20 @@ describe('bulk read and bulk write', () => {
       const bad = await client.post('/crm/bulk/v2/read', '{"query":');
       expect(bad.status).toBe(400);
       expect(bad.json.code).toBe('INVALID_DATA');
-      const unknown = await client.get('/crm/bulk/v2/read/1234567890123456789');
-      expect(unknown.status).toBe(400);
-      expect(unknown.json).toEqual({
-        code: 'INVALID_DATA',
-        details: { id: '1234567890123456789' },
-        message: 'the id given seems to be invalid',
+      const notFound = (resource: string) => ({
+        code: 'RESOURCE_NOT_FOUND',
+        details: { resource },
+        message: "The requested resource doesn't exist.",
         status: 'error',
       });
+      const unknown = await client.get('/crm/bulk/v2/read/1234567890123456789');
+      expect([unknown.status, unknown.json]).toEqual([404, notFound('1234567890123456789')]);
+      const result = await client.get('/crm/bulk/v2/read/1234567890123456789/result');
+      expect([result.status, result.json]).toEqual([400, notFound('1234567890123456789')]);
+      const write = await client.get('/crm/bulk/v2/write/1234567890123456789');
+      expect([write.status, write.json]).toEqual([400, notFound('1234567890123456789')]);
+      const malformed = await client.get('/crm/bulk/v2/write/not-a-job');
+      expect([malformed.status, malformed.json]).toEqual([400, notFound('not-a-job')]);
     });
 
     it('needs ZohoCRM.bulk.READ and the module READ scope', async () => {
@@ -829,7 +835,7 @@ describe('bulk read and bulk write', () => {
       [
         'an unknown module',
         (f: string) => ({ operation: 'insert', resource: [{ module: 'Nope', file_id: f }] }),
-        'INVALID_MODULE',
+        'MODULE_NOT_AVAILABLE',
         { api_name: 'module', json_path: '$.resource[0].module' },
       ],
       [

@@ -316,19 +316,44 @@ describe('metadata: /settings/modules, fields, layouts, custom_views, related_li
       );
     });
 
+    it('carries the v2 keys of the official Node SDK 2.0 field model', async () => {
+      const lastName = await field('Leads', 'Last_Name');
+      expect(lastName).toEqual(
+        expect.objectContaining({
+          column_name: 'LASTNAME',
+          quick_sequence_number: expect.any(Number),
+          personality_name: null,
+          related_details: null,
+          private: null,
+        }),
+      );
+      expect((await field('Leads', 'Email')).quick_sequence_number).toBeNull();
+      const layout = (await client.get('/crm/v2/settings/layouts?module=Leads')).json.layouts[0];
+      layout.sections.forEach((section: any) => {
+        for (const f of section.fields) expect(f.section_id).toBe(section.sequence_number);
+      });
+      expect((await moduleDetail('Leads')).kanban_view).toBe(false);
+      const modules = (await client.get('/crm/v2/settings/modules')).json.modules;
+      expect(modules.every((m: any) => m.kanban_view === false)).toBe(true);
+    });
+
     it('lists picklist values with -None- first', async () => {
       const status = await field('Leads', 'Lead_Status');
       expect(status.json_type).toBe('string');
       expect(status.pick_list_values[0]).toEqual({
         display_value: '-None-',
         actual_value: '-None-',
+        sys_ref_name: '-None-',
         sequence_number: 1,
+        type: 'used',
         maps: [],
       });
       expect(status.pick_list_values[1]).toEqual({
         display_value: 'Attempted to Contact',
         actual_value: 'Attempted to Contact',
+        sys_ref_name: 'Attempted to Contact',
         sequence_number: 2,
+        type: 'used',
         maps: [],
       });
       const tax = await field('Products', 'Tax');

@@ -63,7 +63,7 @@ describe('emulator records: mass update and lead conversion', () => {
           ],
         },
       });
-      expect(res.status).toBe(202);
+      expect(res.status).toBe(200);
       expect(res.json).toEqual({
         data: [
           {

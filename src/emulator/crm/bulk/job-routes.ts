@@ -3,7 +3,6 @@ import type { EmulatorContext } from '../../context';
 import { ID_PATTERN } from '../../ids';
 import { crmRoute, CrmResult } from '../route';
 import type { ScopeRequirement } from '../scopes';
-import { ApiErrors } from '../zoho-error';
 import { BulkErrors } from './errors';
 import { JobProgress, jobState, observeJob } from './progress';
 import { zipTextFiles } from './zip';
@@ -13,6 +12,8 @@ export interface JobKind<J extends JobProgress & { id: string }> {
   /** The job's URL, e.g. `/crm/bulk/v2/read`; its status is at `{url}/{id}`, its result at `{url}/{id}/result`. */
   url: string;
   scopes: ScopeRequirement[];
+  /** HTTP status of the RESOURCE_NOT_FOUND answer when `GET {url}/{id}` names no job. */
+  unknownJobStatus: number;
   jobs: () => Record<string, J>;
   run: (job: J) => void;
   /** The status body of `GET {url}/{id}`. */
@@ -35,7 +36,7 @@ export function registerJobRoutes<J extends JobProgress & { id: string }>(
     url: `${kind.url}/:id`,
     scopes: () => kind.scopes,
     handler: ({ params }) => {
-      const job = findJob(kind.jobs(), params.id);
+      const job = findJob(kind.jobs(), params.id, kind.unknownJobStatus);
       observeJob(job, ctx.now(), () => kind.run(job));
       return kind.render(job);
     },
@@ -46,17 +47,17 @@ export function registerJobRoutes<J extends JobProgress & { id: string }>(
     url: `${kind.url}/:id/result`,
     scopes: () => kind.scopes,
     handler: ({ params }) => {
-      const job = findJob(kind.jobs(), params.id);
+      const job = findJob(kind.jobs(), params.id, 400);
       if (!job.completed) throw BulkErrors.notCompleted(job.id, jobState(job));
       return zipReply(`${job.id}.zip`, kind.resultFiles(job));
     },
   });
 }
 
-/** The job with `id`, or Zoho's INVALID_DATA "the id given seems to be invalid" (malformed or unknown id). */
-function findJob<T>(jobs: Record<string, T>, id: string): T {
+/** The job with `id`, or Zoho's RESOURCE_NOT_FOUND with `status` (malformed or unknown id). */
+function findJob<T>(jobs: Record<string, T>, id: string, status: number): T {
   const job = ID_PATTERN.test(id) ? jobs[id] : undefined;
-  if (!job) throw ApiErrors.invalidId(id);
+  if (!job) throw BulkErrors.resourceNotFound(status, id);
   return job;
 }
 

@@ -81,9 +81,8 @@ function readModule(ctx: EmulatorContext, value: unknown): ModuleDef {
   // [I] v2 sends the module as a string; the `{api_name}` form of later versions is accepted too.
   const name = isPlainObject(value) ? value.api_name : value;
   if (name === undefined || name === null) throw BulkErrors.missing('$.query.module', 'module');
-  if (typeof name !== 'string') throw BulkErrors.invalidModule('$.query.module', 'module');
-  const module = ctx.findModule(name);
-  if (!module) throw BulkErrors.invalidModule('$.query.module', 'module');
+  const module = typeof name === 'string' ? ctx.findModule(name) : undefined;
+  if (!module) throw BulkErrors.moduleNotAvailable('$.query.module', 'module', name);
   if (module.api_supported === false) throw BulkErrors.unsupportedModule('$.query.module', 'module');
   return module;
 }

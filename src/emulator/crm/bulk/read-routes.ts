@@ -53,6 +53,7 @@ export function registerBulkReadRoutes(app: FastifyInstance, ctx: EmulatorContex
 
   registerJobRoutes(app, ctx, {
     url: '/crm/bulk/v2/read',
+    unknownJobStatus: 404,
     scopes: [BULK_READ],
     jobs: () => bulkState(ctx).readJobs,
     run: (job) => runReadJob(ctx, job),

@@ -122,7 +122,7 @@ function readWritableModule(ctx: EmulatorContext, value: unknown, at: string): M
   const name = isPlainObject(value) ? value.api_name : value;
   if (name === undefined || name === null) throw BulkErrors.missing(at, 'module');
   const module = typeof name === 'string' ? ctx.findModule(name) : undefined;
-  if (!module) throw BulkErrors.invalidModule(at, 'module');
+  if (!module) throw BulkErrors.moduleNotAvailable(at, 'module', name);
   if (module.api_supported === false || module.creatable === false)
     throw BulkErrors.unsupportedModule(at, 'module');
   return module;

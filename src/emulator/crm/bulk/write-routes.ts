@@ -39,6 +39,7 @@ export function registerBulkWriteRoutes(app: FastifyInstance, ctx: EmulatorConte
 
   registerJobRoutes(app, ctx, {
     url: '/crm/bulk/v2/write',
+    unknownJobStatus: 400,
     scopes: [BULK_CREATE],
     jobs: () => bulkState(ctx).writeJobs,
     run: (job) => runWriteJob(ctx, job),

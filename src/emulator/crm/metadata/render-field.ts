@@ -38,8 +38,9 @@ const STRUCTURED = [
 ];
 
 /**
- * Renders a compact `FieldDef` as Zoho's field JSON (wire spec §6.2; the keys the Python SDK's `get_zcrmfield`
- * parses). `position` is the field's 0-based place in its module.
+ * Renders a compact `FieldDef` as Zoho's field JSON: the keys the Python SDK's `get_zcrmfield` parses and those of
+ * the Node SDK 2.0 model `core/com/zoho/crm/api/fields/field.js`. `position` is the field's 0-based place in its
+ * module.
  */
 export function renderField(
   ctx: EmulatorContext,
@@ -59,6 +60,8 @@ export function renderField(
     length: field.length ?? DEFAULT_LENGTH[field.data_type] ?? 255,
     decimal_place: field.decimal_place ?? null,
     sequence_number: position + 1,
+    column_name: columnName(module, field),
+    quick_sequence_number: quickSequence(module, field),
     read_only: readOnly,
     field_read_only: readOnly,
     system_mandatory: mandatory,
@@ -88,21 +91,45 @@ export function renderField(
     crypt: null,
     association_details: null,
     validation_rule: null,
+    personality_name: null,
+    related_details: null,
+    private: null,
   };
   if (module.api_name === 'Leads') out.convert_mapping = leadFieldMapping(ctx, field);
   return out;
 }
 
-/** Picklists list `-None-` first (Zoho's empty choice); multi-select picklists do not. */
+/**
+ * Picklists list `-None-` first (Zoho's empty choice); multi-select picklists do not. Every value the emulator
+ * knows is in use (`type: "used"`; Zoho marks values removed from the layout `unused`), and its `sys_ref_name`
+ * is its actual value. Keys of the Node SDK 2.0 model `core/com/zoho/crm/api/fields/pick_list_value.js`.
+ */
 function pickListValues(field: FieldDef): Array<Record<string, unknown>> {
   const values = field.pick_list_values ?? [];
   const all = field.data_type === 'picklist' ? ['-None-', ...values] : values;
   return all.map((value, i) => ({
     display_value: value,
     actual_value: value,
+    sys_ref_name: value,
     sequence_number: i + 1,
+    type: 'used',
     maps: [],
   }));
+}
+
+/**
+ * [I] The database column Zoho reports for a field: standard fields by name (`Last_Name` → `LASTNAME`),
+ * custom fields numbered in their module (`CUSTOMFIELD1` …).
+ */
+function columnName(module: ModuleDef, field: FieldDef): string {
+  if (!field.custom_field) return field.api_name.replace(/_/g, '').toUpperCase();
+  return `CUSTOMFIELD${module.fields.filter((f) => f.custom_field).indexOf(field) + 1}`;
+}
+
+/** [I] The field's place on the quick-create form, which shows the mandatory fields; `null` for the others. */
+function quickSequence(module: ModuleDef, field: FieldDef): number | null {
+  if (!field.system_mandatory) return null;
+  return module.fields.filter((f) => f.system_mandatory).indexOf(field) + 1;
 }
 
 /**

@@ -62,9 +62,12 @@ function renderSections(ctx: EmulatorContext, module: ModuleDef): Array<Record<s
       generated_type: 'default',
       isSubformSection: false,
       properties: null,
+      // [I] A section's fields name it by its sequence number (the Node SDK 2.0 `fields/field.js` types
+      // `section_id` as an integer; sections carry no id of their own).
       fields: fields.map((f) => ({
         ...renderField(ctx, module, f, module.fields.indexOf(f)),
         required: f.system_mandatory ?? false,
+        section_id: i + 1,
       })),
     }));
 }

@@ -53,6 +53,8 @@ export function renderModuleSummary(ctx: EmulatorContext, module: ModuleDef): Re
     feeds_required: false,
     webform_supported: custom || WEBFORMS.includes(module.api_name),
     kanban_view_supported: !NOT_SEARCHABLE.includes(module.api_name),
+    // [I] No module has a kanban view until one is set up in the UI.
+    kanban_view: false,
     triggers_supported: true,
     inventory_template_supported: INVENTORY.includes(module.api_name),
     emailTemplate_support:

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../../context';
 import { SEED_TIME } from '../../data/org';
-import { crmRoute } from '../route';
+import { crmRoute, NO_CONTENT } from '../route';
 import { settingsScope } from '../module-scopes';
 import { ifModifiedSince } from '../records/read-routes';
-import { itemById } from '../metadata/metadata-params';
 import { renderProfile } from './render-profile';
 
 /** `GET /settings/profiles` and `GET /settings/profiles/{id}`, both honouring `If-Modified-Since` (wire spec §6). */
@@ -30,7 +29,9 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: EmulatorContext
     url: '/settings/profiles/:id',
     scopes: () => settingsScope('profiles', 'READ'),
     handler: ({ params, request }) => {
-      const profile = itemById(ctx.state.profiles, params.id);
+      // An unknown profile id answers 204 No Content (zoho/crm-oas `profiles.json` lists 204 for this read).
+      const profile = ctx.state.profiles.find((p) => p.id === params.id);
+      if (!profile) return NO_CONTENT;
       if (unchangedSince(request.headers['if-modified-since'])) return { status: 304 };
       return { profiles: [renderProfile(ctx, profile, true)] };
     },

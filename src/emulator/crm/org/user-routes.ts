@@ -60,7 +60,9 @@ export function registerUserRoutes(app: FastifyInstance, ctx: EmulatorContext): 
     url: '/users/:id',
     scopes: () => usersScope('READ'),
     handler: ({ params, request }) => {
-      const user = userByPathId(ctx, params.id);
+      // An unknown user id answers 204 No Content (zoho/crm-oas `users.json`: GET /users/{user} is 200 or 204).
+      const user = ctx.userById(params.id);
+      if (!user) return NO_CONTENT;
       const since = ifModifiedSince(request.headers['if-modified-since']);
       if (since !== undefined && !modifiedAfter(user, since)) return { status: 304 };
       return { users: [renderUser(ctx, user)] };
