@@ -1,23 +1,20 @@
 import { ZCRMRestClient } from '../api/rest-client';
-import { getRecord } from '../api/operations/record-operations';
-import { firstItem } from '../api/mappers/record-results';
 import type { Json } from '../api/mappers/json-utils';
 import { ValidationException } from '../errors/validation-exception';
-import type { QueryNode } from '../query/ast';
 import { buildQuery } from '../query/build-query';
 import type { CompiledQuery, CompileOptions } from '../query/compilers/compiled-query';
 import type { FindManyOptions, FindOneOptions, FindOptionsWhere, PropertyKeys } from '../query/find-options';
 import { compileQuery } from '../query/planner';
 import { SelectQueryBuilder } from '../query/select-query-builder';
-import { QUERY_LIMITS } from '../query/limits';
 import type { ModelClass } from './metadata/field-metadata';
 import { getMapping, ModelMapping } from './mapping/model-mapping';
-import { resetState, stateOf } from './state/record-state';
-import { readPages, PageReadOptions } from './query/read-pages';
+import { stateOf } from './state/record-state';
+import type { PageReadOptions } from './query/read-pages';
 import { Ref, RefLoader } from './values/ref';
 import { CrmRecordNotFoundError } from './errors/crm-record-not-found-error';
 import { OrmErrors } from './errors/orm-errors';
 import { isRecordId } from './support/record-id';
+import { RecordReader } from './query/record-reader';
 import { BatchWriter } from './write/batch-writer';
 import type { BatchOptions, SaveManyOptions, SaveOptions, UpsertOptions } from './write/write-options';
 import type { DeleteResult, WriteResult } from './write/write-result';
@@ -122,7 +119,7 @@ export class Repository<T extends object> {
    * Zoho's 2,000-record and COQL's 10,000-record walls, see {@link iterate}).
    */
   async find(options: FindOptions<T> = {}): Promise<T[]> {
-    return this.findByNode(buildQuery(this.model, options), options);
+    return this.reader.all(buildQuery(this.model, options), options);
   }
 
   /** `find({ where })`. */
@@ -159,8 +156,8 @@ export class Repository<T extends object> {
 
   /** The record with this id (every field, line items included), or `null` when there is none. */
   async findById(id: string): Promise<T | null> {
-    const json = await this.readById(id);
-    return json === undefined ? null : this.hydrate(json);
+    const json = await this.reader.byId(id);
+    return json === undefined ? null : this.reader.hydrate(json);
   }
 
   /** The record with this id; a {@link CrmRecordNotFoundError} when there is none. */
@@ -172,18 +169,14 @@ export class Repository<T extends object> {
 
   /** How many records match (read id-only, 2,000 per COQL call). */
   async count(options: Pick<FindManyOptions<T>, 'where'> = {}): Promise<number> {
-    const node = buildQuery(this.model, { where: options.where, select: ['id'] as never });
-    let count = 0;
-    for await (const page of readPages(this.client, node, { pageSize: QUERY_LIMITS.COQL_LIMIT }))
-      count += page.records.length;
-    return count;
+    return this.reader.count(buildQuery(this.model, { where: options.where, select: ['id'] as never }));
   }
 
   /** True when at least one record matches. */
   async exists(options: Pick<FindManyOptions<T>, 'where'> = {}): Promise<boolean> {
-    const node = buildQuery(this.model, { where: options.where, select: ['id'] as never, take: 1 });
-    for await (const page of readPages(this.client, node)) if (page.records.length > 0) return true;
-    return false;
+    return this.reader.exists(
+      buildQuery(this.model, { where: options.where, select: ['id'] as never, take: 1 }),
+    );
   }
 
   /**
@@ -196,12 +189,12 @@ export class Repository<T extends object> {
    * ordered by another field past 10,000 records) fails with an error naming the limit.
    */
   async *iterate(options: FindOptions<T> = {}): AsyncGenerator<T, void, undefined> {
-    yield* this.iterateNode(buildQuery(this.model, options), options);
+    yield* this.reader.each(buildQuery(this.model, options), options);
   }
 
   /** An immutable, awaitable query builder over this repository (`compile()` shows what it sends). */
   createQueryBuilder(): SelectQueryBuilder<T, T> {
-    return new SelectQueryBuilder<T, T>(this.model, (node) => this.findByNode(node));
+    return new SelectQueryBuilder<T, T>(this.model, (node) => this.reader.all(node));
   }
 
   /** Re-reads a record in place (every field); a {@link CrmRecordNotFoundError} when it no longer exists. */
@@ -210,9 +203,9 @@ export class Repository<T extends object> {
     const id = (record as { id?: string }).id;
     if (id === undefined || id === null || id === '')
       throw OrmErrors.notPersisted(this.mapping.name, 'reload');
-    const json = await this.readById(id);
+    const json = await this.reader.byId(id);
     if (json === undefined) throw CrmRecordNotFoundError.of(this.mapping.name, this.module, { id });
-    this.refresh(record, json);
+    this.reader.refresh(record, json);
     return record;
   }
 
@@ -368,6 +361,8 @@ export class Repository<T extends object> {
 
   // ---------------------------------------------------------------- internals
 
+  /** The read engine, reading for this repository. */
+  private readonly reader = new RecordReader<T>(this);
   /** The batch-write engine, writing for this repository. */
   private readonly writer = new BatchWriter<T>(this);
 
@@ -376,51 +371,9 @@ export class Repository<T extends object> {
     load: (model, module, id) => loadRef(model, module, id, this.#client),
   };
 
-  /** @internal Runs a built query and hydrates every record. */
-  async findByNode(node: QueryNode, options: PageReadOptions = {}): Promise<T[]> {
-    const out: T[] = [];
-    for await (const page of readPages(this.client, node, options))
-      for (const json of page.records) out.push(this.hydrate(json));
-    return out;
-  }
-
-  private async *iterateNode(node: QueryNode, options: PageReadOptions): AsyncGenerator<T, void, undefined> {
-    for await (const page of readPages(this.client, node, options)) {
-      const rows = page.records;
-      for (let i = 0; i < rows.length; i++) {
-        const record = this.hydrate(rows[i]);
-        // The page lets go of each row as it is handed out, so rows the caller is done with are collected
-        // young instead of living (and being promoted) until the whole page is read.
-        (rows as Array<Json | undefined>)[i] = undefined;
-        yield record;
-      }
-    }
-  }
-
   /** @internal A record from its JSON, bound to this repository, with what Zoho has remembered. */
   hydrate(json: Json): T {
-    const record = this.mapping.hydrate<T>(json, this.loader);
-    resetState(record, { repository: this, raw: json, synced: new Map() });
-    return record;
-  }
-
-  /** Replaces a record's properties with a fresh read of it. */
-  private refresh(record: T, json: Json): void {
-    const fresh = this.mapping.hydrate<T>(json, this.loader);
-    Object.assign(record, fresh);
-    resetState(record, { repository: stateOf(record).repository ?? this, raw: json, synced: new Map() });
-  }
-
-  private async readById(id: string): Promise<Json | undefined> {
-    if (!isRecordId(id)) throw OrmErrors.badId(this.mapping.name, id);
-    try {
-      return firstItem(await getRecord(this.client, this.module, id));
-    } catch (error) {
-      // Zoho answers some missing ids with INVALID_DATA instead of 204.
-      if (error instanceof ValidationException && error.errorCode === 'INVALID_DATA' && error.statusCode > 0)
-        return undefined;
-      throw error;
-    }
+    return this.reader.hydrate(json);
   }
 
   private checkRecord(record: unknown): void {

@@ -1,0 +1,91 @@
+import { getRecord } from '../../api/operations/record-operations';
+import { firstItem } from '../../api/mappers/record-results';
+import type { Json } from '../../api/mappers/json-utils';
+import { ValidationException } from '../../errors/validation-exception';
+import type { QueryNode } from '../../query/ast';
+import { QUERY_LIMITS } from '../../query/limits';
+import type { Repository } from '../repository';
+import { resetState, stateOf } from '../state/record-state';
+import { OrmErrors } from '../errors/orm-errors';
+import { isRecordId } from '../support/record-id';
+import { PageReadOptions, readPages } from './read-pages';
+
+/**
+ * The read engine behind a repository's `find`, `iterate`, `count`, `exists`, `findById` and `reload`: runs
+ * built queries page by page ({@link readPages}) and hydrates each row into a model instance bound to the
+ * repository (so its `save()` goes back through the same client) with what Zoho has remembered.
+ */
+export class RecordReader<T extends object> {
+  constructor(private readonly repository: Repository<T>) {}
+
+  /** Every record the query reaches. */
+  async all(node: QueryNode, options: PageReadOptions = {}): Promise<T[]> {
+    const out: T[] = [];
+    for await (const page of readPages(this.repository.client, node, options))
+      for (const json of page.records) out.push(this.hydrate(json));
+    return out;
+  }
+
+  /** The records the query reaches one at a time, a page in memory at once. */
+  async *each(node: QueryNode, options: PageReadOptions = {}): AsyncGenerator<T, void, undefined> {
+    for await (const page of readPages(this.repository.client, node, options)) {
+      const rows = page.records;
+      for (let i = 0; i < rows.length; i++) {
+        const record = this.hydrate(rows[i]);
+        // The page lets go of each row as it is handed out, so rows the caller is done with are collected
+        // young instead of living (and being promoted) until the whole page is read.
+        (rows as Array<Json | undefined>)[i] = undefined;
+        yield record;
+      }
+    }
+  }
+
+  /** How many records an id-only query reaches (2,000 per COQL call). */
+  async count(node: QueryNode): Promise<number> {
+    let count = 0;
+    for await (const page of readPages(this.repository.client, node, { pageSize: QUERY_LIMITS.COQL_LIMIT }))
+      count += page.records.length;
+    return count;
+  }
+
+  /** True when the query reaches a record. */
+  async exists(node: QueryNode): Promise<boolean> {
+    for await (const page of readPages(this.repository.client, node))
+      if (page.records.length > 0) return true;
+    return false;
+  }
+
+  /** The JSON of the record with this id (every field), or undefined when there is none. */
+  async byId(id: string): Promise<Json | undefined> {
+    const { client, module, mapping } = this.repository;
+    if (!isRecordId(id)) throw OrmErrors.badId(mapping.name, id);
+    try {
+      return firstItem(await getRecord(client, module, id));
+    } catch (error) {
+      // Zoho answers some missing ids with INVALID_DATA instead of 204.
+      if (error instanceof ValidationException && error.errorCode === 'INVALID_DATA' && error.statusCode > 0)
+        return undefined;
+      throw error;
+    }
+  }
+
+  /** A record from its JSON, bound to the repository, with what Zoho has remembered. */
+  hydrate(json: Json): T {
+    const { mapping, loader } = this.repository;
+    const record = mapping.hydrate<T>(json, loader);
+    resetState(record, { repository: this.repository, raw: json, synced: new Map() });
+    return record;
+  }
+
+  /** Replaces a record's properties with a fresh read of it. */
+  refresh(record: T, json: Json): void {
+    const { mapping, loader } = this.repository;
+    const fresh = mapping.hydrate<T>(json, loader);
+    Object.assign(record, fresh);
+    resetState(record, {
+      repository: stateOf(record).repository ?? this.repository,
+      raw: json,
+      synced: new Map(),
+    });
+  }
+}
