@@ -15,7 +15,7 @@ export type { ClientOptions, QueryValue, RequestOptions } from './client-core';
 
 /**
  * The seed's `ZCRMRestClient`: configuration, the acting user, the one request entry point the API layer
- * builds on (all of {@link ZCRMClientCore}), and the seed's entry points to modules, records, users and the
+ * builds on (all of `ZCRMClientCore`), and the seed's entry points to modules, records, users and the
  * org. `initialize` sets up the process-wide client (and `ZohoOAuth`); `new ZCRMRestClient(config)` makes an
  * independent one (another org, other credentials).
  */

@@ -35,9 +35,8 @@ function related(
 function related(
   record: ExtrasRecord,
   target: RelatedModel<object> | string,
-  options?: RelatedOptions<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  options?: RelatedOptions<any>,
 ): RelatedList<any> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   return relatedList(record, target as RelatedModel<object>, options, modelHydrator);
 }
 

@@ -16,13 +16,13 @@ import { ZCRMModuleRelatedList } from './zcrm-module-related-list';
  * the module first; `ZCRMModule`'s methods of the same names delegate here.
  */
 
-/** Options of {@link getAllFields}. */
+/** Options of {@link ZCRMModule.getAllFields}. */
 export interface GetFieldsOptions {
   /** `unused`: only fields placed in no layout. */
   type?: string;
 }
 
-/** Options of {@link getAllCustomViews}; pages count from 1. */
+/** Options of {@link ZCRMModule.getAllCustomViews}; pages count from 1. */
 export interface GetCustomViewsOptions {
   page?: number;
   perPage?: number;

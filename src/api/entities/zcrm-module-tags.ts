@@ -83,7 +83,7 @@ export async function updateTags(module: TagsModule, tags: ZCRMTag[]): Promise<B
   return tagResults(response, module, tags, (t) => t.id);
 }
 
-/** Options of {@link addTagsToMultipleRecords}. */
+/** Options of {@link ZCRMModule.addTagsToMultipleRecords}. */
 export interface MultiRecordTagOptions {
   /** Replace the records' tags instead of adding (`over_write=true`). */
   overWrite?: boolean;

@@ -53,7 +53,7 @@ export async function deleteNote(record: ZCRMRecord, note: ZCRMNote): Promise<AP
   return new APIResponse(response, note, item);
 }
 
-/** Options of {@link getNotes}: `page` defaults to 1, `perPage` to 20 (as in the seed). */
+/** Options of {@link ZCRMRecord.getNotes}: `page` defaults to 1, `perPage` to 20 (as in the seed). */
 export interface GetNotesOptions extends PageOptions {
   sortBy?: string;
   sortOrder?: 'asc' | 'desc';

@@ -23,7 +23,7 @@ import type { ZCRMRecord } from '../entities/zcrm-record';
 /** Records per bulk link/delink call. */
 export const MAX_RELATIONS_PER_CALL = 100;
 
-/** Options of {@link getRelatedListRecords}; `page` defaults to 1 and `perPage` to 20, as in the seed. */
+/** Options of {@link ZCRMRecord.getRelatedListRecords}; `page` defaults to 1 and `perPage` to 20, as in the seed. */
 export interface RelatedRecordsOptions extends PageOptions {
   sortBy?: string;
   sortOrder?: 'asc' | 'desc';

@@ -13,7 +13,7 @@ import type { ZCRMRecord } from '../entities/zcrm-record';
 /** Zoho's limit of tags per record, checked before the request (seed §1.3). */
 export const MAX_TAGS_PER_RECORD = 10;
 
-/** Options of {@link addTags}. */
+/** Options of {@link ZCRMRecord.addTags}. */
 export interface AddTagsOptions {
   /** Replace the record's tags instead of adding to them (`over_write=true`). */
   overWrite?: boolean;

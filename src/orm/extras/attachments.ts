@@ -12,10 +12,10 @@ import {
 import { collectPages, ListOptions } from './pages';
 import { ExtrasOptions, ExtrasRecord, idOf, resolveRecord, uploadOptionsFor } from './record-context';
 
-/** Options of {@link attach}: how to name the upload (paths default to their base name, Buffers and streams to `file`). */
+/** Options of `attach()` (`invoice.attach(source, options)`): how to name the upload (paths default to their base name, Buffers and streams to `file`). */
 export interface AttachOptions extends UploadOptions, ExtrasOptions {}
 
-/** Options of {@link attachments}: every page by default. */
+/** Options of `attachments()`: every page by default. */
 export interface AttachmentsOptions extends ListOptions, ExtrasOptions {}
 
 /**

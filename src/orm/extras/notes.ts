@@ -11,7 +11,7 @@ export interface NoteInput {
   content: string;
 }
 
-/** Options of {@link notes}: paging (every page by default) and order. */
+/** Options of `notes()` (`invoice.notes(options)`): paging (every page by default) and order. */
 export interface NotesOptions extends ListOptions, ExtrasOptions {
   sortBy?: 'Created_Time' | 'Modified_Time' | 'id' | (string & {});
   sortOrder?: 'asc' | 'desc';

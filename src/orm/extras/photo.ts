@@ -9,7 +9,7 @@ import {
 } from './downloads';
 import { ExtrasOptions, ExtrasRecord, resolveRecord, uploadOptionsFor } from './record-context';
 
-/** Options of {@link uploadPhoto}: the file name and content type (inferred from the name's extension). */
+/** Options of `uploadPhoto()`: the file name and content type (inferred from the name's extension). */
 export interface PhotoOptions extends UploadOptions, ExtrasOptions {}
 
 /**

@@ -35,7 +35,7 @@ export type ModelHydrator = <T extends object>(
   client: ZCRMRestClient,
 ) => (json: JsonObject) => T;
 
-/** Options of {@link related}. */
+/** Options of `related()` (`invoice.related(Product, options)`). */
 export interface RelatedOptions<T = unknown> extends ExtrasOptions {
   /**
    * The related list's API name. By default the model's module API name (`Products`, `Campaigns` …), which is

@@ -4,7 +4,7 @@ import { requireList } from '../../api/support/checks';
 import type { RecordTag } from '../values/tag';
 import { ExtrasOptions, ExtrasRecord, ResolvedRecord, resolveRecord } from './record-context';
 
-/** Options of {@link addTags}. */
+/** Options of `addTags()` (`invoice.addTags(names, options)`). */
 export interface TagsOptions extends ExtrasOptions {
   /** Replace the record's tags with these instead of adding them (`over_write=true`). */
   overWrite?: boolean;

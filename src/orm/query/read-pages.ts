@@ -16,7 +16,7 @@ import { QueryErrors } from '../../query/query-errors';
 import { OrmErrors } from '../errors/orm-errors';
 import { QueryCompileException } from '../../errors/query-compile-exception';
 
-/** Options of {@link readPages}. */
+/** Options of `readPages` (and of `find` and `iterate`, which read through it). */
 export interface PageReadOptions {
   /**
    * Records per call. Default: the query's `take` up to the backend's maximum, else 200 for the first call

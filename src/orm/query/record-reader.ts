@@ -12,7 +12,7 @@ import { PageReadOptions, readPages } from './read-pages';
 
 /**
  * The read engine behind a repository's `find`, `iterate`, `count`, `exists`, `findById` and `reload`: runs
- * built queries page by page ({@link readPages}) and hydrates each row into a model instance bound to the
+ * built queries page by page (`readPages`) and hydrates each row into a model instance bound to the
  * repository (so its `save()` goes back through the same client) with what Zoho has remembered.
  */
 export class RecordReader<T extends object> {
