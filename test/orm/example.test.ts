@@ -67,7 +67,7 @@ describe('examples/orm-invoices.ts in process', () => {
       expect.stringMatching(/^note \d+: Sent — Mailed to finance$/),
       expect.stringMatching(/^attached q3\.pdf as \d+$/),
       expect.stringMatching(/^attachment \d+: q3\.pdf, 37 bytes$/),
-      'downloaded q3.pdf (application/pdf): identical',
+      'downloaded q3.pdf (application/x-download): identical',
       'tags: licences, q3',
     ]);
   });
