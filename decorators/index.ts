@@ -17,5 +17,5 @@ export { Participants } from './participants';
 export { PricingDetails } from './pricing-details';
 export type { FieldOptions, PlainFieldOptions } from './field-options';
 export { defineModel } from '../src/metadata/define-model';
-export type { ZohoDataType } from '../src/metadata/field-metadata';
-export type { FieldDecorator } from '../src/metadata/register-property';
+export type { ZohoDataType } from '../src/metadata/data-types';
+export type { FieldDecorator, ModelDecorator } from '../src/metadata/register-property';

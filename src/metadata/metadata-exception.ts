@@ -91,6 +91,18 @@ export class ModelMetadataException extends ZCRMException {
     );
   }
 
+  /**
+   * A plain field whose data type nothing tells: no `type` option and no usable design type (esbuild, SWC,
+   * tsx and standard decorators emit none; unions and object types give `Object`).
+   */
+  static unknownDataType(target: unknown, property: string, apiName: string): ModelMetadataException {
+    return ModelMetadataException.make(
+      'UNKNOWN_DATA_TYPE',
+      `${className(target)}.${property}: the Zoho data type of ${apiName} is unknown (no type option, and no design type from emitDecoratorMetadata to infer it from): declare it, e.g. @Field('${apiName}', { type: 'currency' }) (or 'text', 'integer', 'double', 'date', 'datetime', 'picklist' …), or { apiName: '${apiName}', type: … } in defineModel()`,
+      { model: className(target), property, apiName },
+    );
+  }
+
   /** A field of a role the module does not have (line items outside the inventory modules …). */
   static roleNotInModule(
     target: unknown,

@@ -12,7 +12,7 @@ import {
   OrderNode,
   QueryNode,
 } from './ast';
-import { isTextKind, valueKindOf, ValueKind } from './field-kinds';
+import { isTextKind, valueKindOf, ValueKind } from '../metadata/data-types';
 import type { FindManyOptions, FindOptionsWhere } from './find-options';
 import { FindOperator } from './operators/find-operator';
 import { QueryErrors } from './query-errors';

@@ -1,5 +1,5 @@
 import { validate, ValidationError } from 'class-validator';
-import type { WriteIssue } from '../mapping/field-codecs';
+import type { WriteIssue } from '../../metadata/codecs/field-codec';
 import type { ModelMapping } from '../mapping/model-mapping';
 import { CrmValidationError, FieldProblem } from '../errors/crm-validation-error';
 
