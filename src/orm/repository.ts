@@ -6,7 +6,7 @@ import type { CompiledQuery, CompileOptions } from '../query/compilers/compiled-
 import type { FindManyOptions, FindOneOptions, FindOptionsWhere, PropertyKeys } from '../query/find-options';
 import { compileQuery } from '../query/planner';
 import { SelectQueryBuilder } from '../query/select-query-builder';
-import type { ModelClass } from './metadata/field-metadata';
+import type { ModelClass } from '../metadata/field-metadata';
 import { getMapping, ModelMapping } from './mapping/model-mapping';
 import { stateOf } from './state/record-state';
 import type { PageReadOptions } from './query/read-pages';
