@@ -56,14 +56,22 @@ export class FaultInjector {
 
 /** Throws a message naming the first bad property of a rule. */
 export function validateRule(rule: unknown): asserts rule is FaultRule {
-  if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) throw new Error('a fault rule must be an object');
+  if (typeof rule !== 'object' || rule === null || Array.isArray(rule))
+    throw new Error('a fault rule must be an object');
   const r = rule as Record<string, unknown>;
-  if (typeof r.path !== 'string' || !r.path.startsWith('/')) throw new Error('fault rule needs a "path" starting with "/"');
+  if (typeof r.path !== 'string' || !r.path.startsWith('/'))
+    throw new Error('fault rule needs a "path" starting with "/"');
   if (r.method !== undefined && typeof r.method !== 'string') throw new Error('"method" must be a string');
-  if (r.times !== undefined && !isIntegerIn(r.times, 1, Number.MAX_SAFE_INTEGER)) throw new Error('"times" must be a positive integer');
-  if (r.status !== undefined && !isIntegerIn(r.status, 100, 599)) throw new Error('"status" must be an HTTP status (100-599)');
-  if (r.headers !== undefined && !isStringMap(r.headers)) throw new Error('"headers" must map names to strings');
-  if (r.delayMs !== undefined && !(typeof r.delayMs === 'number' && r.delayMs >= 0 && r.delayMs <= MAX_DELAY_MS)) {
+  if (r.times !== undefined && !isIntegerIn(r.times, 1, Number.MAX_SAFE_INTEGER))
+    throw new Error('"times" must be a positive integer');
+  if (r.status !== undefined && !isIntegerIn(r.status, 100, 599))
+    throw new Error('"status" must be an HTTP status (100-599)');
+  if (r.headers !== undefined && !isStringMap(r.headers))
+    throw new Error('"headers" must map names to strings');
+  if (
+    r.delayMs !== undefined &&
+    !(typeof r.delayMs === 'number' && r.delayMs >= 0 && r.delayMs <= MAX_DELAY_MS)
+  ) {
     throw new Error(`"delayMs" must be a number from 0 to ${MAX_DELAY_MS}`);
   }
   if (r.drop !== undefined && typeof r.drop !== 'boolean') throw new Error('"drop" must be a boolean');
@@ -80,7 +88,12 @@ function isIntegerIn(value: unknown, min: number, max: number): boolean {
 }
 
 function isStringMap(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'string')
+  );
 }
 
 /** Resolves after `ms` milliseconds (scripted latency); the timer does not keep a stopped emulator's process alive. */
