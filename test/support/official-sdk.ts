@@ -57,7 +57,12 @@ export async function initializeOfficialSdk(options: {
 
   // `Environment(url, accountsUrl, fileUploadUrl, name)`: the accounts URL is the full token endpoint
   // (routes/dc/us_data_center.js, getIAMUrl).
-  const environment = new Environment(emulator.url, `${emulator.url}/oauth/v2/token`, emulator.url, 'emulator');
+  const environment = new Environment(
+    emulator.url,
+    `${emulator.url}/oauth/v2/token`,
+    emulator.url,
+    'emulator',
+  );
   const token = new OAuthBuilder()
     .clientId(emulator.clientId)
     .clientSecret(emulator.clientSecret)
@@ -83,7 +88,8 @@ export async function initializeOfficialSdk(options: {
     .logger(logger)
     .initialize();
   // `InitializeBuilder.initialize()` starts the SDK's async `Initializer.initialize` without awaiting it.
-  while ((await Initializer.getInitializer())?.getToken() !== token) await new Promise((r) => setImmediate(r));
+  while ((await Initializer.getInitializer())?.getToken() !== token)
+    await new Promise((r) => setImmediate(r));
   return { token, store, resourcePath: path.join(dir, 'resources'), logFile };
 }
 
