@@ -8,7 +8,8 @@ import type { Repository } from '../repository';
 import { resetState, stateOf } from '../state/record-state';
 import { OrmErrors } from '../errors/orm-errors';
 import { isRecordId } from '../support/record-id';
-import { PageReadOptions, readPages } from './read-pages';
+import { Page, PageReadOptions, readPages } from './read-pages';
+import { completeRows } from './complete-rows';
 
 /**
  * The read engine behind a repository's `find`, `iterate`, `count`, `exists`, `findById` and `reload`: runs
@@ -21,14 +22,14 @@ export class RecordReader<T extends object> {
   /** Every record the query reaches. */
   async all(node: QueryNode, options: PageReadOptions = {}): Promise<T[]> {
     const out: T[] = [];
-    for await (const page of readPages(this.repository.client, node, options))
+    for await (const page of this.pages(node, options))
       for (const json of page.records) out.push(this.hydrate(json));
     return out;
   }
 
   /** The records the query reaches one at a time, a page in memory at once. */
   async *each(node: QueryNode, options: PageReadOptions = {}): AsyncGenerator<T, void, undefined> {
-    for await (const page of readPages(this.repository.client, node, options)) {
+    for await (const page of this.pages(node, options)) {
       const rows = page.records;
       for (let i = 0; i < rows.length; i++) {
         const record = this.hydrate(rows[i]);
@@ -37,6 +38,15 @@ export class RecordReader<T extends object> {
         (rows as Array<Json | undefined>)[i] = undefined;
         yield record;
       }
+    }
+  }
+
+  /** The query's pages, each with the fields COQL cannot select loaded by id (see `completeRows`). */
+  private async *pages(node: QueryNode, options: PageReadOptions): AsyncGenerator<Page> {
+    const { client, mapping } = this.repository;
+    for await (const page of readPages(client, node, options)) {
+      await completeRows(client, mapping, page.query, page.records);
+      yield page;
     }
   }
 

@@ -15,6 +15,7 @@ import { ConnectionException } from '../../errors/connection-exception';
 import { mayHaveBeenProcessed } from '../../http/steps/retry-policy';
 import type { Repository } from '../repository';
 import { resetState, stateOf } from '../state/record-state';
+import { canonical } from '../mapping/model-mapping';
 import { OrmErrors } from '../errors/orm-errors';
 import { chunk, mapWithConcurrency } from '../support/pool';
 import { isRecordId } from '../support/record-id';
@@ -22,6 +23,22 @@ import { markWritten, prepareWrite, PreparedWrite } from './prepare-write';
 import type { DeleteResult, WriteResult } from './write-result';
 import { BatchOptions, batchOptions, SaveManyOptions, UpsertOptions } from './write-options';
 import { asException, entityError, noIdError } from './write-errors';
+
+/**
+ * What a new record has that Zoho's insert answer leaves out (it carries the id, times and users only): no
+ * tags yet, and the creator as owner when none was sent, as Zoho assigns it without an assignment rule
+ * (`lar_id`). A workflow that changes either afterwards shows on `reload()`.
+ */
+function insertDefaults(
+  sent: Record<string, unknown>,
+  details: Record<string, unknown>,
+  options: SaveManyOptions,
+): Record<string, unknown> {
+  const defaults: Record<string, unknown> = { Tag: [] };
+  if (sent.Owner === undefined && options.larId === undefined && details.Created_By !== undefined)
+    defaults.Owner = details.Created_By;
+  return defaults;
+}
 
 /** `save` sends inserts and updates; `upsert` sends everything to `/upsert`. */
 export type WriteMode = 'save' | 'upsert';
@@ -224,11 +241,13 @@ export class BatchWriter<T extends object> {
         continue;
       }
       entity.data = record;
-      this.applyDetails(record, { ...entity.details, id });
+      const action = kind === 'upsert' ? (entity.upsertAction === 'update' ? 'update' : 'insert') : kind;
+      const details = { ...entity.details, id };
+      if (action === 'insert') Object.assign(details, insertDefaults(prepared.json, details, options));
       markWritten(record, prepared);
+      this.applyDetails(record, details);
       const state = stateOf(record);
       state.repository ??= repository;
-      const action = kind === 'upsert' ? (entity.upsertAction === 'update' ? 'update' : 'insert') : kind;
       let reloadError: ZCRMException | undefined;
       if (options.reload ?? prepared.needsReload) {
         try {
@@ -303,14 +322,20 @@ export class BatchWriter<T extends object> {
     return this.repository.mapping.writable.filter((f) => f.unique).map((f) => f.apiName);
   }
 
-  /** Sets what a write result reports (id, times, users) on the record. */
+  /**
+   * Sets what a write result reports (id, times, users, and the insert defaults) on the record; a writable
+   * field set so counts as what Zoho has, so the next save does not send it back.
+   */
   private applyDetails(record: T, details: Record<string, unknown>): void {
     const mapping = this.repository.mapping;
     const fresh = mapping.hydrate<Record<string, unknown>>(details, this.repository.loader);
+    const synced = stateOf(record).synced;
     for (const field of mapping.fields) {
-      if (Object.prototype.hasOwnProperty.call(details, field.apiName)) {
-        (record as Record<string, unknown>)[field.propertyName] = fresh[field.propertyName];
-      }
+      if (!Object.prototype.hasOwnProperty.call(details, field.apiName)) continue;
+      const value = fresh[field.propertyName];
+      (record as Record<string, unknown>)[field.propertyName] = value;
+      if (!field.readonly)
+        synced.set(field.apiName, canonical(mapping.codec(field.propertyName)!.write(value, { issues: [] })));
     }
   }
 
