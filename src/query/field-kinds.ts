@@ -2,7 +2,7 @@ import type { FieldMetadata } from '../orm/metadata/field-metadata';
 
 /**
  * How a field's values compare in queries, from its Zoho data type. Text kinds differ in the search
- * operators Zoho allows on them (wire spec §5.8 per-type table): text areas have no `in`, picklists no
+ * operators Zoho allows on them (https://www.zoho.com/crm/developer/docs/api/v2/search-records.html): text areas have no `in`, picklists no
  * `starts_with`.
  */
 export type ValueKind =

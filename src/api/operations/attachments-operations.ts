@@ -5,7 +5,7 @@ import { requestDownload } from '../files/download';
 import { UploadOptions, UploadSource, withUploadForm } from '../files/upload-source';
 import type { WriteResultsJson } from './notes-operations';
 
-/** Attachments endpoints (wire spec §5.15): `/{module}/{id}/Attachments[/{attachment_id}]`, notes included (`Notes/{id}/…`). */
+/** Attachments endpoints (https://www.zoho.com/crm/developer/docs/api/v2/get-attachments.html): `/{module}/{id}/Attachments[/{attachment_id}]`, notes included (`Notes/{id}/…`). */
 
 export interface AttachmentsListJson {
   data?: Record<string, unknown>[];

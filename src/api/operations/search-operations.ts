@@ -3,7 +3,7 @@ import type { HttpResponse } from '../../http/http-types';
 import { params, segment } from './item-results';
 import type { RecordsJson } from './record-operations';
 
-/** Record search (wire spec §5.8): `GET /{module}/search` by `word`, `phone`, `email` or `criteria`. */
+/** Record search (https://www.zoho.com/crm/developer/docs/api/v2/search-records.html): `GET /{module}/search` by `word`, `phone`, `email` or `criteria`. */
 
 export type SearchBy = 'word' | 'phone' | 'email' | 'criteria';
 

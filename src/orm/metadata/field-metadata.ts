@@ -4,7 +4,7 @@
  */
 
 /**
- * Zoho field data types (the `data_type` of field metadata, wire spec §6.2) a model may declare. Code
+ * Zoho field data types (the `data_type` of field metadata, https://www.zoho.com/crm/developer/docs/api/v2/field-meta.html) a model may declare. Code
  * generated from an org's metadata writes them as they come; hand-written models may omit them for plain
  * `string`/`number`/`boolean`/`Date`/`string[]` properties, whose type is then inferred.
  */

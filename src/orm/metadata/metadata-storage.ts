@@ -10,7 +10,7 @@ const MODULE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 /** Field API names; `$`-prefixed meta keys (`$line_tax`) are fields too. */
 const FIELD_NAME = /^\$?[A-Za-z][A-Za-z0-9_]*$/;
 
-/** Roles that only some modules have (wire spec §5.17, §5.18). */
+/** Roles that only some modules have (https://www.zoho.com/crm/developer/docs/api/v2/insert-records.html). */
 const ROLE_MODULES: Partial<
   Record<FieldMetadata['role'], { decorator: string; modules: readonly string[] }>
 > = {

@@ -71,7 +71,7 @@ function checkWhere(where: ConditionNode | undefined): void {
 }
 
 /**
- * Compiles a query to a COQL `select` (`POST /coql`, wire spec §5.9): the selected fields (every
+ * Compiles a query to a COQL `select` (`POST /coql`, https://www.zoho.com/crm/developer/docs/api/v2/COQL-Overview.html): the selected fields (every
  * queryable field of the model when `select` is left out), the condition, `order by`, and `limit` (with
  * the offset as `limit offset, count`). Zoho's limits are checked first.
  */

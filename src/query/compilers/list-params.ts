@@ -4,7 +4,7 @@ import type { CompiledParams, CompiledQuery, CompileOptions } from './compiled-q
 import { pageWindow } from './windows';
 
 /**
- * Why the list API (`GET /{module}`, wire spec §5.1) cannot run a query, or undefined when it can: it does
+ * Why the list API (`GET /{module}`, https://www.zoho.com/crm/developer/docs/api/v2/get-records.html) cannot run a query, or undefined when it can: it does
  * not filter, sorts by at most one field, and pages by `page`/`per_page`.
  */
 export function listUnsuitability(node: QueryNode, options: CompileOptions = {}): string | undefined {

@@ -14,7 +14,7 @@ import type { CompiledQuery, CompileOptions } from './compiled-query';
 import { escapeCriteriaValue } from './escape';
 import { pageWindow } from './windows';
 
-/** Search operators each kind of field allows (wire spec §5.8, per-type table). */
+/** Search operators each kind of field allows (https://www.zoho.com/crm/developer/docs/api/v2/search-records.html, per-type table). */
 const EQUALS_IN = ['equals', 'not_equal', 'in'];
 const ORDERED = [
   'equals',
@@ -65,7 +65,7 @@ function searchOperator(node: ComparisonNode): string | undefined {
   return OPERATORS[node.operator];
 }
 
-/** Text kinds whose `equals` Zoho's search runs as "contains" once criteria hold several conditions (wire spec §5.8). */
+/** Text kinds whose `equals` Zoho's search runs as "contains" once criteria hold several conditions (https://www.zoho.com/crm/developer/docs/api/v2/search-records.html). */
 const FUZZY_IN_GROUPS: readonly ValueKind[] = ['text', 'textarea'];
 
 /**
