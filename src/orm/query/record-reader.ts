@@ -10,6 +10,8 @@ import { OrmErrors } from '../errors/orm-errors';
 import { isRecordId } from '../support/record-id';
 import { Page, PageReadOptions, readPages } from './read-pages';
 import { completeRows } from './complete-rows';
+import type { FieldMetadata } from '../../metadata/field-metadata';
+import { Hydrate, loadRelations } from './relations';
 
 /**
  * The read engine behind a repository's `find`, `iterate`, `count`, `exists`, `findById` and `reload`: runs
@@ -17,20 +19,41 @@ import { completeRows } from './complete-rows';
  * repository (so its `save()` goes back through the same client) with what Zoho has remembered.
  */
 export class RecordReader<T extends object> {
-  constructor(private readonly repository: Repository<T>) {}
+  constructor(
+    private readonly repository: Repository<T>,
+    private readonly hydrateAs: Hydrate,
+  ) {}
 
-  /** Every record the query reaches. */
-  async all(node: QueryNode, options: PageReadOptions = {}): Promise<T[]> {
+  /** Every record the query reaches, with the lookups `relations` loaded (see `loadRelations`). */
+  async all(
+    node: QueryNode,
+    options: PageReadOptions = {},
+    relations: readonly FieldMetadata[] = [],
+  ): Promise<T[]> {
     const out: T[] = [];
     for await (const page of this.pages(node, options))
       for (const json of page.records) out.push(this.hydrate(json));
+    if (relations.length > 0) await loadRelations(this.repository.client, out, relations, this.hydrateAs);
     return out;
   }
 
-  /** The records the query reaches one at a time, a page in memory at once. */
-  async *each(node: QueryNode, options: PageReadOptions = {}): AsyncGenerator<T, void, undefined> {
+  /**
+   * The records the query reaches one at a time, a page in memory at once; `relations` are loaded a page
+   * at a time.
+   */
+  async *each(
+    node: QueryNode,
+    options: PageReadOptions = {},
+    relations: readonly FieldMetadata[] = [],
+  ): AsyncGenerator<T, void, undefined> {
     for await (const page of this.pages(node, options)) {
       const rows = page.records;
+      if (relations.length > 0) {
+        const records = rows.map((json) => this.hydrate(json));
+        await loadRelations(this.repository.client, records, relations, this.hydrateAs);
+        yield* records;
+        continue;
+      }
       for (let i = 0; i < rows.length; i++) {
         const record = this.hydrate(rows[i]);
         // The page lets go of each row as it is handed out, so rows the caller is done with are collected
