@@ -17,4 +17,9 @@ export interface PlainFieldOptions extends FieldOptions {
    * defined.
    */
   type?: ZohoDataType;
+  /**
+   * The field is unique in the module (Zoho's field setting "Do not allow duplicate values"): `saveMany`
+   * retries an insert whose answer was lost as an upsert matched on it, so the record's fate becomes known.
+   */
+  unique?: boolean;
 }

@@ -16,5 +16,6 @@ export function Field(apiName: string, options: PlainFieldOptions = {}): FieldDe
       role: 'field',
       type: options.type,
       readonly: options.readonly,
+      unique: options.unique,
     });
 }

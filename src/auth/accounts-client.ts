@@ -24,7 +24,7 @@ type GrantRequest =
   | { grantType: 'refresh_token'; refreshToken: string; userEmail: string };
 
 /**
- * The Zoho Accounts endpoints (wire spec §1.3–1.8): token exchange and refresh, user info, revoke. Parameters
+ * The Zoho Accounts endpoints (https://www.zoho.com/crm/developer/docs/api/v2/access-refresh.html): token exchange and refresh, user info, revoke. Parameters
  * travel in a form body rather than the seed's query string, so they never land in a server's access log.
  * Zoho answers token errors with HTTP 200 and `{"error": …}`: success is the presence of `access_token`.
  */

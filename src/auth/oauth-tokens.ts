@@ -26,7 +26,7 @@ export function userKey(userEmail: string): string {
 }
 
 /**
- * Lifetime of a token response in ms (wire spec §1.3): when `expires_in_sec` is present, `expires_in` is in
+ * Lifetime of a token response in ms (https://www.zoho.com/crm/developer/docs/api/v2/access-refresh.html): when `expires_in_sec` is present, `expires_in` is in
  * milliseconds (older Zoho responses); otherwise `expires_in` is in seconds.
  */
 export function expiresInMs(json: Record<string, unknown>): number {

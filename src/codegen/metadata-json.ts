@@ -1,5 +1,5 @@
 /**
- * The parts of Zoho's metadata JSON (wire spec §6.1, §6.2) model generation reads. Everything is optional:
+ * The parts of Zoho's metadata JSON (https://www.zoho.com/crm/developer/docs/api/v2/modules-api.html) model generation reads. Everything is optional:
  * generation copes with what an org (or an older API version) leaves out.
  */
 

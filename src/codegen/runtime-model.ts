@@ -99,11 +99,17 @@ function declaration(field: FieldJson, module: string): FieldDefinition {
     case 'UserLookup':
       return { apiName: plan.apiName, role: 'userLookup', readonly };
     case 'Field':
-      return { apiName: plan.apiName, role: 'field', type: plan.dataType, readonly };
+      return { apiName: plan.apiName, role: 'field', type: plan.dataType, readonly, unique: isUnique(field) };
     default:
       // Line items, record taxes, subforms, participants, price ranges: Zoho's JSON as it is.
       return { apiName: plan.apiName, role: 'field', type: 'jsonarray', readonly };
   }
+}
+
+/** Zoho's field metadata marks a unique field with a non-empty `unique` object (`{casesensitive: "false"}`). */
+function isUnique(field: FieldJson): boolean {
+  const unique = field.unique;
+  return typeof unique === 'object' && unique !== null && Object.keys(unique).length > 0;
 }
 
 /**

@@ -74,7 +74,7 @@ const tokenStore: ValueParser<unknown> = (value, key) =>
         '"memory" or an object with getOAuthTokens, saveOAuthTokens and deleteOAuthTokens',
       )(value, key);
 
-/** Every accepted key. Seed names are the seed's exactly (design §2); where the seed used camelCase they coincide. */
+/** Every accepted key. Seed names are the seed's exactly; where the seed used camelCase they coincide. */
 export const CONFIG_KEYS: KeySpec[] = [
   { seed: 'client_id', camel: 'clientId', parse: nonEmptyString },
   { seed: 'client_secret', camel: 'clientSecret', parse: nonEmptyString },

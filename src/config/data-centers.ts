@@ -1,5 +1,5 @@
 /**
- * Zoho data centres and environments (wire spec §1.1): each DC has one accounts server shared by all its
+ * Zoho data centres and environments (https://www.zoho.com/crm/developer/docs/api/v2/multi-dc.html): each DC has one accounts server shared by all its
  * environments, and an API host per environment (`www.` production, `sandbox.`, `developer.`).
  */
 export const DATA_CENTERS = ['US', 'EU', 'IN', 'AU', 'CN', 'JP', 'CA'] as const;

@@ -1,4 +1,4 @@
-/** Zoho CRM editions and their API concurrency per app per org (wire spec §4.2). */
+/** Zoho CRM editions and their API concurrency per app per org (https://www.zoho.com/crm/developer/docs/api/v2/api-limits.html). */
 export const EDITIONS = ['free', 'standard', 'professional', 'enterprise', 'ultimate'] as const;
 export type Edition = (typeof EDITIONS)[number];
 

@@ -8,7 +8,7 @@ import { ZCRMException, ZCRMExceptionInit } from './zcrm-exception';
 type ExceptionClass = new (init: ZCRMExceptionInit & { retryAfterMs?: number }) => ZCRMException;
 
 /**
- * The one table from Zoho error codes (wire spec §3.3) to exception classes. Codes not listed fall back on the
+ * The one table from Zoho error codes (https://www.zoho.com/crm/developer/docs/api/v2/status-codes.html) to exception classes. Codes not listed fall back on the
  * HTTP status below, and then on `ZCRMException` itself, keeping their code.
  */
 const BY_CODE: Record<string, ExceptionClass> = {

@@ -1,5 +1,5 @@
 /**
- * Rate-limit and credit headers of a CRM response (wire spec §4.3 and §1.7): the current
+ * Rate-limit and credit headers of a CRM response (https://www.zoho.com/crm/developer/docs/api/v2/api-limits.html): the current
  * `X-API-CREDITS-REMAINING`, the v2-era `X-RATELIMIT-*` set and `X-ACCESSTOKEN-RESET`.
  */
 export interface RateLimitInfo {

@@ -1,7 +1,7 @@
 import type { FieldMetadata } from './field-metadata';
 
 /**
- * Fields every record has (wire spec §5.1, §8), known to every model without a declaration: a model (or
+ * Fields every record has (https://www.zoho.com/crm/developer/docs/api/v2/get-records.html), known to every model without a declaration: a model (or
  * the ORM's base record class) may still declare them to change nothing but their property type.
  */
 export const SYSTEM_FIELDS: readonly FieldMetadata[] = Object.freeze(
@@ -37,5 +37,5 @@ export const SYSTEM_FIELDS: readonly FieldMetadata[] = Object.freeze(
       readonly: true,
     },
     { propertyName: 'tags', apiName: 'Tag', role: 'field', dataType: 'jsonarray', readonly: true },
-  ].map((f) => Object.freeze({ ...f, inferred: false, system: true }) as FieldMetadata),
+  ].map((f) => Object.freeze({ ...f, inferred: false, system: true, unique: false }) as FieldMetadata),
 );

@@ -1,5 +1,5 @@
 /**
- * Zoho's query limits for the API version zcrm pins (v2; wire spec §5.1, §5.8, §5.9), checked when a query
+ * Zoho's query limits for the API version zcrm pins (v2; https://www.zoho.com/crm/developer/docs/api/v2/get-records.html), checked when a query
  * is compiled so nothing is sent that Zoho would refuse. Each has a name that errors carry.
  */
 export const QUERY_LIMITS = {

@@ -1,5 +1,5 @@
 /**
- * Parsing of the notes, attachments and photo responses documented in the wire spec (§5.14–5.16), served verbatim
+ * Parsing of the notes, attachments and photo responses documented by Zoho (samples in test/api/fixtures/wire-samples.ts), served verbatim
  * through the client's transport hook (the whole pipeline still runs), and of downloads (file name, type, error
  * bodies arriving as streams).
  */
@@ -22,7 +22,7 @@ import { rejectionOf } from '../support/sub-resource-fixtures';
 
 const USER = { name: 'Patricia Boyle', id: '554023000000235011' };
 
-/** §5.15 attachment list sample. */
+/** attachment list sample. */
 const ATTACHMENTS_SAMPLE = {
   data: [
     {
@@ -46,7 +46,7 @@ const ATTACHMENTS_SAMPLE = {
   info: { per_page: 20, count: 1, page: 1, more_records: false },
 };
 
-/** §5.15 upload answer. */
+/** upload answer. */
 const UPLOAD_SAMPLE = {
   data: [
     {
@@ -64,7 +64,7 @@ const UPLOAD_SAMPLE = {
   ],
 };
 
-/** §5.16 note keys. */
+/** note keys. */
 const NOTES_SAMPLE = {
   data: [
     {

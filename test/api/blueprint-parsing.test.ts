@@ -1,5 +1,5 @@
 /**
- * Parsing of blueprint responses (wire spec §5.19; the shape the seed's ZCRMBlueprint parsers read), served
+ * Parsing of blueprint responses (https://www.zoho.com/crm/developer/docs/api/v2/get-blueprint-details.html; the shape the seed's ZCRMBlueprint parsers read), served
  * verbatim through the client's transport hook: checklists, transition attachments, related data, and a
  * transition without `data` (which crashed the seed).
  */

@@ -1,5 +1,5 @@
 /**
- * Parsing of the Bulk Read and Bulk Write responses documented in the wire spec (§7.1, §7.2), served verbatim
+ * Parsing of the Bulk Read and Bulk Write responses documented by Zoho (samples in test/api/fixtures/wire-samples.ts), served verbatim
  * through the client's transport hook, and the shape of the requests.
  */
 import { Readable } from 'node:stream';

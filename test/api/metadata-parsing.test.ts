@@ -9,8 +9,8 @@ import { ZCRMLookupField } from '../../src/api/entities/zcrm-lookup-field';
 import { ZCRMTransitionCrypt } from '../../src/api/entities/zcrm-transition-crypt';
 import { FIELDS_SAMPLE, MODULES_SAMPLE } from './fixtures/wire-samples';
 
-describe('module metadata parsing over the wire spec samples', () => {
-  it('parses the §6.1 module sample', () => {
+describe("module metadata parsing over Zoho's documented samples", () => {
+  it('parses the module sample', () => {
     const module = parseModule(MODULES_SAMPLE.modules[0]);
     expect(module).toEqual({
       apiName: 'Leads',
@@ -104,7 +104,7 @@ describe('module metadata parsing over the wire spec samples', () => {
     expect(module.layouts?.[0]).toBeInstanceOf(ZCRMLayout);
   });
 
-  it('parses the §6.2 field sample: owner, text, picklist and lookup fields', () => {
+  it('parses the field sample: owner, text, picklist and lookup fields', () => {
     const [owner, company, status, account] = FIELDS_SAMPLE.fields.map((f) => ZCRMField.fromJson(f));
     expect(owner).toMatchObject({
       apiName: 'Owner',
@@ -208,7 +208,7 @@ describe('module metadata parsing over the wire spec samples', () => {
     });
   });
 
-  it("parses a layout (§6.3 layout keys) and a record's `{name, id}` reference", () => {
+  it("parses a layout (Zoho\'s layout keys) and a record's `{name, id}` reference", () => {
     const layout = ZCRMLayout.fromJson({
       id: '1',
       name: 'Standard',
@@ -279,7 +279,7 @@ describe('module metadata parsing over the wire spec samples', () => {
     expect(ZCRMLayout.getInstance('5')).toMatchObject({ id: '5' });
   });
 
-  it('parses a custom view (§6.3 keys) with its categories', () => {
+  it("parses a custom view (Zoho\'s keys) with its categories", () => {
     const view = ZCRMCustomView.fromJson(
       {
         id: '1',
@@ -340,7 +340,7 @@ describe('module metadata parsing over the wire spec samples', () => {
     expect(flattenCriteria([leaf('A'), 7])).toBeUndefined();
   });
 
-  it('parses a related list (§6.3 sample keys)', () => {
+  it("parses a related list (Zoho\'s sample keys)", () => {
     const rl = ZCRMModuleRelatedList.getInstance('Contacts').setRelatedListProperties({
       id: '5',
       api_name: 'Contacts',

@@ -31,8 +31,8 @@ function response(data: unknown, status = 200): HttpResponse<unknown> {
   };
 }
 
-describe('org parsing over the wire spec samples', () => {
-  it('parses the §6.3 org sample, licence included', () => {
+describe("org parsing over Zoho's documented samples", () => {
+  it('parses the org sample, licence included', () => {
     const org = ZCRMOrganization.fromJson(firstOf(response(ORG_SAMPLE), 'org')!);
     expect(org).toMatchObject({
       orgId: '..',
@@ -64,7 +64,7 @@ describe('org parsing over the wire spec samples', () => {
     });
   });
 
-  it('parses a role with its superior and forecast manager (§6.3 role keys)', () => {
+  it("parses a role with its superior and forecast manager (Zoho\'s role keys)", () => {
     const role = ZCRMRole.fromJson({
       id: '11',
       name: 'Manager',
@@ -106,7 +106,7 @@ describe('org parsing over the wire spec samples', () => {
     expect(userToJson(user)).not.toHaveProperty('role');
   });
 
-  it('parses a profile with permissions_details and sections (§6.3 profile keys)', () => {
+  it("parses a profile with permissions_details and sections (Zoho\'s profile keys)", () => {
     const profile = ZCRMProfile.fromJson({
       id: '1',
       name: 'Administrator',
@@ -163,7 +163,7 @@ describe('org parsing over the wire spec samples', () => {
     expect(tax.toJson(false)).toEqual({ name: 'GST', value: 0 });
   });
 
-  it('parses variables (§6.3 keys) and serialises only what was set, falsy values included', () => {
+  it("parses variables (Zoho\'s keys) and serialises only what was set, falsy values included", () => {
     const variable = ZCRMVariable.fromJson({
       id: '3',
       api_name: 'Flag',
@@ -209,10 +209,10 @@ describe('org parsing over the wire spec samples', () => {
   });
 });
 
-describe('write results and response shapes (wire spec §3.1)', () => {
+describe('write results and response shapes (https://www.zoho.com/crm/developer/docs/api/v2/status-codes.html)', () => {
   const sample = () => JSON.parse(JSON.stringify(WRITE_RESULTS_SAMPLE)) as typeof WRITE_RESULTS_SAMPLE;
 
-  it('pairs the §3.1 results with their inputs by position; only successes go to data', () => {
+  it('pairs the results with their inputs by position; only successes go to data', () => {
     const inputs = [ZCRMOrgTax.getInstance(undefined, 'A'), ZCRMOrgTax.getInstance(undefined, 'B')];
     const res = response(sample(), 202);
     const results = matchItemResults(
@@ -280,7 +280,7 @@ describe('write results and response shapes (wire spec §3.1)', () => {
     );
   });
 
-  it('tells item results from the §3.1 request-level error', () => {
+  it('tells item results from the request-level error', () => {
     expect(itemResultsOf(sample(), 'data')).toHaveLength(2);
     expect(itemResultsOf(REQUEST_ERROR_SAMPLE, 'data')).toBeUndefined();
     expect(itemResultsOf({ data: [{ id: '1' }] }, 'data')).toBeUndefined();

@@ -1,5 +1,5 @@
 /**
- * Record JSON ↔ objects (seed §4 with the §7 defects fixed), without HTTP: parsing of every special key,
+ * Record JSON ↔ objects (the seed's mapping with its defects fixed), without HTTP: parsing of every special key,
  * serialisation of writes, the client-side checks they run, and "send only what changed".
  */
 import {
@@ -23,7 +23,7 @@ import { ZCRMPriceBookPricing } from '../../src/api/entities/zcrm-price-book-pri
 import { ValidationException } from '../../src/errors';
 import { LEAD_SAMPLE } from './fixtures/wire-samples';
 
-/** An inventory record with the output line item keys of wire spec §5.17. */
+/** An inventory record with the output line item keys of https://www.zoho.com/crm/developer/docs/api/v2/insert-records.html */
 const QUOTE_SAMPLE = {
   id: '3652397000000624001',
   Subject: 'Quote 1',
@@ -52,7 +52,7 @@ const QUOTE_SAMPLE = {
   Tag: [{ name: 'hot', id: '3652397000000311001' }],
 };
 
-describe('parsing (seed §4.1)', () => {
+describe("the seed's parsing", () => {
   it('maps id, users, times and $ properties; keeps plain fields (nulls included) in fieldData', () => {
     const record = parseRecord(LEAD_SAMPLE, 'Leads');
     expect(record.entityId).toBe('554023000000527003');
@@ -87,7 +87,7 @@ describe('parsing (seed §4.1)', () => {
     expect(record.getFieldValue('id')).toBe('554023000000527003');
   });
 
-  it('turns lookups into records with their label (not raw dicts, §7)', () => {
+  it('turns lookups into records with their label (not raw dicts, a seed defect)', () => {
     const record = parseRecord(QUOTE_SAMPLE, 'Quotes');
     const account = record.getFieldValue('Account_Name') as ZCRMRecord;
     expect(account).toBeInstanceOf(ZCRMRecord);
@@ -191,7 +191,7 @@ describe('parsing (seed §4.1)', () => {
     expect(INVENTORY_MODULES).toEqual(['Quotes', 'Sales_Orders', 'Purchase_Orders', 'Invoices']);
   });
 
-  it('parses tags with id and name in the right places (not swapped, §7), and the tags name list', () => {
+  it('parses tags with id and name in the right places (not swapped, a seed defect), and the tags name list', () => {
     const record = parseRecord(QUOTE_SAMPLE, 'Quotes');
     expect(record.tagList).toHaveLength(1);
     expect(record.tagList[0]).toBeInstanceOf(ZCRMTag);
@@ -279,7 +279,7 @@ describe('parsing (seed §4.1)', () => {
   });
 });
 
-describe('writes send only what was set (seed §4.2, §7 fixed)', () => {
+describe("writes send only what was set (the seed's serialisation, its defects fixed)", () => {
   it('sends the set fields of a new record, users and lookups as {id}', () => {
     const record = ZCRMRecord.getInstance('Deals');
     record.setFieldValue('Deal_Name', 'Big deal');
@@ -422,7 +422,7 @@ describe('writes send only what was set (seed §4.2, §7 fixed)', () => {
     expect(() => recordToWriteJson(quote)).toThrow(/quantity is mandatory/);
   });
 
-  it('serialises participants without "None" strings (§7)', () => {
+  it('serialises participants without "None" strings (a seed defect)', () => {
     const event = ZCRMRecord.getInstance('Events');
     const contact = ZCRMEventParticipant.getInstance('contact', '11');
     contact.isInvited = true;
@@ -495,7 +495,7 @@ describe('writes send only what was set (seed §4.2, §7 fixed)', () => {
 });
 
 describe('users', () => {
-  /** A user of the users API (wire spec §6.3 / the keys the seed's parser reads). */
+  /** A user of the users API (https://www.zoho.com/crm/developer/docs/api/v2/get-users.html / the keys the seed's parser reads). */
   const USER_JSON = {
     id: '554023000000235011',
     name: 'Patricia Boyle',

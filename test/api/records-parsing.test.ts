@@ -1,5 +1,5 @@
 /**
- * Parsing of the record responses documented in the wire spec (§3.1, §5.1–5.11), served verbatim through the
+ * Parsing of the record responses documented by Zoho (samples in test/api/fixtures/wire-samples.ts), served verbatim through the
  * client's transport hook (the whole pipeline still runs): lists, write results matched to their inputs, upsert,
  * delete, deleted records, COQL, mass update, lead conversion, and the no-data and malformed cases.
  */
@@ -11,7 +11,7 @@ import { ZCRMException, ValidationException } from '../../src/errors';
 import { cannedClient, CannedResponse } from '../support/record-helpers';
 import { LEAD_SAMPLE } from './fixtures/wire-samples';
 
-/** §5.1 list sample. */
+/** list sample. */
 const LIST_SAMPLE = {
   data: [LEAD_SAMPLE],
   info: { per_page: 200, count: 1, page: 1, more_records: false },
@@ -19,7 +19,7 @@ const LIST_SAMPLE = {
 
 const USER_REF = { name: 'Patricia Boyle', id: '554023000000235011' };
 
-/** §3.1 write sample: one success, one error. */
+/** write sample: one success, one error. */
 const WRITE_SAMPLE = {
   data: [
     {
@@ -43,7 +43,7 @@ const WRITE_SAMPLE = {
   ],
 };
 
-/** §5.5 upsert sample. */
+/** upsert sample. */
 const UPSERT_SAMPLE = {
   data: [
     {
@@ -84,7 +84,7 @@ async function serve(answer: (request: HttpRequest) => CannedResponse) {
 }
 
 describe('reads', () => {
-  it('parses the §5.1 list sample with its info and rate-limit headers', async () => {
+  it('parses the list sample with its info and rate-limit headers', async () => {
     const { module, requests } = await serve(() => ({
       status: 200,
       body: LIST_SAMPLE,
@@ -111,7 +111,7 @@ describe('reads', () => {
     expect(response.getAPILimitForTheDay()).toBeUndefined();
   });
 
-  it('answers 204 and 304 with no data (never a crash, §7)', async () => {
+  it('answers 204 and 304 with no data (never a crash, unlike the seed)', async () => {
     const { module } = await serve((request) => ({ status: request.url.includes('/Leads/') ? 204 : 304 }));
     const one = await module('Leads').getRecord('1');
     expect(one).toMatchObject({ statusCode: 204, noData: true, data: undefined });
@@ -129,7 +129,7 @@ describe('reads', () => {
     });
   });
 
-  it('parses the §5.7 deleted-records sample', async () => {
+  it('parses the deleted-records sample', async () => {
     const { module } = await serve(() => ({
       status: 200,
       body: {
@@ -157,7 +157,7 @@ describe('reads', () => {
     expect(response.data[0].createdBy).toBeInstanceOf(ZCRMUser);
   });
 
-  it('parses the §5.9 COQL sample: lookups with only an id', async () => {
+  it('parses the COQL sample: lookups with only an id', async () => {
     const { module, requests } = await serve(() => ({
       status: 200,
       body: {
@@ -181,7 +181,7 @@ describe('reads', () => {
 });
 
 describe('write results', () => {
-  it('matches the §3.1 sample to its inputs by position: success updates the input, error does not throw', async () => {
+  it('matches the sample to its inputs by position: success updates the input, error does not throw', async () => {
     const { module } = await serve(() => ({ status: 202, body: WRITE_SAMPLE }));
     const a = ZCRMRecord.getInstance('Leads');
     a.setFieldValue('Last_Name', 'Daly');
@@ -272,7 +272,7 @@ describe('write results', () => {
     });
   });
 
-  it('parses the §5.5 upsert sample: action and duplicate field', async () => {
+  it('parses the upsert sample: action and duplicate field', async () => {
     const { module, requests } = await serve(() => ({ status: 200, body: UPSERT_SAMPLE }));
     const existing = ZCRMRecord.getInstance('Leads');
     existing.setFieldValue('Email', 'p.daly@zylker.com');
@@ -294,7 +294,7 @@ describe('write results', () => {
     expect([existing.entityId, fresh.entityId]).toEqual(['4150868000000376008', '4150868000000376010']);
   });
 
-  it('parses the §5.6 delete sample with a failed id', async () => {
+  it('parses the delete sample with a failed id', async () => {
     const { module, requests } = await serve(() => ({
       status: 202,
       body: {
@@ -336,7 +336,7 @@ describe('write results', () => {
 });
 
 describe('mass update and conversion', () => {
-  it('parses the §5.10 scheduled job and its status', async () => {
+  it('parses the scheduled job and its status', async () => {
     const { module } = await serve((request) =>
       request.method === 'POST'
         ? {
@@ -394,7 +394,7 @@ describe('mass update and conversion', () => {
     });
   });
 
-  it('parses the §5.11 v2 convert sample (Deals null → absent) and the later wrapped form', async () => {
+  it('parses the v2 convert sample (Deals null → absent) and the later wrapped form', async () => {
     const v2 = await serve(() => ({
       status: 200,
       body: { data: [{ Contacts: '4000000096133', Deals: null, Accounts: '4000000096131' }] },

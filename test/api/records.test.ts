@@ -288,7 +288,7 @@ describe('ZCRMModule.createRecords', () => {
     expect(response.data).toEqual([]);
   });
 
-  it('checks §1.3 limits before any request', async () => {
+  it("checks the seed's client-side limits before any request", async () => {
     await rejectsBeforeRequest(leads.createRecords([]), /records/);
     const many = Array.from({ length: 101 }, (_, i) => lead({ Last_Name: `L${i}` }));
     await rejectsBeforeRequest(leads.createRecords(many), /at most 100/);

@@ -1,5 +1,5 @@
 /**
- * Parsing of the related-list responses documented in the wire spec (§5.12), served verbatim through the
+ * Parsing of the related-list responses documented by Zoho (samples in test/api/fixtures/wire-samples.ts), served verbatim through the
  * client's transport hook, and the shape of the link/delink requests.
  */
 import { ZCRMRecord } from '../../src/api/entities/zcrm-record';

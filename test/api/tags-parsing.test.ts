@@ -1,5 +1,5 @@
 /**
- * Parsing of the tag responses documented in the wire spec (§5.13), served verbatim through the client's
+ * Parsing of the tag responses documented by Zoho (samples in test/api/fixtures/wire-samples.ts), served verbatim through the client's
  * transport hook, and the matching of per-item write results to their inputs.
  */
 import { ZCRMRecord } from '../../src/api/entities/zcrm-record';
@@ -17,7 +17,7 @@ import { cannedClient } from '../support/record-helpers';
 
 const USER = { name: 'Patricia Boyle', id: '554023000000235011' };
 
-/** §5.13 tag admin list sample. */
+/** tag admin list sample. */
 const TAGS_SAMPLE = {
   tags: [
     {
@@ -32,7 +32,7 @@ const TAGS_SAMPLE = {
   info: { count: 1, allowed_count: 1000 },
 };
 
-/** §5.13 single-record tagging sample. */
+/** single-record tagging sample. */
 const RECORD_TAGS_SAMPLE = {
   data: [
     {

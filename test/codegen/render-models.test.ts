@@ -1,5 +1,5 @@
 /**
- * Model generation from metadata JSON (no server): the wire spec's §6.2 sample fields, and hand-made field
+ * Model generation from metadata JSON (no server): Zoho's field-metadata sample, and hand-made field
  * objects for each case the generator distinguishes.
  */
 import { renderIndex, renderModels } from '../../src/codegen/render-models';
@@ -8,7 +8,7 @@ import { camelCase, kebabCase, NameScope, pascalCase } from '../../src/codegen/n
 import { picklistType, planField, quote } from '../../src/codegen/field-mapping';
 import { DEFAULT_RUNTIME_NAMES } from '../../src/codegen/render-models';
 
-/** The `fields` sample of wire spec §6.2, as written there (Lead_Status without `read_only`). */
+/** The `fields` sample of https://www.zoho.com/crm/developer/docs/api/v2/field-meta.html, as written there (Lead_Status without `read_only`). */
 const SPEC_LEADS_FIELDS: FieldJson[] = JSON.parse(`[
  {"api_name":"Owner","field_label":"Lead Owner","data_type":"ownerlookup","json_type":"jsonobject","length":120,"read_only":false,"system_mandatory":false,"custom_field":false,"visible":true,"lookup":{},"pick_list_values":[],"id":"2276164000000002589"},
  {"api_name":"Company","field_label":"Company","data_type":"text","json_type":"string","length":200,"read_only":false,"system_mandatory":false,"pick_list_values":[],"lookup":{},"id":"5725767000000002591"},
@@ -28,7 +28,7 @@ function fileOf(files: ReturnType<typeof renderModels>, module: string): string 
   return file.source;
 }
 
-describe('renderModels over the wire spec sample', () => {
+describe("renderModels over Zoho's field-metadata sample", () => {
   it('writes one marked file per module: system fields left to CrmRecord, picklist open, lookup typed', () => {
     const files = renderModels(
       source([LEADS, ACCOUNTS], {

@@ -1,6 +1,6 @@
 /**
- * The paging of the record extras' lists (notes, attachments, related records) over the wire spec's documented
- * list envelopes (§3: `{"data": [...], "info": {per_page, count, page, more_records}}`, 204 for an empty list).
+ * The paging of the record extras' lists (notes, attachments, related records) over Zoho's documented
+ * list envelopes (`{"data": [...], "info": {per_page, count, page, more_records}}`, 204 for an empty list).
  */
 import type { HttpResponse } from '../../src/http/http-types';
 import { ZCRMException } from '../../src/errors/zcrm-exception';

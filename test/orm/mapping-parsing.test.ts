@@ -1,8 +1,8 @@
 /**
- * Record mapping over the wire spec's documented samples, served verbatim through the client's transport hook
- * (the whole pipeline runs): JSON → model instances (list §5.1, COQL §5.9, inventory §5.17, participants and
- * price ranges §5.18, subforms) and model instances → the write body the spec documents (§5.17 input), write
- * results matched to their inputs (§3.1), and class-transformer used directly on the models.
+ * Record mapping over Zoho's documented sample responses (test/api/fixtures/wire-samples.ts), served verbatim through the client's transport hook
+ * (the whole pipeline runs): JSON → model instances (list, COQL, inventory, participants and
+ * price ranges, subforms) and model instances → the write body Zoho documents for inventory input, write
+ * results matched to their inputs (write results), and class-transformer used directly on the models.
  */
 import { instanceToPlain, plainToInstance } from 'class-transformer';
 import {
@@ -84,7 +84,7 @@ class Project extends CrmRecord {
   @Subform('Visits', () => Visit) visits: Visit[] = [];
 }
 
-/** §5.1 list sample (one record). */
+/** list sample (one record). */
 const LEAD = {
   Owner: { name: 'Patricia Boyle', id: '554023000000235011', email: 'p.boyle@zylker.com' },
   Company: 'Zylker',
@@ -105,7 +105,7 @@ const LEAD = {
   Tag: [],
 };
 
-/** §5.17 output: a quote with one line item, line and record taxes. */
+/** output: a quote with one line item, line and record taxes. */
 const QUOTE = {
   id: '3652397000000624100',
   Subject: 'Quote 1',
@@ -139,7 +139,7 @@ async function canned(answer: (request: HttpRequest) => CannedResponse) {
 }
 
 describe('JSON → model instances', () => {
-  test('§5.1 list sample: fields, users, date-times at the instant with their offset, tags', async () => {
+  test('list sample: fields, users, date-times at the instant with their offset, tags', async () => {
     const { client, requests } = await canned(() => ({
       status: 200,
       body: { data: [LEAD], info: { per_page: 200, count: 1, page: 1, more_records: false } },
@@ -165,7 +165,7 @@ describe('JSON → model instances', () => {
     expect(getChanges(lead)).toEqual({});
   });
 
-  test('§5.9 COQL sample: lookups as ids only; 204 → no records', async () => {
+  test('COQL sample: lookups as ids only; 204 → no records', async () => {
     const body = {
       data: [{ Last_Name: 'Boyle', Account_Name: { id: '554023000000238121' }, id: '554023000000310003' }],
       info: { count: 1, more_records: false },
@@ -191,7 +191,7 @@ describe('JSON → model instances', () => {
     expect(await repository.find({ where: { lastName: 'None' }, order: { lastName: 'ASC' } })).toEqual([]);
   });
 
-  test('§5.17 inventory output: line items with product refs, discounts, taxes and computed amounts', async () => {
+  test('inventory output: line items with product refs, discounts, taxes and computed amounts', async () => {
     const { client } = await canned(() => ({ status: 200, body: { data: [QUOTE] } }));
     const quote = (await getRepository(Quote, client).findById('3652397000000624100'))!;
     expect(quote.account).toMatchObject({ id: '3652397000000624046', name: 'Zylker' });
@@ -235,7 +235,7 @@ describe('JSON → model instances', () => {
     });
   });
 
-  test('§5.18 participants, price ranges, polymorphic lookups; subform rows', async () => {
+  test('participants, price ranges, polymorphic lookups; subform rows', async () => {
     const event = {
       id: '1',
       Event_Title: 'Kick-off',
@@ -341,7 +341,7 @@ describe('JSON → model instances', () => {
 });
 
 describe('model instances → the write body', () => {
-  test('§5.17 input sample, and the §3.1 result sets id and system fields', async () => {
+  test('input sample, and the result sets id and system fields', async () => {
     const { client, requests } = await canned(() => ({
       status: 201,
       body: { data: [WRITE_RESULTS_SAMPLE.data[0]] },
@@ -387,7 +387,7 @@ describe('model instances → the write body', () => {
     expect(getChanges(quote)).toEqual({});
   });
 
-  test('§3.1 mixed results are matched to their inputs by position', async () => {
+  test('mixed results are matched to their inputs by position', async () => {
     const { client } = await canned(() => ({ status: 202, body: WRITE_RESULTS_SAMPLE }));
     const leads = getRepository(Lead, client);
     const records = [leads.create({ lastName: 'Daly' }), leads.create({ lastName: 'Second' })];

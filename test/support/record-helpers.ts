@@ -46,7 +46,7 @@ export interface CannedResponse {
 }
 
 /**
- * A client whose transport answers from `answer` instead of the network: for parsing tests over the wire spec's
+ * A client whose transport answers from `answer` instead of the network: for parsing tests over Zoho's
  * documented sample responses (which the emulator need not reproduce byte for byte). Tokens are pre-stored, so
  * the whole pipeline (auth header, status handling, rate-limit headers) runs as usual.
  */

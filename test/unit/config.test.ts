@@ -86,7 +86,7 @@ describe('resolveConfig', () => {
     },
   );
 
-  it('knows the accounts servers of the wire spec', () => {
+  it("knows the accounts servers of Zoho's multi-DC docs", () => {
     expect(environmentUrls('AU', 'production')).toEqual({
       accountsUrl: 'https://accounts.zoho.com.au',
       apiBaseUrl: 'https://www.zohoapis.com.au',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 
 /**
- * The layers rule "no cycles" (design §1), checked on the sources: every relative import or re-export that
+ * The layers rule "no cycles", checked on the sources: every relative import or re-export that
  * survives compilation (not `import type` / `export type`, not a list of only `type` specifiers) is an edge;
  * a strongly connected component with more than one file, or a file importing itself, is a cycle.
  */

@@ -12,7 +12,7 @@ import { ZCRMRecord } from './zcrm-record';
 import type { ZCRMUser } from './zcrm-user';
 
 /**
- * The calls the seed's `ZCRMRestClient` offers (seed §1.2), as functions of a client; `ZCRMRestClient`'s methods of
+ * The calls the seed's `ZCRMRestClient` offers, as functions of a client; `ZCRMRestClient`'s methods of
  * the same names delegate here.
  */
 

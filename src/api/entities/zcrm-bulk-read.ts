@@ -12,7 +12,7 @@ import { PollOptions, pollUntil } from '../support/poll';
 import type { DownloadOptions } from '../services/record-attachments-service';
 import type { ZCRMUser } from './zcrm-user';
 
-/** A Bulk Read filter (wire spec §7.1): one condition, or a group of them. */
+/** A Bulk Read filter (https://www.zoho.com/crm/developer/docs/api/v2/bulk-read/overview.html): one condition, or a group of them. */
 export interface BulkReadCriteria {
   /** The field's API name (a condition). */
   apiName?: string;
@@ -44,7 +44,7 @@ export interface BulkReadResult {
 export type BulkReadState = 'ADDED' | 'IN PROGRESS' | 'COMPLETED' | 'FAILURE' | (string & {});
 
 /**
- * A Bulk Read job (beyond the seed; wire spec §7.1): export a module's records (up to 200,000 per page) to a
+ * A Bulk Read job (beyond the seed; https://www.zoho.com/crm/developer/docs/api/v2/bulk-read/overview.html): export a module's records (up to 200,000 per page) to a
  * zipped CSV. Set the query, {@link create} the job, {@link waitForCompletion}, then {@link downloadResult} and
  * `writeTo(pathOrDir)` the zip:
  *

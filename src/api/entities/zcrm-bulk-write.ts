@@ -81,7 +81,7 @@ export type BulkWriteOperation = 'insert' | 'update' | 'upsert';
 export type BulkWriteState = 'ADDED' | 'IN PROGRESS' | 'COMPLETED' | 'SKIPPED' | 'FAILED' | (string & {});
 
 /**
- * A Bulk Write job (beyond the seed; wire spec §7.2): insert, update or upsert up to 25,000 records per file
+ * A Bulk Write job (beyond the seed; https://www.zoho.com/crm/developer/docs/api/v2/bulk-write/overview.html): insert, update or upsert up to 25,000 records per file
  * from a CSV. Upload the file, describe the job, create it, wait, download the result CSV zip:
  *
  * ```ts

@@ -22,7 +22,7 @@ export class ZCRMField {
   id?: string;
   fieldLabel?: string | null;
   displayLabel?: string | null;
-  /** `text`, `picklist`, `lookup`, `ownerlookup`, `currency`, `lineitem` … (wire spec §6.2). */
+  /** `text`, `picklist`, `lookup`, `ownerlookup`, `currency`, `lineitem` … (https://www.zoho.com/crm/developer/docs/api/v2/field-meta.html). */
   dataType?: string | null;
   /** `string`, `integer`, `double`, `boolean`, `jsonobject`, `jsonarray`. */
   jsonType?: string | null;
@@ -85,7 +85,7 @@ export class ZCRMField {
     return new ZCRMField(apiName);
   }
 
-  /** Parses one field object (wire spec §6.2). */
+  /** Parses one field object (https://www.zoho.com/crm/developer/docs/api/v2/field-meta.html). */
   static fromJson(json: Json): ZCRMField {
     const field = new ZCRMField(str(json.api_name));
     field.id = idString(json.id);

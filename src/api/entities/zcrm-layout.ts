@@ -37,7 +37,7 @@ export class ZCRMLayout {
     return new ZCRMLayout(id, name);
   }
 
-  /** Parses a layout object (wire spec §6.3) or a record's `{name, id}` reference. */
+  /** Parses a layout object (https://www.zoho.com/crm/developer/docs/api/v2/layouts-meta.html) or a record's `{name, id}` reference. */
   static fromJson(json: Json): ZCRMLayout {
     const layout = new ZCRMLayout(idString(json.id), str(json.name));
     if ('created_time' in json) layout.createdTime = str(json.created_time);

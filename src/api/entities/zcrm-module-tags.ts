@@ -25,9 +25,9 @@ export interface TagsModule {
   readonly explicitClient?: ZCRMRestClient;
 }
 
-/** Tags per create/update call (seed §1.3). */
+/** Tags per create/update call (the seed zcrmsdk's client-side checks). */
 export const MAX_TAGS_PER_CALL = 50;
-/** Records per multi-record tagging call (seed §1.3). */
+/** Records per multi-record tagging call (the seed zcrmsdk's client-side checks). */
 export const MAX_RECORDS_PER_TAG_CALL = 100;
 
 /** The module's tags (`GET settings/tags?module=`); `info` carries Zoho's `count` and `allowed_count` (in `info.json`). */

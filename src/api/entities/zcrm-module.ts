@@ -37,9 +37,9 @@ import type { ZCRMLayout } from './zcrm-layout';
 import type { ZCRMModuleRelatedList } from './zcrm-module-related-list';
 import type { ZCRMTag } from './zcrm-tag';
 
-/** Most records one insert, update, upsert, mass update or delete may carry (seed §1.3). */
+/** Most records one insert, update, upsert, mass update or delete may carry (the seed zcrmsdk's client-side checks). */
 export const MAX_RECORDS_PER_CALL = 100;
-/** Most ids one synchronous `actions/mass_update` may name (wire spec §5.10). */
+/** Most ids one synchronous `actions/mass_update` may name (https://www.zoho.com/crm/developer/docs/api/v2/mass-update-records.html). */
 export const MAX_MASS_UPDATE_IDS = 500;
 /** Most records per page of list, search and deleted-record reads. */
 export const MAX_PER_PAGE = 200;
@@ -74,7 +74,7 @@ export interface UpsertOptions extends ZCRMWriteOptions {
 export interface MassUpdateTarget {
   cvid?: string;
   territory?: { id: string; includeChild?: boolean };
-  /** `[{field, comparator, value}]`, or groups `{group_operator, group: [...]}` (wire spec §5.10). */
+  /** `[{field, comparator, value}]`, or groups `{group_operator, group: [...]}` (https://www.zoho.com/crm/developer/docs/api/v2/mass-update-records.html). */
   criteria?: unknown[];
 }
 

@@ -76,7 +76,7 @@ export class ZCRMOrganization {
     return new ZCRMOrganization(companyName, orgId, client);
   }
 
-  /** Parses the element of `GET org`'s `org` array (wire spec §6.3). */
+  /** Parses the element of `GET org`'s `org` array (https://www.zoho.com/crm/developer/docs/api/v2/get-org-data.html). */
   static fromJson(json: Json, client?: ZCRMRestClient): ZCRMOrganization {
     const o = new ZCRMOrganization(str(json.company_name), idString(json.id), client);
     o.alias = str(json.alias);

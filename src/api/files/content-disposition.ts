@@ -1,7 +1,7 @@
 /**
  * The file name of a download, read from its `Content-Disposition` header. Both forms are understood: the
  * RFC 6266 `filename="x"` (quoted, with backslash escapes, or a bare token) and the RFC 5987
- * `filename*=UTF-8''x` (percent-encoded, preferred when both are present, as RFC 6266 §4.3 asks). The result is
+ * `filename*=UTF-8''x` (percent-encoded, preferred when both are present, as RFC 6266 asks). The result is
  * stripped of any directory part (`../../etc/passwd` → `passwd`, `C:\\x\\y.txt` → `y.txt`) and of control
  * characters, so it is always safe to join onto a directory. Returns `undefined` when the header names no
  * usable file.

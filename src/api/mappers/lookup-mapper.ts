@@ -3,7 +3,7 @@ import { ZCRMRecord } from '../entities/zcrm-record';
 import { idString, isJsonObject, str } from './json-utils';
 
 /**
- * Lookup values (`{name, id}`) ↔ {@link ZCRMRecord}. The seed meant to do this but never did (§7); here a
+ * Lookup values (`{name, id}`) ↔ {@link ZCRMRecord}. The seed meant to do this but never did; here a
  * lookup is a record of the looked-up module with its `name` in `lookupLabel` and any other keys
  * (`Product_Code`, `Currency` …) in `fieldData`.
  */

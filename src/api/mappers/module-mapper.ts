@@ -10,7 +10,7 @@ import { objects, strings } from './settings-json';
 import { parseUser } from './user-mapper';
 
 /**
- * The data-only properties of a module (`settings/modules[/{api_name}]`, wire spec §6.1), in camelCase. `ZCRMModule`
+ * The data-only properties of a module (`settings/modules[/{api_name}]`, https://www.zoho.com/crm/developer/docs/api/v2/modules-api.html), in camelCase. `ZCRMModule`
  * holds them; {@link parseModule} reads them from Zoho's module JSON. Keys the response did not carry stay
  * `undefined` (the list omits the settings that only `getModule(apiName)` returns).
  */

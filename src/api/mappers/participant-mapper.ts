@@ -27,7 +27,7 @@ export function parseParticipants(json: unknown): ZCRMEventParticipant[] {
 
 /**
  * A participant as a write sends it: `type` and `participant` (required; for e-mail invitees the address),
- * then only the attributes that are set. Never the string "None" (seed defect §7).
+ * then only the attributes that are set. Never the string "None" (a seed defect).
  */
 export function participantToJson(p: ZCRMEventParticipant, index: number): Json {
   const where = `Participants[${index}]`;

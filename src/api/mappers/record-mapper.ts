@@ -19,7 +19,7 @@ import { parseParticipants, participantToJson } from './participant-mapper';
 import { parsePricingDetails, pricingToJson } from './pricing-mapper';
 
 /**
- * Record JSON ↔ {@link ZCRMRecord} (seed §4, with the §7 defects fixed): owners and users as `ZCRMUser`,
+ * Record JSON ↔ {@link ZCRMRecord} (the seed's mapping, with its defects fixed): owners and users as `ZCRMUser`,
  * lookups as records with `lookupLabel`, `Product_Details` as line items with their taxes, `$line_tax` and
  * product `Tax` as `taxList`, `Tag` as `tagList`, Participants, Pricing_Details, `Layout`, and `$` keys into
  * `properties`. Writes send only what changed since the record was last read or written.

@@ -18,7 +18,7 @@ export function nonEmptyObject(value: unknown): Json | undefined {
   return isJsonObject(value) && Object.keys(value).length > 0 ? value : undefined;
 }
 
-/** A module reference that is either an API name string or `{api_name, id}` (wire spec §6.2 note). */
+/** A module reference that is either an API name string or `{api_name, id}` (https://www.zoho.com/crm/developer/docs/api/v2/field-meta.html). */
 export function moduleName(value: unknown): string | null | undefined {
   if (value === null) return null;
   if (isJsonObject(value)) return str(value.api_name) ?? str(value.module_name);

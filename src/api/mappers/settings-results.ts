@@ -9,7 +9,7 @@ import { requireCount, requireId as requireIdArgument } from '../support/checks'
  */
 export { bulkWriteResponse, matchItemResults } from '../support/write-results';
 
-/** Zoho's cap on items per write request (taxes, variables, users; wire spec §2). */
+/** Zoho's cap on items per write request (taxes, variables, users; https://www.zoho.com/crm/developer/docs/api/v2/api-limits.html). */
 export const MAX_ITEMS_PER_WRITE = 100;
 
 /** The new id a successful create reported (`details.id`). */
@@ -18,7 +18,7 @@ export function createdId(item: ItemResultJson): string | undefined {
 }
 
 /**
- * Checks a bulk write's size: 1..100 items (§1.3), before any request.
+ * Checks a bulk write's size: 1..100 items (the seed zcrmsdk's limit), before any request.
  * @deprecated Use `requireCount(items, what, MAX_ITEMS_PER_WRITE)` from `support/checks`.
  */
 export function checkBatch(what: string, items: readonly unknown[] | undefined): void {

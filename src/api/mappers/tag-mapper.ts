@@ -3,7 +3,7 @@ import { idString, isJsonObject, num, str } from './json-utils';
 
 /**
  * Tags on records (`Tag: [{name, id}]`, and the `tags: ["name"]` list of add/remove-tag responses) ↔
- * {@link ZCRMTag}. The seed swapped id and name here and never parsed the list (§7).
+ * {@link ZCRMTag}. The seed swapped id and name here and never parsed the list (a seed defect).
  */
 
 /** Parses `{name, id, …}` or a bare tag name; `undefined` for anything else. */

@@ -1,7 +1,7 @@
 import type { ZCRMRestClient } from '../rest-client';
 import type { HttpResponse } from '../../http/http-types';
 
-/** Blueprint endpoints (wire spec §5.19): `/{module}/{id}/actions/blueprint`. */
+/** Blueprint endpoints (https://www.zoho.com/crm/developer/docs/api/v2/get-blueprint-details.html): `/{module}/{id}/actions/blueprint`. */
 
 /** `{"blueprint": {"process_info": {…}, "transitions": [...]}}`. */
 export interface BlueprintJson {

@@ -5,7 +5,7 @@ import { ZCRMException } from '../../errors/zcrm-exception';
 import { requestDownload } from '../files/download';
 import { UploadOptions, UploadSource, withUploadForm } from '../files/upload-source';
 
-/** Bulk Read and Bulk Write endpoints (wire spec §7): `/crm/bulk/v2/read|write`, and the file upload host. */
+/** Bulk Read and Bulk Write endpoints (https://www.zoho.com/crm/developer/docs/api/v2/bulk-read/overview.html): `/crm/bulk/v2/read|write`, and the file upload host. */
 
 /** `{"data": [{status, code, message, details: {id, operation, state, …}}], "info": {}}` (create) or `{"data": [job]}` (status). */
 export interface BulkReadJson {

@@ -2,7 +2,7 @@ import type { ZCRMRestClient } from '../rest-client';
 import type { HttpResponse } from '../../http/http-types';
 import { segment } from './item-results';
 
-/** Lead conversion (wire spec §5.11): `POST /Leads/{id}/actions/convert`. */
+/** Lead conversion (https://www.zoho.com/crm/developer/docs/api/v2/convert-lead.html): `POST /Leads/{id}/actions/convert`. */
 
 /** `{data: [{Contacts, Accounts, Deals}]}` (ids; `Deals` null when no deal was created). */
 export interface ConvertResultJson {

@@ -2,7 +2,7 @@ import type { ZCRMRestClient } from '../rest-client';
 import type { HttpResponse } from '../../http/http-types';
 import { params, segment } from './item-results';
 
-/** Deleted records (wire spec §5.7): `GET /{module}/deleted?type=all|recycle|permanent`. */
+/** Deleted records (https://www.zoho.com/crm/developer/docs/api/v2/get-deleted-records.html): `GET /{module}/deleted?type=all|recycle|permanent`. */
 
 export type DeletedRecordsType = 'all' | 'recycle' | 'permanent';
 

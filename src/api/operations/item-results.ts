@@ -6,7 +6,7 @@ import { exceptionClassFor } from '../../errors/error-table';
 /** Loosely typed JSON object as Zoho sends it. */
 export type JsonObject = Record<string, unknown>;
 
-/** One element of a write response's array: `{status, code, message, details}` (wire spec §3.1). */
+/** One element of a write response's array: `{status, code, message, details}` (https://www.zoho.com/crm/developer/docs/api/v2/status-codes.html). */
 export interface ItemResultJson extends JsonObject {
   status: string;
   code?: string;
@@ -90,6 +90,7 @@ export async function multiWrite<T>(
       noData: false,
       url: error.url ?? '',
       rateLimit: {},
+      replayedAfterLostAnswer: error.replayedAfterLostAnswer,
     };
   }
 }

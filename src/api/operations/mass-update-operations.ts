@@ -3,7 +3,7 @@ import type { HttpResponse } from '../../http/http-types';
 import { requestItems, segment } from './item-results';
 import type { WriteResultsJson } from './record-operations';
 
-/** Mass update (wire spec §5.10): `POST /{module}/actions/mass_update` and its job status. */
+/** Mass update (https://www.zoho.com/crm/developer/docs/api/v2/mass-update-records.html): `POST /{module}/actions/mass_update` and its job status. */
 
 /** The body: one object of field values, and `ids` | `cvid` | `territory` | `criteria`, plus `over_write`. */
 export interface MassUpdateBody {

@@ -11,7 +11,7 @@ import {
 } from './item-results';
 
 /**
- * Module metadata under `settings/`: modules, fields, layouts, custom views, related lists (wire spec §6).
+ * Module metadata under `settings/`: modules, fields, layouts, custom views, related lists (https://www.zoho.com/crm/developer/docs/api/v2/modules-api.html).
  * Every per-module call sends `?module={apiName}`.
  */
 

@@ -2,7 +2,7 @@ import type { ZCRMRestClient } from '../rest-client';
 import type { HttpResponse } from '../../http/http-types';
 import { SortedPageParams, sortedPageRequest } from './item-results';
 
-/** Notes endpoints (wire spec §5.16): a record's notes under `/{module}/{id}/Notes`. */
+/** Notes endpoints (https://www.zoho.com/crm/developer/docs/api/v2/get-notes.html): a record's notes under `/{module}/{id}/Notes`. */
 
 /** Paging and sorting of a notes list (pages start at 1). */
 export type NotesListParams = SortedPageParams;

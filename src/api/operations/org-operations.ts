@@ -11,7 +11,7 @@ import {
 
 /**
  * The org and its settings: `org`, `org/taxes[/{id}]`, `settings/roles[/{id}]`, `settings/profiles[/{id}]`
- * (wire spec §5.19, §6). Users are in `users-operations`, variables in `variables-operations`.
+ * (https://www.zoho.com/crm/developer/docs/api/v2/get-blueprint-details.html). Users are in `users-operations`, variables in `variables-operations`.
  */
 
 export type OrgBody = { org?: JsonObject[] };

@@ -4,7 +4,7 @@ import type { HttpResponse } from '../../http/http-types';
 import { requestDownload } from '../files/download';
 import { UploadOptions, UploadSource, withUploadForm } from '../files/upload-source';
 
-/** Record photo endpoints (wire spec §5.14): `/{module}/{id}/photo`. Answers are top-level `{code, message, status}`. */
+/** Record photo endpoints (https://www.zoho.com/crm/developer/docs/api/v2/upload-image.html): `/{module}/{id}/photo`. Answers are top-level `{code, message, status}`. */
 
 export type AcknowledgementJson = Record<string, unknown>;
 

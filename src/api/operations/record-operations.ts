@@ -3,7 +3,7 @@ import type { HttpResponse } from '../../http/http-types';
 import { ItemResultJson, params, requestItems, segment } from './item-results';
 
 /**
- * Record endpoints (wire spec §5.1–5.7): list, get, insert, update, upsert, delete. Thin functions at the JSON
+ * Record endpoints (https://www.zoho.com/crm/developer/docs/api/v2/get-records.html): list, get, insert, update, upsert, delete. Thin functions at the JSON
  * level; the entity classes and the ORM build on them. Write calls return one item result per input even when
  * Zoho answers 400 because every item failed (see `requestItems`).
  */

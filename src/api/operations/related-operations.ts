@@ -3,7 +3,7 @@ import type { HttpResponse } from '../../http/http-types';
 import type { WriteResultsJson } from './notes-operations';
 import { SortedPageParams, sortedPageRequest } from './item-results';
 
-/** Related-list endpoints (wire spec §5.12): `/{module}/{id}/{related_list}[/{related_id}]`. */
+/** Related-list endpoints (https://www.zoho.com/crm/developer/docs/api/v2/get-related-records.html): `/{module}/{id}/{related_list}[/{related_id}]`. */
 
 export interface RelatedRecordsJson {
   data?: Record<string, unknown>[];

@@ -2,7 +2,7 @@ import type { ZCRMRestClient } from '../rest-client';
 import type { HttpResponse } from '../../http/http-types';
 import type { WriteResultsJson } from './notes-operations';
 
-/** Tag endpoints (wire spec §5.13): `settings/tags` administration and tagging records through query parameters. */
+/** Tag endpoints (https://www.zoho.com/crm/developer/docs/api/v2/get-tags.html): `settings/tags` administration and tagging records through query parameters. */
 
 /** `{"tags": [...], "info": {count, allowed_count}}` (lists), or `{"tags": [result…]}` (writes). */
 export interface TagsJson {

@@ -10,9 +10,9 @@ import {
   segment,
 } from './item-results';
 
-/** Users: `users[?type&page&per_page]`, `users/{id}` (wire spec §6). Write results come back under `users`. */
+/** Users: `users[?type&page&per_page]`, `users/{id}` (https://www.zoho.com/crm/developer/docs/api/v2/get-users.html). Write results come back under `users`. */
 
-/** `users?type=` values (wire spec §6). Without a type Zoho lists all users. */
+/** `users?type=` values (https://www.zoho.com/crm/developer/docs/api/v2/modules-api.html). Without a type Zoho lists all users. */
 export type UserType =
   | 'AllUsers'
   | 'ActiveUsers'

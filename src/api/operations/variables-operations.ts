@@ -4,7 +4,7 @@ import { ItemResultJson, JsonObject, params, requestItems, segment } from './ite
 
 /**
  * Org variables and variable groups: `settings/variables[/{id or api_name}]`, `settings/variable_groups[/{id or
- * api_name}]` (wire spec §6). Bodies and results are Zoho's JSON; write results come back under `variables`.
+ * api_name}]` (https://www.zoho.com/crm/developer/docs/api/v2/get-variables.html). Bodies and results are Zoho's JSON; write results come back under `variables`.
  */
 
 export type VariablesBody = { variables?: JsonObject[] };

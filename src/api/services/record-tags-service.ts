@@ -10,7 +10,7 @@ import type { ZCRMRecord } from '../entities/zcrm-record';
  * implementation behind `ZCRMRecord`'s tag methods and the ORM's (`invoice.addTags()`).
  */
 
-/** Zoho's limit of tags per record, checked before the request (seed §1.3). */
+/** Zoho's limit of tags per record, checked before the request (the seed zcrmsdk's client-side checks). */
 export const MAX_TAGS_PER_RECORD = 10;
 
 /** Options of {@link ZCRMRecord.addTags}. */

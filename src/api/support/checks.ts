@@ -3,7 +3,7 @@ import type { ZCRMRecord } from '../entities/zcrm-record';
 import { describeValue } from './describe-value';
 
 /**
- * Client-side checks of seed §1.3 shared by the sub-resource calls: each fails before any request with a
+ * Client-side checks (the seed zcrmsdk's) shared by the sub-resource calls: each fails before any request with a
  * `ValidationException` (statusCode 0) naming the argument and the problem.
  */
 
@@ -54,7 +54,7 @@ export function requireList(values: unknown, name: string, min: number, max: num
   return values as string[];
 }
 
-/** At most `max` items (and at least one) in a multi-item write (seed §1.3), checked before any request. */
+/** At most `max` items (and at least one) in a multi-item write (the seed zcrmsdk's client-side checks), checked before any request. */
 export function requireCount(items: unknown, name: string, max: number): void {
   if (!Array.isArray(items) || items.length === 0)
     throw ValidationException.invalidInput(name, `give at least one (1 to ${max} per request)`);

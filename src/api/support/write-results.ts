@@ -7,7 +7,7 @@ import { EntityResponse } from '../responses/entity-response';
 
 /**
  * The per-item results of multi-item writes (records, taxes, variables, users, tags, relations …), paired with
- * the inputs they belong to (design §3): Zoho answers in input order, so results are matched by position, and
+ * the inputs they belong to: Zoho answers in input order, so results are matched by position, and
  * checked by id where both the input and the result carry one; a result naming another input's id is paired
  * with that input instead. {@link pairResults} is the one pairing rule; {@link matchItemResults} (strict: a
  * result it cannot place throws) and {@link matchEntityResponses} (lenient: an input left without a result gets

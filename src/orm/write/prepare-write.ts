@@ -27,7 +27,7 @@ export interface PreparedWrite {
   needsReload: boolean;
 }
 
-/** Modules whose totals Zoho computes (wire spec §5.17). */
+/** Modules whose totals Zoho computes (https://www.zoho.com/crm/developer/docs/api/v2/insert-records.html). */
 const INVENTORY_MODULES = new Set(['Quotes', 'Sales_Orders', 'Purchase_Orders', 'Invoices']);
 /** Inventory fields the totals depend on, besides the rows. */
 const TOTAL_INPUTS = new Set(['Discount', 'Adjustment']);

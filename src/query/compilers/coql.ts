@@ -1,7 +1,7 @@
 import { ComparisonNode, comparisonsOf, ConditionNode, countComparisons, Literal, QueryNode } from '../ast';
 import { QUERY_LIMITS } from '../limits';
 import { QueryErrors } from '../query-errors';
-import type { CompiledQuery, CompileOptions } from './compiled-query';
+import { CompiledQuery, CompileOptions, selectOf } from './compiled-query';
 import { coqlName, quoteCoqlString } from './escape';
 import { callSize } from './windows';
 
@@ -71,7 +71,7 @@ function checkWhere(where: ConditionNode | undefined): void {
 }
 
 /**
- * Compiles a query to a COQL `select` (`POST /coql`, wire spec §5.9): the selected fields (every
+ * Compiles a query to a COQL `select` (`POST /coql`, https://www.zoho.com/crm/developer/docs/api/v2/COQL-Overview.html): the selected fields (every
  * queryable field of the model when `select` is left out), the condition, `order by`, and `limit` (with
  * the offset as `limit offset, count`). Zoho's limits are checked first.
  */
@@ -114,5 +114,6 @@ export function compileCoql(node: QueryNode, options: CompileOptions = {}): Comp
     module: node.module,
     offset: node.skip,
     limit,
+    ...selectOf(node),
   });
 }

@@ -4,7 +4,7 @@
  */
 
 /**
- * A value inside search criteria (wire spec §5.8): `(`, `)`, `,` and `\` are backslash-escaped, so the
+ * A value inside search criteria (https://www.zoho.com/crm/developer/docs/api/v2/search-records.html): `(`, `)`, `,` and `\` are backslash-escaped, so the
  * value cannot close its condition, split into several `in` values, or swallow the next character.
  */
 export function escapeCriteriaValue(value: string): string {

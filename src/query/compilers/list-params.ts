@@ -1,10 +1,10 @@
 import type { QueryNode } from '../ast';
 import { QueryErrors } from '../query-errors';
-import type { CompiledParams, CompiledQuery, CompileOptions } from './compiled-query';
+import { CompiledParams, CompiledQuery, CompileOptions, selectOf } from './compiled-query';
 import { pageWindow } from './windows';
 
 /**
- * Why the list API (`GET /{module}`, wire spec §5.1) cannot run a query, or undefined when it can: it does
+ * Why the list API (`GET /{module}`, https://www.zoho.com/crm/developer/docs/api/v2/get-records.html) cannot run a query, or undefined when it can: it does
  * not filter, sorts by at most one field, and pages by `page`/`per_page`.
  */
 export function listUnsuitability(node: QueryNode, options: CompileOptions = {}): string | undefined {
@@ -40,5 +40,6 @@ export function compileListParams(node: QueryNode, options: CompileOptions = {})
     module: node.module,
     offset: node.skip,
     limit: window.perPage,
+    ...selectOf(node),
   });
 }
