@@ -7,6 +7,7 @@
 import * as path from 'path';
 import * as esbuild from 'esbuild';
 import * as ts from 'typescript';
+import * as classValidator from 'class-validator';
 import * as decorators from '../../decorators';
 import * as zcrm from '../../src';
 import { getMetadataStorage } from '../../src/metadata';
@@ -131,6 +132,7 @@ function run(js: string): Record<string, unknown> {
   const load = (id: string): unknown => {
     if (id === 'zcrm/decorators') return decorators;
     if (id === 'zcrm') return zcrm;
+    if (id === 'class-validator') return classValidator;
     throw new Error(`unexpected import ${id}`);
   };
   new Function('require', 'module', 'exports', js)(load, module, module.exports);
@@ -201,5 +203,42 @@ describe.each(FLAVOURS)('$name', (flavour) => {
 describe.each([true, false])('type-checking a model (experimentalDecorators: %p)', (legacy) => {
   test('the decorators type-check in this flavour', () => {
     expect(typeErrors(TYPED, legacy)).toEqual([]);
+  });
+});
+
+describe('class-validator with standard decorators (README)', () => {
+  const standard = FLAVOURS.filter((f) => !f.legacy);
+
+  test.each(standard)('$name: its decorators fail when the class is defined', async (flavour) => {
+    const js = await flavour.compile(`
+      import { IsNotEmpty } from 'class-validator';
+      export class Note { @IsNotEmpty() text?: string; }
+    `);
+    expect(() => run(js)).toThrow(TypeError);
+  });
+
+  test.each(standard)('$name: registerDecorator after the class is honoured by save()', async (flavour) => {
+    const { Deal } = run(
+      await flavour.compile(`
+        import { registerDecorator, isNotEmpty } from 'class-validator';
+        import { CrmModule, Field } from 'zcrm/decorators';
+        import { CrmRecord } from 'zcrm';
+        @CrmModule('Deals')
+        export class Deal extends CrmRecord {
+          @Field('Deal_Name', { type: 'text' }) name?: string;
+        }
+        registerDecorator({
+          name: 'isNotEmpty',
+          target: Deal,
+          propertyName: 'name',
+          options: { message: 'a deal needs a name' },
+          validator: { validate: (value: unknown) => isNotEmpty(value) },
+        });
+      `),
+    ) as { Deal: zcrm.ModelConstructor<zcrm.CrmRecord & Record<string, unknown>> };
+    const { client, requests } = await cannedClient(() => ({ status: 500 }));
+    const deals = zcrm.getRepository(Deal, client);
+    await expect(deals.save(deals.create({ name: '' } as never))).rejects.toThrow(/a deal needs a name/);
+    expect(requests).toHaveLength(0);
   });
 });
