@@ -41,8 +41,9 @@ export class ModelMetadataException extends ZCRMException {
   ): ModelMetadataException {
     return ModelMetadataException.make(
       'MISPLACED_DECORATOR',
-      `@${decorator} on ${className(target)}.${String(property)}: ${problem}`,
-      { decorator, model: className(target), property: String(property) },
+      // A standard field decorator does not see its class: then the property alone is named.
+      `@${decorator} on ${target === undefined ? '' : `${className(target)}.`}${String(property)}: ${problem}`,
+      { decorator, model: target === undefined ? undefined : className(target), property: String(property) },
     );
   }
 

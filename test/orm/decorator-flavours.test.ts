@@ -25,9 +25,13 @@ export class Visit {
   @Field('Notes', { type: 'textarea' }) notes?: string;
 }
 
-@CrmModule('Deals')
-export class Deal extends CrmRecord {
+/** A base class without a module: its fields are inherited. */
+export abstract class Named extends CrmRecord {
   @Field('Deal_Name', { type: 'text' }) name!: string;
+}
+
+@CrmModule('Deals')
+export class Deal extends Named {
   @Field('Amount', { type: 'currency' }) amount?: number;
   @Field('Closing_Date', { type: 'date' }) closingDate?: string;
   @Lookup('Account_Name') account?: Ref;
@@ -216,6 +220,22 @@ describe('class-validator with standard decorators (README)', () => {
     `);
     expect(() => run(js)).toThrow(TypeError);
   });
+
+  test.each(standard)(
+    '$name: a field decorator on a static member or a method is refused',
+    async (flavour) => {
+      const compile = (member: string) =>
+        flavour.compile(`import { Field } from 'zcrm/decorators';\nexport class Row { ${member} }`);
+      await expect(compile("@Field('Code', { type: 'text' }) static code = 'x';").then(run)).rejects.toThrow(
+        '@Field on code: static members cannot be record fields',
+      );
+      await expect(
+        compile("@Field('Code', { type: 'text' }) code() { return 1; }").then(run),
+      ).rejects.toThrow(
+        '@Field on code: only class properties can be record fields, not methods or accessors',
+      );
+    },
+  );
 
   test.each(standard)('$name: registerDecorator after the class is honoured by save()', async (flavour) => {
     const { Deal } = run(
