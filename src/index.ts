@@ -63,6 +63,7 @@ export {
   ConnectionException,
   TimeoutException,
   QueryCompileException,
+  OutcomeUnknownException,
   ConfigurationException,
 } from './errors';
 
