@@ -5,6 +5,7 @@ import { ZohoOAuthClient } from '../auth/zoho-oauth-client';
 import type { ResolvedConfig } from '../config/client-config';
 import { fileLogger, redactingLogger, silentLogger, ZCRMLogger } from '../config/logger';
 import { ConfigInput, resolveConfig } from '../config/resolve-config';
+import { redactInspection } from '../errors/redact';
 import { ZCRMException } from '../errors/zcrm-exception';
 import { defaultPipeline } from '../http/default-pipeline';
 import type { Handler, HttpMethod, HttpResponse } from '../http/http-types';
@@ -73,6 +74,7 @@ export abstract class ZCRMClientCore {
       limiters: this.limiters,
       transport: options.transport,
     });
+    redactInspection(this);
   }
 
   /** The client made by `ZCRMRestClient.initialize`; throws `NOT_INITIALIZED` before it. */

@@ -6,6 +6,7 @@ import {
   WriteResultsJson,
 } from '../../api/operations/record-operations';
 import { writeOptionsBody } from '../../api/mappers/record-results';
+import { itemResultsOf, malformed } from '../../api/operations/item-results';
 import { matchEntityResponses } from '../../api/support/write-results';
 import type { EntityResponse } from '../../api/responses/entity-response';
 import type { HttpResponse } from '../../http/http-types';
@@ -105,10 +106,12 @@ export class BatchWriter<T extends object> {
     await mapWithConcurrency(chunk(pending, chunkSize), concurrency, async (part) => {
       let response: HttpResponse<WriteResultsJson>;
       try {
-        response = await deleteRecords(
-          client,
-          module,
-          part.map((p) => p.id),
+        response = withItemResults(
+          await deleteRecords(
+            client,
+            module,
+            part.map((p) => p.id),
+          ),
         );
       } catch (error) {
         const cause = asException(error);
@@ -210,12 +213,13 @@ export class BatchWriter<T extends object> {
     const { client, module } = repository;
     let response: HttpResponse<WriteResultsJson>;
     try {
-      response =
+      response = withItemResults(
         kind === 'insert'
           ? await insertRecords(client, module, body)
           : kind === 'update'
             ? await updateRecords(client, module, body)
-            : await upsertRecords(client, module, body);
+            : await upsertRecords(client, module, body),
+      );
     } catch (error) {
       const failure = asException(error);
       // Updates and upserts are retried by the transport when their answer is lost (repeating them is
@@ -363,4 +367,13 @@ function isBlank(value: unknown): boolean {
  */
 function deletedByLostAttempt(entity: EntityResponse<unknown>, response: HttpResponse<unknown>): boolean {
   return response.replayedAfterLostAnswer === true && entity.code === 'INVALID_DATA';
+}
+
+/**
+ * The response of a write call, checked to carry per-record results: a body without them (an HTML page,
+ * truncated JSON, another shape) fails every record of the call with `INVALID_RESPONSE`, not a `NO_RESULT` each.
+ */
+function withItemResults(response: HttpResponse<WriteResultsJson>): HttpResponse<WriteResultsJson> {
+  if (!itemResultsOf(response.data, 'data')) throw malformed(response, 'has no per-record results in "data"');
+  return response;
 }
