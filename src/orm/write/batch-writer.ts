@@ -13,6 +13,7 @@ import { ZCRMException } from '../../errors/zcrm-exception';
 import type { Repository } from '../repository';
 import { resetState, stateOf } from '../state/record-state';
 import { canonical } from '../mapping/model-mapping';
+import { queueWrite } from '../state/write-queue';
 import { OrmErrors } from '../errors/orm-errors';
 import { chunk, mapWithConcurrency } from '../support/pool';
 import { isRecordId } from '../support/record-id';
@@ -50,8 +51,19 @@ export type WriteMode = 'save' | 'upsert';
 export class BatchWriter<T extends object> {
   constructor(private readonly repository: Repository<T>) {}
 
-  /** The write path of save, saveMany and upsert. */
+  /**
+   * The write path of save, saveMany and upsert. A record with a write in flight is written after it (so a
+   * second `save()` of a new record updates what the first inserted).
+   */
   async write(records: readonly T[], mode: WriteMode, options: UpsertOptions<T>): Promise<WriteResult<T>[]> {
+    return queueWrite(records, () => this.writeNow(records, mode, options));
+  }
+
+  private async writeNow(
+    records: readonly T[],
+    mode: WriteMode,
+    options: UpsertOptions<T>,
+  ): Promise<WriteResult<T>[]> {
     const { concurrency, chunkSize } = batchOptions(options);
     const duplicateCheck =
       mode === 'upsert' ? this.duplicateCheckFields(options.duplicateCheckFields) : undefined;
