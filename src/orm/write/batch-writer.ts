@@ -141,7 +141,7 @@ export class BatchWriter<T extends object> {
           }
           results[index] = { ok: true, index, id, record, response: entity };
         } else {
-          const error = entityError(entity, response);
+          const error = entityError(entity, response, { mapping, id });
           results[index] = {
             ok: false,
             index,
@@ -226,7 +226,11 @@ export class BatchWriter<T extends object> {
       const record = records[index];
       const id = typeof entity.details.id === 'string' ? entity.details.id : undefined;
       if (!entity.isSuccess || id === undefined) {
-        fail(index, entity.isSuccess ? noIdError(entity, response) : entityError(entity, response), entity);
+        const sentId = kind === 'update' ? String(prepared.json.id) : undefined;
+        const error = entity.isSuccess
+          ? noIdError(entity, response)
+          : entityError(entity, response, { mapping: repository.mapping, id: sentId });
+        fail(index, error, entity);
         continue;
       }
       entity.data = record;
