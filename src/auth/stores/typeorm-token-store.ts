@@ -50,6 +50,16 @@ export class TypeOrmTokenStore implements TokenStore {
     return rows[0] && toTokens(rows[0]);
   }
 
+  async listUserEmails(): Promise<string[]> {
+    await this.open();
+    const rows = (await this.query(
+      this.dataSource,
+      `SELECT ${this.col('useridentifier')} FROM ${this.table()}`,
+      {},
+    )) as Array<{ useridentifier: string }>;
+    return rows.map((r) => r.useridentifier);
+  }
+
   async saveOAuthTokens(tokens: ZohoOAuthTokens): Promise<void> {
     await this.updateOAuthTokens(tokens.userEmail, async () => tokens);
   }

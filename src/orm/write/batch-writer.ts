@@ -17,6 +17,7 @@ import { mayHaveBeenProcessed } from '../../http/steps/retry-policy';
 import type { Repository } from '../repository';
 import { resetState, stateOf } from '../state/record-state';
 import { canonical } from '../mapping/model-mapping';
+import { queueWrite } from '../state/write-queue';
 import { OrmErrors } from '../errors/orm-errors';
 import { chunk, mapWithConcurrency } from '../support/pool';
 import { isRecordId } from '../support/record-id';
@@ -60,8 +61,19 @@ interface ReadyWrite {
 export class BatchWriter<T extends object> {
   constructor(private readonly repository: Repository<T>) {}
 
-  /** The write path of save, saveMany and upsert. */
+  /**
+   * The write path of save, saveMany and upsert. A record with a write in flight is written after it (so a
+   * second `save()` of a new record updates what the first inserted).
+   */
   async write(records: readonly T[], mode: WriteMode, options: UpsertOptions<T>): Promise<WriteResult<T>[]> {
+    return queueWrite(records, () => this.writeNow(records, mode, options));
+  }
+
+  private async writeNow(
+    records: readonly T[],
+    mode: WriteMode,
+    options: UpsertOptions<T>,
+  ): Promise<WriteResult<T>[]> {
     const { concurrency, chunkSize } = batchOptions(options);
     const duplicateCheck =
       mode === 'upsert' ? this.duplicateCheckFields(options.duplicateCheckFields) : undefined;
@@ -147,7 +159,7 @@ export class BatchWriter<T extends object> {
           }
           results[index] = { ok: true, index, id, record, response: entity };
         } else {
-          const error = entityError(entity, response);
+          const error = entityError(entity, response, { mapping, id });
           results[index] = {
             ok: false,
             index,
@@ -241,7 +253,11 @@ export class BatchWriter<T extends object> {
       const record = records[index];
       const id = typeof entity.details.id === 'string' ? entity.details.id : undefined;
       if (!entity.isSuccess || id === undefined) {
-        fail(index, entity.isSuccess ? noIdError(entity, response) : entityError(entity, response), entity);
+        const sentId = kind === 'update' ? String(prepared.json.id) : undefined;
+        const error = entity.isSuccess
+          ? noIdError(entity, response)
+          : entityError(entity, response, { mapping: repository.mapping, id: sentId });
+        fail(index, error, entity);
         continue;
       }
       entity.data = record;
