@@ -31,7 +31,7 @@ interface StandardContext {
 }
 
 /** True when a decorator was called the TypeScript 5 standard way (`(value, context)`). */
-export function isStandardCall(args: readonly unknown[]): boolean {
+function isStandardCall(args: readonly unknown[]): boolean {
   const context = args[1];
   return (
     typeof context === 'object' && context !== null && typeof (context as StandardContext).kind === 'string'
