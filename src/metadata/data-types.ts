@@ -112,7 +112,7 @@ export const DATA_TYPES = {
   jsonobject: { wire: 'object', tsType: 'Record<string, unknown>', codec: 'json', query: 'unsupported' },
 } as const satisfies Record<string, DataTypeInfo>;
 
-/** Zoho field data types a model may declare (the keys of {@link DATA_TYPES}). */
+/** Zoho field data types a model may declare (the keys of the table `DATA_TYPES` in `src/metadata/data-types.ts`). */
 export type ZohoDataType = keyof typeof DATA_TYPES;
 
 /** True for a data type of the table. */
