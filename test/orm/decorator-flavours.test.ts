@@ -170,10 +170,29 @@ describe.each(FLAVOURS)('$name', (flavour) => {
       ['Notes', 'textarea'],
     ]);
 
-    const { client, requests } = await cannedClient(() => ({
-      status: 201,
-      body: { data: [{ code: 'SUCCESS', status: 'success', message: 'record added', details: { id: '7' } }] },
-    }));
+    // The insert, then the read-back of the saved record (its subform rows get their ids from Zoho).
+    const { client, requests } = await cannedClient((request) =>
+      request.method === 'POST'
+        ? {
+            status: 201,
+            body: {
+              data: [{ code: 'SUCCESS', status: 'success', message: 'record added', details: { id: '7' } }],
+            },
+          }
+        : {
+            status: 200,
+            body: {
+              data: [
+                {
+                  id: '7',
+                  Deal_Name: 'Big one',
+                  Amount: 1200.5,
+                  Visits: [{ id: '71', Visit_Date: '2026-12-01', Notes: 'first' }],
+                },
+              ],
+            },
+          },
+    );
     const deal = zcrm.getRepository(Deal, client).create({
       name: 'Big one',
       amount: 1200.5,
