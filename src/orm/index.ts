@@ -10,13 +10,23 @@ export type {
   FindOneWithOptions,
   FindOptions,
   ModelConstructor,
+  FindPageOptions,
+  RecordPage,
   RelationOptions,
+  SelectOptions,
   SaveManyOptions,
   SaveOptions,
   UpsertOptions,
 } from './repository';
 export type { PageReadOptions } from './query/read-pages';
-export type { FindOptionsRelations, Loaded, LookupKeys, WithRelations } from './query/relations';
+export type {
+  FindOptionsRelations,
+  FindResult,
+  Loaded,
+  LookupKeys,
+  Selected,
+  WithRelations,
+} from './query/relations';
 export type {
   WriteResult,
   WriteSuccess,
