@@ -12,7 +12,7 @@ import type {
 } from '../query/find-options';
 import { compileQuery } from '../query/planner';
 import { SelectQueryBuilder } from '../query/select-query-builder';
-import type { FieldMetadata, ModelClass } from './metadata/field-metadata';
+import type { FieldMetadata, ModelClass } from '../metadata/field-metadata';
 import { getMapping, ModelMapping } from './mapping/model-mapping';
 import { stateOf } from './state/record-state';
 import type { PageReadOptions } from './query/read-pages';

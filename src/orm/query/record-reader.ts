@@ -8,8 +8,9 @@ import type { Repository } from '../repository';
 import { resetState, stateOf } from '../state/record-state';
 import { OrmErrors } from '../errors/orm-errors';
 import { isRecordId } from '../support/record-id';
-import { PageReadOptions, readPages } from './read-pages';
-import type { FieldMetadata } from '../metadata/field-metadata';
+import { Page, PageReadOptions, readPages } from './read-pages';
+import { completeRows } from './complete-rows';
+import type { FieldMetadata } from '../../metadata/field-metadata';
 import { Hydrate, loadRelations } from './relations';
 
 /**
@@ -30,7 +31,7 @@ export class RecordReader<T extends object> {
     relations: readonly FieldMetadata[] = [],
   ): Promise<T[]> {
     const out: T[] = [];
-    for await (const page of readPages(this.repository.client, node, options))
+    for await (const page of this.pages(node, options))
       for (const json of page.records) out.push(this.hydrate(json));
     if (relations.length > 0) await loadRelations(this.repository.client, out, relations, this.hydrateAs);
     return out;
@@ -45,7 +46,7 @@ export class RecordReader<T extends object> {
     options: PageReadOptions = {},
     relations: readonly FieldMetadata[] = [],
   ): AsyncGenerator<T, void, undefined> {
-    for await (const page of readPages(this.repository.client, node, options)) {
+    for await (const page of this.pages(node, options)) {
       const rows = page.records;
       if (relations.length > 0) {
         const records = rows.map((json) => this.hydrate(json));
@@ -60,6 +61,15 @@ export class RecordReader<T extends object> {
         (rows as Array<Json | undefined>)[i] = undefined;
         yield record;
       }
+    }
+  }
+
+  /** The query's pages, each with the fields COQL cannot select loaded by id (see `completeRows`). */
+  private async *pages(node: QueryNode, options: PageReadOptions): AsyncGenerator<Page> {
+    const { client, mapping } = this.repository;
+    for await (const page of readPages(client, node, options)) {
+      await completeRows(client, mapping, page.query, page.records);
+      yield page;
     }
   }
 
