@@ -74,7 +74,8 @@ function repositoryOf<T extends CrmRecord>(record: T): Repository<T> {
  * (`ZCRMRestClient.initialize`); `Model.getRepository(client)` (or `new Repository(Model, client)`) does the
  * same on another client, and records remember the client they came from.
  *
- * Models need a constructor without arguments.
+ * Models need a constructor without arguments. A model may add a `validate()` method for rules across
+ * fields (returning a `RecordValidationResult`), and entity listeners (`@BeforeInsert`, `@AfterLoad` …).
  */
 export abstract class CrmRecord {
   /** The record id (a digit string), once the record is stored. */

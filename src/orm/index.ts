@@ -47,6 +47,7 @@ export { PricingRange } from './values/pricing-range';
 export type { PricingRangeInit } from './values/pricing-range';
 export { CrmRecordNotFoundError } from './errors/crm-record-not-found-error';
 export { CrmValidationError } from './errors/crm-validation-error';
+export type { RecordValidationResult } from './validation/validate-record';
 export type { FieldProblem } from './errors/crm-validation-error';
 export { getChanges, recordContext } from './record-context';
 export type { RecordContext } from './record-context';

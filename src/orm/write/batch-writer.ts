@@ -20,6 +20,7 @@ import { OrmErrors } from '../errors/orm-errors';
 import { chunk, mapWithConcurrency } from '../support/pool';
 import { isRecordId } from '../support/record-id';
 import { markWritten, prepareWrite, PreparedWrite } from './prepare-write';
+import { runRecordListeners } from '../listeners/record-listeners';
 import type { DeleteResult, WriteResult } from './write-result';
 import { BatchOptions, batchOptions, SaveManyOptions, UpsertOptions } from './write-options';
 import { asException, entityError, noIdError } from './write-errors';
@@ -85,11 +86,18 @@ export class BatchWriter<T extends object> {
     const { concurrency, chunkSize } = batchOptions(options);
     const results = new Array<DeleteResult<T>>(items.length);
     const pending: Array<{ index: number; id: string; record?: T }> = [];
-    items.forEach((item, index) => {
+    for (const [index, item] of items.entries()) {
       const record = typeof item === 'string' ? undefined : item;
       const id = typeof item === 'string' ? item : (item as { id?: unknown }).id;
-      if (!isRecordId(id)) {
-        const error = OrmErrors.badId(mapping.name, id);
+      let error: ZCRMException | undefined = isRecordId(id) ? undefined : OrmErrors.badId(mapping.name, id);
+      if (!error && record) {
+        try {
+          await runRecordListeners(record, 'beforeRemove');
+        } catch (thrown) {
+          error = asException(thrown);
+        }
+      }
+      if (error) {
         results[index] = {
           ok: false,
           index,
@@ -98,10 +106,10 @@ export class BatchWriter<T extends object> {
           code: error.errorCode,
           message: error.errorMessage,
         };
-        return;
+        continue;
       }
-      pending.push({ index, id, record });
-    });
+      pending.push({ index, id: id as string, record });
+    }
     await mapWithConcurrency(chunk(pending, chunkSize), concurrency, async (part) => {
       let response: HttpResponse<WriteResultsJson>;
       try {
@@ -265,6 +273,7 @@ export class BatchWriter<T extends object> {
         response: entity,
         ...(reloadError ? { reloadError } : {}),
       };
+      if (action === 'insert' && mode === 'save') await runRecordListeners(record, 'afterInsert');
     }
   }
 
