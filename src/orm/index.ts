@@ -7,6 +7,7 @@ export { Repository, getRepository } from './repository';
 export type {
   BatchOptions,
   CreateInput,
+  DuplicateCheckField,
   FindOneWithOptions,
   FindOptions,
   ModelConstructor,

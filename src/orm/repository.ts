@@ -93,7 +93,13 @@ export interface RecordPage<T> {
   nextCursor?: string;
 }
 
-export type { BatchOptions, SaveManyOptions, SaveOptions, UpsertOptions } from './write/write-options';
+export type {
+  BatchOptions,
+  DuplicateCheckField,
+  SaveManyOptions,
+  SaveOptions,
+  UpsertOptions,
+} from './write/write-options';
 
 /**
  * The ORM's operations on one model through one client: what `Invoice.find()` and `invoice.save()` do on

@@ -63,6 +63,7 @@ export async function typeChecks(client: ZCRMRestClient, id: string): Promise<vo
     else assertType<Equals<typeof result.code, string>>();
   }
   await Invoice.upsert([invoice], { duplicateCheckFields: ['subject'] });
+  await Invoice.upsert([invoice], { duplicateCheckFields: ['Subject', 'status'] });
   const deleted = await Invoice.deleteMany([invoice, id]);
   assertType<Equals<typeof deleted, DeleteResult<Invoice>[]>>();
 
@@ -109,6 +110,12 @@ export async function typeChecks(client: ZCRMRestClient, id: string): Promise<vo
   void subjects[0]?.grandTotal;
   // @ts-expect-error nor on a counted or paged record
   void counted[0]?.status;
+  // @ts-expect-error misspelled property in duplicateCheckFields
+  await Invoice.upsert([invoice], { duplicateCheckFields: ['subjct'] });
+  // @ts-expect-error line items cannot be a duplicate check field
+  await Invoice.upsert([invoice], { duplicateCheckFields: ['lines'] });
+  // @ts-expect-error another model's property
+  await Invoice.upsert([invoice], { duplicateCheckFields: ['lastName'] });
   // @ts-expect-error findPage needs a page size
   await Invoice.findPage({ cursor: 'x' });
   // @ts-expect-error only lookups can be loaded as relations

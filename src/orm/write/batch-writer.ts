@@ -22,7 +22,7 @@ import { isRecordId } from '../support/record-id';
 import { markWritten, prepareWrite, PreparedWrite } from './prepare-write';
 import { runRecordListeners } from '../listeners/record-listeners';
 import type { DeleteResult, WriteResult } from './write-result';
-import { BatchOptions, batchOptions, SaveManyOptions, UpsertOptions } from './write-options';
+import { BatchOptions, batchOptions, SaveManyOptions } from './write-options';
 import { asException, entityError, noIdError } from './write-errors';
 
 /**
@@ -61,7 +61,7 @@ export class BatchWriter<T extends object> {
   constructor(private readonly repository: Repository<T>) {}
 
   /** The write path of save, saveMany and upsert. */
-  async write(records: readonly T[], mode: WriteMode, options: UpsertOptions<T>): Promise<WriteResult<T>[]> {
+  async write(records: readonly T[], mode: WriteMode, options: SaveManyOptions): Promise<WriteResult<T>[]> {
     const { concurrency, chunkSize } = batchOptions(options);
     const duplicateCheck =
       mode === 'upsert' ? this.duplicateCheckFields(options.duplicateCheckFields) : undefined;
