@@ -227,7 +227,7 @@ describe('upsert', () => {
     expect(results[0].ok && results[1].ok && results[0].id === results[1].id).toBe(true);
     await fx.clearLog();
     await expect(
-      Account.upsert([Account.create({ name: 'x' })], { duplicateCheckFields: ['nope'] }),
+      Account.upsert([Account.create({ name: 'x' })], { duplicateCheckFields: ['Nope'] }),
     ).rejects.toMatchObject({ errorCode: 'UNKNOWN_FIELD' });
     expect(await fx.crmCalls()).toEqual([]);
   });
