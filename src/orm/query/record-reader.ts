@@ -12,6 +12,7 @@ import { Page, PageReadOptions, readPages } from './read-pages';
 import { completeRows } from './complete-rows';
 import type { FieldMetadata } from '../../metadata/field-metadata';
 import { Hydrate, loadRelations } from './relations';
+import { runAfterLoad } from '../listeners/record-listeners';
 
 /**
  * The read engine behind a repository's `find`, `iterate`, `count`, `exists`, `findById` and `reload`: runs
@@ -107,6 +108,7 @@ export class RecordReader<T extends object> {
     const { mapping, loader } = this.repository;
     const record = mapping.hydrate<T>(json, loader);
     resetState(record, { repository: this.repository, raw: json, synced: new Map() });
+    runAfterLoad(record);
     return record;
   }
 
@@ -120,5 +122,6 @@ export class RecordReader<T extends object> {
       raw: json,
       synced: new Map(),
     });
+    runAfterLoad(record);
   }
 }
