@@ -1,5 +1,5 @@
 import { getRecord } from '../../api/operations/record-operations';
-import { firstItem } from '../../api/mappers/record-results';
+import { firstRecord } from '../../api/mappers/record-results';
 import type { Json } from '../../api/mappers/json-utils';
 import { ValidationException } from '../../errors/validation-exception';
 import type { QueryNode } from '../../query/ast';
@@ -12,6 +12,7 @@ import { Page, PageReadOptions, readPages } from './read-pages';
 import { completeRows } from './complete-rows';
 import type { FieldMetadata } from '../../metadata/field-metadata';
 import { Hydrate, loadRelations } from './relations';
+import { runAfterLoad } from '../listeners/record-listeners';
 
 /**
  * The read engine behind a repository's `find`, `iterate`, `count`, `exists`, `findById` and `reload`: runs
@@ -93,7 +94,7 @@ export class RecordReader<T extends object> {
     const { client, module, mapping } = this.repository;
     if (!isRecordId(id)) throw OrmErrors.badId(mapping.name, id);
     try {
-      return firstItem(await getRecord(client, module, id));
+      return firstRecord(await getRecord(client, module, id));
     } catch (error) {
       // Zoho answers some missing ids with INVALID_DATA instead of 204.
       if (error instanceof ValidationException && error.errorCode === 'INVALID_DATA' && error.statusCode > 0)
@@ -107,6 +108,7 @@ export class RecordReader<T extends object> {
     const { mapping, loader } = this.repository;
     const record = mapping.hydrate<T>(json, loader);
     resetState(record, { repository: this.repository, raw: json, synced: new Map() });
+    runAfterLoad(record);
     return record;
   }
 
@@ -120,5 +122,6 @@ export class RecordReader<T extends object> {
       raw: json,
       synced: new Map(),
     });
+    runAfterLoad(record);
   }
 }
