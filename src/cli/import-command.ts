@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { addConnectionOptions, ConnectionFlags } from './cli-config';
 import { CliFailure, CliUsageError } from './cli-errors';
+import { resolveCliPath } from './cli-io';
 import { Format, FORMATS, formatOf, positiveInteger } from './export-command';
 import { out } from './output';
 
@@ -40,10 +41,11 @@ export function registerImportCommand(program: Command): void {
       )
       .option('--results <file>', 'result file, one JSON line per input row (default: <file>.results.jsonl)')
       .option('--concurrency <n>', 'write calls in flight at once (default 10)', positiveInteger),
-  ).action(async (module: string, file: string, flags: ImportFlags) => {
-    const format = flags.format ?? formatOf(file);
-    if (!existsSync(file)) throw new CliUsageError(`no such file: ${file}`);
-    const results = flags.results ?? `${file}.results.jsonl`;
+  ).action(async (module: string, given: string, flags: ImportFlags) => {
+    const format = flags.format ?? formatOf(given);
+    const file = resolveCliPath(given);
+    if (!existsSync(file)) throw new CliUsageError(`no such file: ${given}`);
+    const results = resolveCliPath(flags.results ?? `${given}.results.jsonl`);
     const { withClient } = await import('./cli-client');
     const { runImport } = await import('./run-import');
     await withClient(flags, { needsUser: true }, async ({ client }) => {

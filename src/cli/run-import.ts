@@ -11,6 +11,7 @@ import { Repository } from '../orm/repository';
 import { prepareWrite } from '../orm/write/prepare-write';
 import type { WriteResult } from '../orm/write/write-result';
 import type { DuplicateCheckField } from '../orm/write/write-options';
+import { cliIo } from './cli-io';
 import { CliUsageError } from './cli-errors';
 import { parseCsv } from './csv';
 import type { Format } from './export-command';
@@ -94,7 +95,7 @@ export async function runImport(client: ZCRMRestClient, request: ImportRequest):
   const ignored = new Set<string>();
 
   const progress = createProgress(`import ${shape.module}`, request.progressStream);
-  const watching = (request.progressStream ?? process.stderr).isTTY === true;
+  const watching = (request.progressStream ?? cliIo().stderr).isTTY === true;
   // Rows are counted first (a quick read of the file) only when a bar shows them.
   const total = watching ? await countRows(request) : undefined;
 
@@ -319,6 +320,7 @@ function toRecord(
       continue;
     }
     if (field.apiName === 'id') {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a CSV cell or JSON scalar; an object id fails the check below
       const text = raw === null || raw === undefined ? '' : String(raw).trim();
       if (text === '') continue;
       if (!/^\d+$/.test(text)) problems.push(`id: expects a record id, got ${JSON.stringify(text)}`);
