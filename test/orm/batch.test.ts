@@ -4,7 +4,7 @@
  */
 import type { HttpRequest, Step } from '../../src/http/http-types';
 import { CrmValidationError, LineItem, WriteResult } from '../../src/orm';
-import { ConnectionException, ZCRMException } from '../../src/errors';
+import { ConnectionException, OutcomeUnknownException } from '../../src/errors';
 import { addFault } from '../support/sdk';
 import { OrmFixture, startOrmEmulator } from './support/orm-emulator';
 import { Account, Invoice, Lead, Product } from './support/models';
@@ -68,12 +68,11 @@ describe('saveMany', () => {
 
   test('at most `concurrency` calls in flight, and the calls overlap', async () => {
     await addFault(fx.emulator, { path: '/crm/v2/Leads', method: 'POST', delayMs: 150 });
-    const started = Date.now();
     const results = await Lead.saveMany(leads(1000, 'Flight'), { concurrency: 4 });
     expect(ok(results)).toBe(1000);
+    // 10 calls held 150 ms each: 4 were in flight at once (they overlap), never more. No wall-clock check,
+    // which a loaded machine would make flaky.
     expect(flight.max).toBe(4);
-    // 10 calls of 150 ms, 4 at a time: 3 waves, far less than 10 × 150 ms one after another.
-    expect(Date.now() - started).toBeLessThan(1200);
     flight.max = 0;
     await Lead.saveMany(leads(300, 'Default'));
     expect(flight.max).toBeLessThanOrEqual(10);
@@ -133,7 +132,7 @@ describe('saveMany', () => {
     expect(records[4].id).toBeDefined();
   });
 
-  test('a failed call fails only its own records, with the call error; the rest are stored', async () => {
+  test('a failed call fails only its own records, unknown (a 5xx may have stored some) with the call error as cause; the rest are stored', async () => {
     await addFault(fx.emulator, {
       path: '/crm/v2/Leads',
       method: 'POST',
@@ -146,8 +145,9 @@ describe('saveMany', () => {
     const failed = results.filter((r) => !r.ok);
     expect(failed).toHaveLength(100);
     expect(failed.map((r) => r.index)).toEqual(Array.from({ length: 100 }, (_, i) => i));
-    expect(failed[0]).toMatchObject({ code: 'INTERNAL_ERROR' });
-    expect(!failed[0].ok && failed[0].error).toBeInstanceOf(ZCRMException);
+    expect(failed[0]).toMatchObject({ code: 'OUTCOME_UNKNOWN' });
+    expect(!failed[0].ok && failed[0].error).toBeInstanceOf(OutcomeUnknownException);
+    expect(!failed[0].ok && failed[0].error.cause).toMatchObject({ errorCode: 'INTERNAL_ERROR' });
     expect(ok(results)).toBe(200);
     // Retry just what failed.
     const retried = await Lead.saveMany(failed.map((r) => r.record));
@@ -155,11 +155,12 @@ describe('saveMany', () => {
     expect(records.every((r) => r.id !== undefined)).toBe(true);
   });
 
-  test('a dropped connection fails its records with a connection error', async () => {
+  test('a dropped connection leaves its records unknown, caused by the connection error', async () => {
     await addFault(fx.emulator, { path: '/crm/v2/Leads', method: 'POST', times: 1, drop: true });
     const results = await Lead.saveMany(leads(2, 'Dropped'));
     expect(results.every((r) => !r.ok)).toBe(true);
-    expect(!results[0].ok && results[0].error).toBeInstanceOf(ConnectionException);
+    expect(!results[0].ok && results[0].error).toBeInstanceOf(OutcomeUnknownException);
+    expect(!results[0].ok && results[0].error.cause).toBeInstanceOf(ConnectionException);
   });
 
   test('inventory records: line items sent, then each record re-read for its line ids and totals', async () => {
@@ -225,7 +226,7 @@ describe('upsert', () => {
     expect(results[0].ok && results[1].ok && results[0].id === results[1].id).toBe(true);
     await fx.clearLog();
     await expect(
-      Account.upsert([Account.create({ name: 'x' })], { duplicateCheckFields: ['nope'] }),
+      Account.upsert([Account.create({ name: 'x' })], { duplicateCheckFields: ['Nope'] }),
     ).rejects.toMatchObject({ errorCode: 'UNKNOWN_FIELD' });
     expect(await fx.crmCalls()).toEqual([]);
   });
@@ -246,7 +247,7 @@ describe('deleteMany', () => {
     const results = await Lead.deleteMany(inputs);
     expect(results).toHaveLength(inputs.length);
     expect(results.slice(0, 201).every((r) => r.ok)).toBe(true);
-    expect(results[201]).toMatchObject({ ok: false, code: 'INVALID_DATA', id: '3652397000009999999' });
+    expect(results[201]).toMatchObject({ ok: false, code: 'RECORD_NOT_FOUND', id: '3652397000009999999' });
     expect(results[202]).toMatchObject({ ok: false, code: 'INVALID_ID' });
     expect(results[203]).toMatchObject({ ok: false, code: 'INVALID_ID' });
     expect(saved[0].id).toBeUndefined();

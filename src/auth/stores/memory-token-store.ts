@@ -21,4 +21,8 @@ export class MemoryTokenStore implements TokenStore {
   async deleteOAuthTokens(userEmail: string): Promise<void> {
     this.tokens.delete(userEmail);
   }
+
+  async listUserEmails(): Promise<string[]> {
+    return [...this.tokens.keys()];
+  }
 }

@@ -1,5 +1,5 @@
 import type { ZCRMWriteOptions } from '../../api/entities/zcrm-record';
-import type { PropertyKeys } from '../../query/find-options';
+import type { QueryableKeys } from '../../query/find-options';
 import { OrmErrors } from '../errors/orm-errors';
 
 /** Options of `save`. */
@@ -21,7 +21,53 @@ export interface BatchOptions {
 }
 
 /** Options of `saveMany`. */
-export interface SaveManyOptions extends SaveOptions, BatchOptions {}
+export interface SaveManyOptions extends SaveOptions, BatchOptions {
+  /**
+   * Fields whose value names at most one record (properties or API names). When the answer to an insert call
+   * is lost (connection reset, timeout, 5xx), its records that have a value here are sent again as an upsert
+   * matched on these fields, so none is stored twice; the model's `unique` fields when omitted. A record without
+   * such a value gets an `OutcomeUnknownException` result instead.
+   */
+  duplicateCheckFields?: ReadonlyArray<string>;
+}
+
+type UpperLetter =
+  | 'A'
+  | 'B'
+  | 'C'
+  | 'D'
+  | 'E'
+  | 'F'
+  | 'G'
+  | 'H'
+  | 'I'
+  | 'J'
+  | 'K'
+  | 'L'
+  | 'M'
+  | 'N'
+  | 'O'
+  | 'P'
+  | 'Q'
+  | 'R'
+  | 'S'
+  | 'T'
+  | 'U'
+  | 'V'
+  | 'W'
+  | 'X'
+  | 'Y'
+  | 'Z';
+
+/**
+ * A field Zoho can match records by, as `duplicateCheckFields` takes it: a scalar property of the model
+ * (`'subject'`; lookups, line items and other structured fields cannot be matched on), or an API name
+ * (`'Subject'`: Zoho's API names start with a capital letter, and are checked against the model at run
+ * time). A misspelled property does not compile.
+ */
+export type DuplicateCheckField<T> =
+  | { [K in QueryableKeys<T>]-?: NonNullable<T[K]> extends string | number ? K : never }[QueryableKeys<T>]
+  | `${UpperLetter}${string}`;
 
 /** Options of `upsert`. */
 export interface UpsertOptions<T> extends SaveManyOptions {
@@ -29,7 +75,7 @@ export interface UpsertOptions<T> extends SaveManyOptions {
    * The fields Zoho matches existing records by (`['subject']` or `['Subject']`: properties or API names);
    * Zoho's defaults for the module when omitted.
    */
-  duplicateCheckFields?: ReadonlyArray<PropertyKeys<T> | (string & {})>;
+  duplicateCheckFields?: ReadonlyArray<DuplicateCheckField<T>>;
 }
 
 const DEFAULT_CONCURRENCY = 10;
