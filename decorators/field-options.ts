@@ -1,4 +1,4 @@
-import type { ZohoDataType } from '../src/orm/metadata/field-metadata';
+import type { ZohoDataType } from '../src/metadata/field-metadata';
 
 /** Options every field decorator takes. */
 export interface FieldOptions {

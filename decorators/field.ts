@@ -1,4 +1,4 @@
-import { FieldDecorator, registerProperty } from '../src/orm/metadata/register-property';
+import { FieldDecorator, registerProperty } from '../src/metadata/register-property';
 import type { PlainFieldOptions } from './field-options';
 
 /**

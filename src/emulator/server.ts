@@ -1,7 +1,8 @@
 import Fastify, { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { EmulatorContext } from './context';
-import { redactUrl } from './admin/request-log';
+import { redactHeaders, redactUrl } from './admin/redact';
+import { CapturedBody, captureBody } from './admin/body-capture';
 import { pause, scriptedAnswer } from './admin/faults';
 import { parseFormBody } from './crm/body';
 import { ApiErrors, ZohoApiError } from './crm/zoho-error';
@@ -21,6 +22,8 @@ declare module 'fastify' {
     dropAnswer?: boolean;
     /** `grant_type` of a token-endpoint call, as the OAuth route parsed it (any body encoding). */
     grantType?: string;
+    /** What the request log keeps of the body, recorded as it streams in. */
+    capturedBody?: CapturedBody;
   }
 }
 
@@ -43,6 +46,7 @@ export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance
   app.decorateRequest('faultDelayMs', undefined);
   app.decorateRequest('dropAnswer', undefined);
   app.decorateRequest('grantType', undefined);
+  app.decorateRequest('capturedBody', undefined);
   const routes = new RouteTable();
   app.addHook('onRoute', (route) => routes.add(route.method, route.url));
 
@@ -83,6 +87,13 @@ export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance
       reply.code(answer.status);
       return reply.send(answer.body);
     }
+  });
+
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    if (isAdminPath(pathOf(request))) return payload;
+    const { stream, captured } = captureBody(payload, request.headers['content-type']);
+    request.capturedBody = captured;
+    return stream;
   });
 
   // The request was handled (a write committed); its answer is lost with the connection.
@@ -149,6 +160,8 @@ function logRequest(ctx: EmulatorContext, request: FastifyRequest, status?: numb
     status,
     grantType: path === '/oauth/v2/token' ? (request.grantType ?? queryGrantType(request.query)) : undefined,
     user: request.crmUser,
+    headers: redactHeaders(request.headers),
+    capturedBody: request.capturedBody,
   });
 }
 

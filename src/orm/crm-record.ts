@@ -1,18 +1,22 @@
 import type { ZCRMRestClient } from '../api/rest-client';
 import type { CompiledQuery, CompileOptions } from '../query/compilers/compiled-query';
-import type { FindManyOptions, FindOneOptions, FindOptionsWhere } from '../query/find-options';
+import type { FindManyOptions, FindOptionsWhere, QueryableKeys } from '../query/find-options';
 import type { SelectQueryBuilder } from '../query/select-query-builder';
 import {
   BatchOptions,
   CreateInput,
+  FindOneWithOptions,
   FindOptions,
   ModelConstructor,
+  FindPageOptions,
+  RecordPage,
   Repository,
   SaveManyOptions,
   SaveOptions,
   UpsertOptions,
 } from './repository';
 import type { Ref } from './values/ref';
+import type { FindOptionsRelations, FindResult, NoRelations } from './query/relations';
 import type { UserRef } from './values/user-ref';
 import type { RecordTag } from './values/tag';
 import type { DeleteResult, WriteResult } from './write/write-result';
@@ -70,7 +74,8 @@ function repositoryOf<T extends CrmRecord>(record: T): Repository<T> {
  * (`ZCRMRestClient.initialize`); `Model.getRepository(client)` (or `new Repository(Model, client)`) does the
  * same on another client, and records remember the client they came from.
  *
- * Models need a constructor without arguments.
+ * Models need a constructor without arguments. A model may add a `validate()` method for rules across
+ * fields (returning a `RecordValidationResult`), and entity listeners (`@BeforeInsert`, `@AfterLoad` …).
  */
 export abstract class CrmRecord {
   /** The record id (a digit string), once the record is stored. */
@@ -112,9 +117,16 @@ export abstract class CrmRecord {
     return repositoryFor(this).ref(id, name);
   }
 
-  /** The matching records; every one of them when `take` is omitted (see `iterate`). */
-  static async find<T extends CrmRecord>(this: ModelConstructor<T>, options?: FindOptions<T>): Promise<T[]> {
-    return repositoryFor(this).find(options);
+  /**
+   * The matching records; every one of them when `take` is omitted (see `iterate`). `relations:
+   * { account: true }` loads the referenced records too, batched by id (see `Repository.find`).
+   */
+  static async find<
+    T extends CrmRecord,
+    S extends QueryableKeys<T> = QueryableKeys<T>,
+    R extends FindOptionsRelations<T> = NoRelations,
+  >(this: ModelConstructor<T>, options?: FindOptions<T, R, S>): Promise<FindResult<T, S, R>[]> {
+    return repositoryFor(this).find<S, R>(options);
   }
 
   /** `find({ where })`. */
@@ -126,11 +138,12 @@ export abstract class CrmRecord {
   }
 
   /** The first matching record, or `null`. */
-  static async findOne<T extends CrmRecord>(
-    this: ModelConstructor<T>,
-    options?: FindOneOptions<T>,
-  ): Promise<T | null> {
-    return repositoryFor(this).findOne(options);
+  static async findOne<
+    T extends CrmRecord,
+    S extends QueryableKeys<T> = QueryableKeys<T>,
+    R extends FindOptionsRelations<T> = NoRelations,
+  >(this: ModelConstructor<T>, options?: FindOneWithOptions<T, R, S>): Promise<FindResult<T, S, R> | null> {
+    return repositoryFor(this).findOne<S, R>(options);
   }
 
   /** The first record matching `where`, or `null`. */
@@ -142,11 +155,12 @@ export abstract class CrmRecord {
   }
 
   /** The first matching record; `CrmRecordNotFoundError` when there is none. */
-  static async findOneOrFail<T extends CrmRecord>(
-    this: ModelConstructor<T>,
-    options?: FindOneOptions<T>,
-  ): Promise<T> {
-    return repositoryFor(this).findOneOrFail(options);
+  static async findOneOrFail<
+    T extends CrmRecord,
+    S extends QueryableKeys<T> = QueryableKeys<T>,
+    R extends FindOptionsRelations<T> = NoRelations,
+  >(this: ModelConstructor<T>, options?: FindOneWithOptions<T, R, S>): Promise<FindResult<T, S, R>> {
+    return repositoryFor(this).findOneOrFail<S, R>(options);
   }
 
   /** The first record matching `where`; `CrmRecordNotFoundError` when there is none. */
@@ -167,6 +181,27 @@ export abstract class CrmRecord {
     return repositoryFor(this).findByIdOrFail(id);
   }
 
+  /** The matching records and how many match in all (`take`/`skip` apply to the records only). */
+  static async findAndCount<
+    T extends CrmRecord,
+    S extends QueryableKeys<T> = QueryableKeys<T>,
+    R extends FindOptionsRelations<T> = NoRelations,
+  >(this: ModelConstructor<T>, options?: FindOptions<T, R, S>): Promise<[FindResult<T, S, R>[], number]> {
+    return repositoryFor(this).findAndCount<S, R>(options);
+  }
+
+  /** A page of records and the opaque cursor of the next one, for lists shown page by page (see `Repository.findPage`). */
+  static async findPage<
+    T extends CrmRecord,
+    S extends QueryableKeys<T> = QueryableKeys<T>,
+    R extends FindOptionsRelations<T> = NoRelations,
+  >(
+    this: ModelConstructor<T>,
+    options: Omit<FindOptions<T, R, S>, 'skip' | 'take'> & FindPageOptions,
+  ): Promise<RecordPage<FindResult<T, S, R>>> {
+    return repositoryFor(this).findPage<S, R>(options);
+  }
+
   /** How many records match. */
   static async count<T extends CrmRecord>(
     this: ModelConstructor<T>,
@@ -184,11 +219,15 @@ export abstract class CrmRecord {
   }
 
   /** The matching records one at a time, a page per call, past every paging wall (`for await … of`). */
-  static async *iterate<T extends CrmRecord>(
+  static async *iterate<
+    T extends CrmRecord,
+    S extends QueryableKeys<T> = QueryableKeys<T>,
+    R extends FindOptionsRelations<T> = NoRelations,
+  >(
     this: ModelConstructor<T>,
-    options?: FindOptions<T>,
-  ): AsyncGenerator<T, void, undefined> {
-    yield* repositoryFor(this).iterate(options);
+    options?: FindOptions<T, R, S>,
+  ): AsyncGenerator<FindResult<T, S, R>, void, undefined> {
+    yield* repositoryFor(this).iterate<S, R>(options);
   }
 
   /** An immutable, awaitable query builder; `compile()` shows what it sends. */

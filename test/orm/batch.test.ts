@@ -227,7 +227,7 @@ describe('upsert', () => {
     expect(results[0].ok && results[1].ok && results[0].id === results[1].id).toBe(true);
     await fx.clearLog();
     await expect(
-      Account.upsert([Account.create({ name: 'x' })], { duplicateCheckFields: ['nope'] }),
+      Account.upsert([Account.create({ name: 'x' })], { duplicateCheckFields: ['Nope'] }),
     ).rejects.toMatchObject({ errorCode: 'UNKNOWN_FIELD' });
     expect(await fx.crmCalls()).toEqual([]);
   });
@@ -248,7 +248,7 @@ describe('deleteMany', () => {
     const results = await Lead.deleteMany(inputs);
     expect(results).toHaveLength(inputs.length);
     expect(results.slice(0, 201).every((r) => r.ok)).toBe(true);
-    expect(results[201]).toMatchObject({ ok: false, code: 'INVALID_DATA', id: '3652397000009999999' });
+    expect(results[201]).toMatchObject({ ok: false, code: 'RECORD_NOT_FOUND', id: '3652397000009999999' });
     expect(results[202]).toMatchObject({ ok: false, code: 'INVALID_ID' });
     expect(results[203]).toMatchObject({ ok: false, code: 'INVALID_ID' });
     expect(saved[0].id).toBeUndefined();

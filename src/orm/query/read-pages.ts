@@ -3,7 +3,7 @@ import type { HttpResponse } from '../../http/http-types';
 import { listRecords } from '../../api/operations/record-operations';
 import { searchRecords } from '../../api/operations/search-operations';
 import { executeCoql } from '../../api/operations/coql-operations';
-import { infoOf, listOf } from '../../api/operations/item-results';
+import { entitiesOf, infoOf } from '../../api/operations/item-results';
 import type { Json } from '../../api/mappers/json-utils';
 import type { QueryNode } from '../../query/ast';
 import type { CompiledQuery } from '../../query/compilers/compiled-query';
@@ -57,15 +57,26 @@ async function run(
         String(query.params.criteria),
         Number(query.params.page),
         Number(query.params.per_page),
+        query.params.fields === undefined ? undefined : String(query.params.fields).split(','),
       );
       break;
     case 'coql':
       response = await executeCoql(client, query.text);
       break;
   }
-  const records = listOf(response, 'data');
+  const records = entitiesOf(response, 'data');
+  if (query.select) for (const record of records) project(record, query.select);
   const more = infoOf(response)?.more_records;
   return { records, more: typeof more === 'boolean' ? more : undefined, url: response.url };
+}
+
+/**
+ * Keeps only the id and the selected fields of a record, so a query with `select` gives records of one shape
+ * whichever backend ran it (a backend may send more than was asked); Zoho's `$` properties stay.
+ */
+function project(record: Json, select: readonly string[]): void {
+  for (const key of Object.keys(record))
+    if (key !== 'id' && !key.startsWith('$') && !select.includes(key)) delete record[key];
 }
 
 /**

@@ -1,7 +1,9 @@
-import { validate, ValidationError } from 'class-validator';
+import type { ValidationError } from 'class-validator';
+import { loadOptional } from '../../config/lazy-dependency';
 import type { WriteIssue } from '../mapping/field-codecs';
 import type { ModelMapping } from '../mapping/model-mapping';
 import { CrmValidationError, FieldProblem } from '../errors/crm-validation-error';
+import { declareLineItemConstraints } from '../values/line-item';
 
 /**
  * Runs class-validator over a record and over the rows of its row fields (line items, subforms …), and joins
@@ -12,6 +14,20 @@ const VALIDATOR_OPTIONS = {
   forbidUnknownValues: false,
   validationError: { target: false, value: false },
 } as const;
+
+let classValidator: typeof import('class-validator') | undefined;
+
+/** class-validator, loaded when the first record is validated (with the SDK's own value classes' constraints). */
+function validator(): typeof import('class-validator') {
+  if (classValidator === undefined) {
+    classValidator = loadOptional<typeof import('class-validator')>(
+      'class-validator',
+      'Validating records before a save',
+    );
+    declareLineItemConstraints(classValidator);
+  }
+  return classValidator;
+}
 
 /** The top-level property of a path (`lines[0].quantity` → `lines`). */
 function topProperty(path: string): string {
@@ -37,8 +53,39 @@ function flatten(
 }
 
 /**
- * Every problem of `record`: class-validator's and `issues` (from serialising it). With `only`, only the
- * problems of those properties count (an update sends, and so checks, only the fields that changed).
+ * What a model's `validate()` method returns: nothing when the record is fine, else the problems by
+ * property. It runs with class-validator before every save (on updates too, whichever fields changed); a
+ * `CrmValidationError` then lists the problems and nothing is sent. It may be async.
+ * ```ts
+ * validate(): RecordValidationResult {
+ *   if (this.dueDate && this.invoiceDate && this.dueDate < this.invoiceDate)
+ *     return { dueDate: 'must not be before the invoice date' };
+ * }
+ * ```
+ */
+export type RecordValidationResult = void | undefined | Readonly<Record<string, string | readonly string[]>>;
+
+/** The problems the record's own `validate()` method reports (rules across fields), if it has one. */
+async function hookProblems(
+  record: object,
+): Promise<Array<{ path: string; constraint: string; message: string }>> {
+  const hook = (record as { validate?: unknown }).validate;
+  if (typeof hook !== 'function') return [];
+  const result = (await (hook as () => unknown).call(record)) as RecordValidationResult;
+  if (result === undefined || result === null) return [];
+  return Object.entries(result).flatMap(([path, messages]) =>
+    (typeof messages === 'string' ? [messages] : [...messages]).map((message) => ({
+      path,
+      constraint: 'validate',
+      message,
+    })),
+  );
+}
+
+/**
+ * Every problem of `record`: class-validator's, its `validate()` hook's and `issues` (from serialising
+ * it). With `only`, only the problems of those properties count (an update sends, and so checks, only the
+ * fields that changed) — except the hook's, whose rules span fields and always apply.
  */
 export async function recordProblems(
   record: object,
@@ -46,6 +93,7 @@ export async function recordProblems(
   issues: readonly WriteIssue[],
   only?: ReadonlySet<string>,
 ): Promise<FieldProblem[]> {
+  const { validate } = validator();
   const found: Array<{ path: string; constraint: string; message: string }> = [];
   flatten(await validate(record, VALIDATOR_OPTIONS), '', found);
   const target = record as Record<string, unknown>;
@@ -58,16 +106,18 @@ export async function recordProblems(
       flatten(await validate(row as object, VALIDATOR_OPTIONS), `${field.propertyName}[${i}]`, found);
     }
   }
-  const validated = new Set(found.map((f) => f.path));
-  for (const issue of issues) {
-    // The ORM's own check of a value class-validator already flagged says the same thing again.
-    if (validated.has(issue.property)) continue;
-    found.push({ path: issue.property, constraint: 'zcrm', message: issue.message });
-  }
+  // The ORM's own type check comes first: a value of the wrong type (`'abc'` for a number) is reported as
+  // such, not by the rules class-validator then runs on it (`must not be less than 0`).
+  const typed = new Set(issues.map((i) => i.property));
+  const ordered = [
+    ...issues.map((i) => ({ path: i.property, constraint: 'zcrm', message: i.message })),
+    ...found.filter((f) => !typed.has(f.path)),
+  ];
+  const hooked = await hookProblems(record);
   const byPath = new Map<string, FieldProblem>();
-  for (const { path, constraint, message } of found) {
+  for (const { path, constraint, message } of [...ordered, ...hooked]) {
     const property = topProperty(path);
-    if (only && !only.has(property)) continue;
+    if (only && !only.has(property) && constraint !== 'validate') continue;
     let problem = byPath.get(path);
     if (!problem) {
       const apiName = mapping.codec(property)?.field.apiName;

@@ -6,6 +6,7 @@ import {
   WriteResultsJson,
 } from '../../api/operations/record-operations';
 import { writeOptionsBody } from '../../api/mappers/record-results';
+import { itemResultsOf, malformed } from '../../api/operations/item-results';
 import { matchEntityResponses } from '../../api/support/write-results';
 import type { EntityResponse } from '../../api/responses/entity-response';
 import type { HttpResponse } from '../../http/http-types';
@@ -15,13 +16,32 @@ import { ConnectionException } from '../../errors/connection-exception';
 import { mayHaveBeenProcessed } from '../../http/steps/retry-policy';
 import type { Repository } from '../repository';
 import { resetState, stateOf } from '../state/record-state';
+import { canonical } from '../mapping/model-mapping';
+import { queueWrite } from '../state/write-queue';
 import { OrmErrors } from '../errors/orm-errors';
 import { chunk, mapWithConcurrency } from '../support/pool';
 import { isRecordId } from '../support/record-id';
 import { markWritten, prepareWrite, PreparedWrite, WriteKind } from './prepare-write';
+import { runRecordListeners } from '../listeners/record-listeners';
 import type { DeleteResult, WriteResult } from './write-result';
-import { BatchOptions, batchOptions, SaveManyOptions, UpsertOptions } from './write-options';
+import { BatchOptions, batchOptions, SaveManyOptions } from './write-options';
 import { asException, entityError, noIdError } from './write-errors';
+
+/**
+ * What a new record has that Zoho's insert answer leaves out (it carries the id, times and users only): no
+ * tags yet, and the creator as owner when none was sent, as Zoho assigns it without an assignment rule
+ * (`lar_id`). A workflow that changes either afterwards shows on `reload()`.
+ */
+function insertDefaults(
+  sent: Record<string, unknown>,
+  details: Record<string, unknown>,
+  options: SaveManyOptions,
+): Record<string, unknown> {
+  const defaults: Record<string, unknown> = { Tag: [] };
+  if (sent.Owner === undefined && options.larId === undefined && details.Created_By !== undefined)
+    defaults.Owner = details.Created_By;
+  return defaults;
+}
 
 /** `save` sends inserts and updates; `upsert` sends everything to `/upsert`. */
 export type WriteMode = 'save' | 'upsert';
@@ -42,8 +62,19 @@ interface ReadyWrite {
 export class BatchWriter<T extends object> {
   constructor(private readonly repository: Repository<T>) {}
 
-  /** The write path of save, saveMany and upsert. */
-  async write(records: readonly T[], mode: WriteMode, options: UpsertOptions<T>): Promise<WriteResult<T>[]> {
+  /**
+   * The write path of save, saveMany and upsert. A record with a write in flight is written after it (so a
+   * second `save()` of a new record updates what the first inserted).
+   */
+  async write(records: readonly T[], mode: WriteMode, options: SaveManyOptions): Promise<WriteResult<T>[]> {
+    return queueWrite(records, () => this.writeNow(records, mode, options));
+  }
+
+  private async writeNow(
+    records: readonly T[],
+    mode: WriteMode,
+    options: SaveManyOptions,
+  ): Promise<WriteResult<T>[]> {
     const { concurrency, chunkSize } = batchOptions(options);
     const duplicateCheck =
       mode === 'upsert' ? this.duplicateCheckFields(options.duplicateCheckFields) : undefined;
@@ -68,11 +99,18 @@ export class BatchWriter<T extends object> {
     const { concurrency, chunkSize } = batchOptions(options);
     const results = new Array<DeleteResult<T>>(items.length);
     const pending: Array<{ index: number; id: string; record?: T }> = [];
-    items.forEach((item, index) => {
+    for (const [index, item] of items.entries()) {
       const record = typeof item === 'string' ? undefined : item;
       const id = typeof item === 'string' ? item : (item as { id?: unknown }).id;
-      if (!isRecordId(id)) {
-        const error = OrmErrors.badId(mapping.name, id);
+      let error: ZCRMException | undefined = isRecordId(id) ? undefined : OrmErrors.badId(mapping.name, id);
+      if (!error && record) {
+        try {
+          await runRecordListeners(record, 'beforeRemove');
+        } catch (thrown) {
+          error = asException(thrown);
+        }
+      }
+      if (error) {
         results[index] = {
           ok: false,
           index,
@@ -81,17 +119,19 @@ export class BatchWriter<T extends object> {
           code: error.errorCode,
           message: error.errorMessage,
         };
-        return;
+        continue;
       }
-      pending.push({ index, id, record });
-    });
+      pending.push({ index, id: id as string, record });
+    }
     await mapWithConcurrency(chunk(pending, chunkSize), concurrency, async (part) => {
       let response: HttpResponse<WriteResultsJson>;
       try {
-        response = await deleteRecords(
-          client,
-          module,
-          part.map((p) => p.id),
+        response = withItemResults(
+          await deleteRecords(
+            client,
+            module,
+            part.map((p) => p.id),
+          ),
         );
       } catch (error) {
         const cause = asException(error);
@@ -127,7 +167,7 @@ export class BatchWriter<T extends object> {
           }
           results[index] = { ok: true, index, id, record, response: entity };
         } else {
-          const error = entityError(entity, response);
+          const error = entityError(entity, response, { mapping, id });
           results[index] = {
             ok: false,
             index,
@@ -194,12 +234,13 @@ export class BatchWriter<T extends object> {
     const { client, module } = repository;
     let response: HttpResponse<WriteResultsJson>;
     try {
-      response =
+      response = withItemResults(
         kind === 'insert'
           ? await insertRecords(client, module, body)
           : kind === 'update'
             ? await updateRecords(client, module, body)
-            : await upsertRecords(client, module, body);
+            : await upsertRecords(client, module, body),
+      );
     } catch (error) {
       const failure = asException(error);
       if (!mayHaveBeenProcessed(failure)) {
@@ -229,15 +270,21 @@ export class BatchWriter<T extends object> {
       const record = records[index];
       const id = typeof entity.details.id === 'string' ? entity.details.id : undefined;
       if (!entity.isSuccess || id === undefined) {
-        fail(index, entity.isSuccess ? noIdError(entity, response) : entityError(entity, response), entity);
+        const sentId = kind === 'update' ? String(prepared.json.id) : undefined;
+        const error = entity.isSuccess
+          ? noIdError(entity, response)
+          : entityError(entity, response, { mapping: repository.mapping, id: sentId });
+        fail(index, error, entity);
         continue;
       }
       entity.data = record;
-      this.applyDetails(record, { ...entity.details, id });
+      const action = kind === 'upsert' ? (entity.upsertAction === 'update' ? 'update' : 'insert') : kind;
+      const details = { ...entity.details, id };
+      if (action === 'insert') Object.assign(details, insertDefaults(prepared.json, details, options));
       markWritten(record, prepared);
+      this.applyDetails(record, details);
       const state = stateOf(record);
       state.repository ??= repository;
-      const action = kind === 'upsert' ? (entity.upsertAction === 'update' ? 'update' : 'insert') : kind;
       let reloadError: ZCRMException | undefined;
       if (options.reload ?? prepared.needsReload) {
         try {
@@ -255,6 +302,7 @@ export class BatchWriter<T extends object> {
         response: entity,
         ...(reloadError ? { reloadError } : {}),
       };
+      if (action === 'insert' && mode === 'save') await runRecordListeners(record, 'afterInsert');
     }
   }
 
@@ -293,11 +341,13 @@ export class BatchWriter<T extends object> {
     for (const r of ready) if (!resend.includes(r)) unknown(r, lost);
     if (resend.length === 0) return undefined;
     try {
-      const response = await upsertRecords(client, module, {
-        ...body,
-        data: resend.map((r) => r.prepared.json),
-        duplicate_check_fields: keys,
-      });
+      const response = withItemResults(
+        await upsertRecords(client, module, {
+          ...body,
+          data: resend.map((r) => r.prepared.json),
+          duplicate_check_fields: keys,
+        }),
+      );
       return { response, ready: resend };
     } catch (error) {
       for (const r of resend) unknown(r, asException(error));
@@ -312,14 +362,20 @@ export class BatchWriter<T extends object> {
     return this.repository.mapping.writable.filter((f) => f.unique).map((f) => f.apiName);
   }
 
-  /** Sets what a write result reports (id, times, users) on the record. */
+  /**
+   * Sets what a write result reports (id, times, users, and the insert defaults) on the record; a writable
+   * field set so counts as what Zoho has, so the next save does not send it back.
+   */
   private applyDetails(record: T, details: Record<string, unknown>): void {
     const mapping = this.repository.mapping;
     const fresh = mapping.hydrate<Record<string, unknown>>(details, this.repository.loader);
+    const synced = stateOf(record).synced;
     for (const field of mapping.fields) {
-      if (Object.prototype.hasOwnProperty.call(details, field.apiName)) {
-        (record as Record<string, unknown>)[field.propertyName] = fresh[field.propertyName];
-      }
+      if (!Object.prototype.hasOwnProperty.call(details, field.apiName)) continue;
+      const value = fresh[field.propertyName];
+      (record as Record<string, unknown>)[field.propertyName] = value;
+      if (!field.readonly)
+        synced.set(field.apiName, canonical(mapping.codec(field.propertyName)!.write(value, { issues: [] })));
     }
   }
 
@@ -347,4 +403,13 @@ function isBlank(value: unknown): boolean {
  */
 function deletedByLostAttempt(entity: EntityResponse<unknown>, response: HttpResponse<unknown>): boolean {
   return response.replayedAfterLostAnswer === true && entity.code === 'INVALID_DATA';
+}
+
+/**
+ * The response of a write call, checked to carry per-record results: a body without them (an HTML page,
+ * truncated JSON, another shape) fails every record of the call with `INVALID_RESPONSE`, not a `NO_RESULT` each.
+ */
+function withItemResults(response: HttpResponse<WriteResultsJson>): HttpResponse<WriteResultsJson> {
+  if (!itemResultsOf(response.data, 'data')) throw malformed(response, 'has no per-record results in "data"');
+  return response;
 }
