@@ -3,6 +3,7 @@ import { currentUserEmail, runAsUserEmail } from '../auth/user-context';
 import { ZohoOAuth } from '../auth/zoho-oauth';
 import { ZohoOAuthClient } from '../auth/zoho-oauth-client';
 import type { ResolvedConfig } from '../config/client-config';
+import type { QueryLogEntry } from '../config/query-log';
 import { fileLogger, redactingLogger, silentLogger, ZCRMLogger } from '../config/logger';
 import { ConfigInput, resolveConfig } from '../config/resolve-config';
 import { ZCRMException } from '../errors/zcrm-exception';
@@ -136,6 +137,17 @@ export abstract class ZCRMClientCore {
     await this.limiters?.general.disconnect();
     await this.limiters?.heavy.disconnect();
     await this.oauthClient.close();
+  }
+
+  /** Where the ORM reports each finished query (`queryLogger`), or undefined when nothing listens. */
+  get queryLog(): ((entry: QueryLogEntry) => void) | undefined {
+    const option = this.config.queryLogger;
+    if (typeof option === 'function') return option;
+    if (option !== true) return undefined;
+    return (entry) =>
+      this.logger.info(
+        `query ${entry.model} via ${entry.backend}: ${entry.calls.length} call(s), ${entry.records} record(s), ${entry.durationMs} ms${entry.error ? `, failed: ${entry.error}` : ''}; ${entry.calls.map((c) => `[${c.backend}] ${c.text}`).join(' | ')}`,
+      );
   }
 
   private createLogger(): ZCRMLogger {

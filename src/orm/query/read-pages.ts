@@ -40,10 +40,15 @@ export function isIdOrdered(node: QueryNode): boolean {
   );
 }
 
+/** Told of each call a read sends, before it is sent (for the query log). */
+export type CallListener = (query: CompiledQuery) => void;
+
 async function run(
   client: ZCRMRestClient,
   query: CompiledQuery,
+  onCall?: CallListener,
 ): Promise<{ records: Json[]; more?: boolean; url: string }> {
+  onCall?.(query);
   let response: HttpResponse<unknown>;
   switch (query.backend) {
     case 'list':
@@ -92,6 +97,7 @@ export async function* readPages(
   client: ZCRMRestClient,
   node: QueryNode,
   options: PageReadOptions = {},
+  onCall?: CallListener,
 ): AsyncGenerator<Page> {
   if (options.pageSize !== undefined && (!Number.isInteger(options.pageSize) || options.pageSize < 1)) {
     throw QueryErrors.badOption(
@@ -114,7 +120,7 @@ export async function* readPages(
     let position = node.skip;
     while (remaining() > 0) {
       const query = compile({ ...node, skip: position }, { pageSize });
-      const { records, more, url } = await run(client, query);
+      const { records, more, url } = await run(client, query, onCall);
       const kept = records.length > remaining() ? records.slice(0, remaining()) : records;
       fetched += kept.length;
       position += records.length;
@@ -140,7 +146,7 @@ export async function* readPages(
 
   if (idOrdered && node.skip > 0 && node.skip + Math.min(firstSize, remaining()) > QUERY_LIMITS.COQL_OFFSET) {
     // Walk the ids up to `skip`: only then can the reader go on by id.
-    lastId = await seek(client, node, node.skip);
+    lastId = await seek(client, node, node.skip, onCall);
     if (lastId === undefined) return;
   }
   let size = firstSize;
@@ -162,7 +168,7 @@ export async function* readPages(
         `COQL reaches only 10,000 records by limit and offset, and a query in another order than by id cannot page by id (limit COQL_OFFSET): leave order out or order by id, or narrow the where`,
       );
     }
-    const { records, more, url } = await run(client, query);
+    const { records, more, url } = await run(client, query, onCall);
     const kept = records.length > remaining() ? records.slice(0, remaining()) : records;
     fetched += kept.length;
     position += records.length;
@@ -196,11 +202,16 @@ function plan(node: QueryNode): CompiledQuery {
 }
 
 /** The id of the record at position `skip − 1` of an id-ordered query, read id-only; undefined when there are fewer. */
-async function seek(client: ZCRMRestClient, node: QueryNode, skip: number): Promise<string | undefined> {
+async function seek(
+  client: ZCRMRestClient,
+  node: QueryNode,
+  skip: number,
+  onCall?: CallListener,
+): Promise<string | undefined> {
   const idsOnly: QueryNode = { ...node, select: [ID_FIELD], take: skip, skip: 0 };
   let lastId: string | undefined;
   let seen = 0;
-  for await (const page of readPages(client, idsOnly, { pageSize: QUERY_LIMITS.COQL_LIMIT })) {
+  for await (const page of readPages(client, idsOnly, { pageSize: QUERY_LIMITS.COQL_LIMIT }, onCall)) {
     seen += page.records.length;
     lastId = String(page.records[page.records.length - 1].id);
   }
