@@ -35,7 +35,7 @@ export {
   MemoryTokenStore,
   FileTokenStore,
   TypeOrmTokenStore,
-  OAuthTokenEntity,
+  oauthTokenEntity,
   OAUTH_TOKENS_TABLE,
 } from './auth';
 export type { TokenStore, ZohoOAuthTokens } from './auth';
@@ -63,11 +63,35 @@ export {
   ConnectionException,
   TimeoutException,
   QueryCompileException,
+  OutcomeUnknownException,
   ConfigurationException,
 } from './errors';
 
-export { Pipeline } from './http';
-export type { HttpRequest, HttpResponse, RateLimitInfo, Step } from './http';
+// The transport pipeline and its steps: `client.pipeline.replace('retry', retryStep(…))` and the like.
+export {
+  Pipeline,
+  authHeaderStep,
+  refreshOnInvalidTokenStep,
+  retryStep,
+  throttleStep,
+  ConcurrencyLimiter,
+  createLimiter,
+  defaultHeadersStep,
+  loggingStep,
+  raiseForStatusStep,
+} from './http';
+export type {
+  AccessTokenSource,
+  AuthContext,
+  Handler,
+  HttpMethod,
+  HttpRequest,
+  HttpResponse,
+  Limiter,
+  Limiters,
+  RateLimitInfo,
+  Step,
+} from './http';
 
 export { VERSION } from './version';
 export type {

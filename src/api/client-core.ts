@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../config/client-config';
 import type { QueryLogEntry } from '../config/query-log';
 import { fileLogger, redactingLogger, silentLogger, ZCRMLogger } from '../config/logger';
 import { ConfigInput, resolveConfig } from '../config/resolve-config';
+import { redactInspection } from '../errors/redact';
 import { ZCRMException } from '../errors/zcrm-exception';
 import { defaultPipeline } from '../http/default-pipeline';
 import type { Handler, HttpMethod, HttpResponse } from '../http/http-types';
@@ -74,6 +75,7 @@ export abstract class ZCRMClientCore {
       limiters: this.limiters,
       transport: options.transport,
     });
+    redactInspection(this);
   }
 
   /** The client made by `ZCRMRestClient.initialize`; throws `NOT_INITIALIZED` before it. */

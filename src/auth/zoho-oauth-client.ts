@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/client-config';
 import type { ZCRMLogger } from '../config/logger';
 import type { TokenStore, ZohoOAuthTokens } from '../config/token-store-contract';
 import { AuthenticationException } from '../errors/authentication-exception';
-import { registerSecret } from '../errors/redact';
+import { redactInspection, registerSecret } from '../errors/redact';
 import { AccountsClient } from './accounts-client';
 import { isFresh, userKey } from './oauth-tokens';
 import { SingleFlight } from './single-flight';
@@ -42,6 +42,7 @@ export class ZohoOAuthClient {
     this.logger = deps.logger;
     this.now = deps.now ?? Date.now;
     this.accounts = new AccountsClient(config, deps.logger);
+    redactInspection(this);
   }
 
   /**

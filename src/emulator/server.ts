@@ -1,8 +1,9 @@
 import Fastify, { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { EmulatorContext } from './context';
-import { redactUrl } from './admin/request-log';
-import { pause } from './admin/faults';
+import { redactHeaders, redactUrl } from './admin/redact';
+import { CapturedBody, captureBody } from './admin/body-capture';
+import { pause, scriptedAnswer } from './admin/faults';
 import { parseFormBody } from './crm/body';
 import { ApiErrors, ZohoApiError } from './crm/zoho-error';
 import { isCatchAll, RouteTable } from './route-table';
@@ -17,8 +18,12 @@ declare module 'fastify' {
     crmUser?: string;
     /** Scripted latency a CRM route applies once it holds a concurrency slot. */
     faultDelayMs?: number;
+    /** A fault asked for the answer to be dropped once the request was handled. */
+    dropAnswer?: boolean;
     /** `grant_type` of a token-endpoint call, as the OAuth route parsed it (any body encoding). */
     grantType?: string;
+    /** What the request log keeps of the body, recorded as it streams in. */
+    capturedBody?: CapturedBody;
   }
 }
 
@@ -39,7 +44,9 @@ export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance
   });
   app.decorateRequest('crmUser', undefined);
   app.decorateRequest('faultDelayMs', undefined);
+  app.decorateRequest('dropAnswer', undefined);
   app.decorateRequest('grantType', undefined);
+  app.decorateRequest('capturedBody', undefined);
   const routes = new RouteTable();
   app.addHook('onRoute', (route) => routes.add(route.method, route.url));
 
@@ -61,8 +68,9 @@ export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance
     if (isAdminPath(path)) return;
     const fault = ctx.faults.take(request.method, path);
     if (!fault) return;
-    const scripted = fault.drop === true || fault.status !== undefined;
-    if (!scripted && request.routeOptions.config.crm) {
+    const answer = scriptedAnswer(fault, ctx.now());
+    if (fault.dropAnswerAfterCommit && !answer && !fault.drop) request.dropAnswer = true;
+    if (!answer && !fault.drop && request.routeOptions.config.crm) {
       request.faultDelayMs = fault.delayMs;
       return;
     }
@@ -74,11 +82,27 @@ export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance
       logRequest(ctx, request);
       return;
     }
-    if (fault.status !== undefined) {
-      if (fault.headers) reply.headers(fault.headers);
-      reply.code(fault.status);
-      return reply.send(fault.body);
+    if (answer) {
+      reply.headers(answer.headers);
+      reply.code(answer.status);
+      return reply.send(answer.body);
     }
+  });
+
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    if (isAdminPath(pathOf(request))) return payload;
+    const { stream, captured } = captureBody(payload, request.headers['content-type']);
+    request.capturedBody = captured;
+    return stream;
+  });
+
+  // The request was handled (a write committed); its answer is lost with the connection.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.dropAnswer) return payload;
+    reply.hijack();
+    request.raw.socket.destroy();
+    logRequest(ctx, request);
+    return payload;
   });
 
   app.addHook('onResponse', async (request, reply) => {
@@ -136,6 +160,8 @@ function logRequest(ctx: EmulatorContext, request: FastifyRequest, status?: numb
     status,
     grantType: path === '/oauth/v2/token' ? (request.grantType ?? queryGrantType(request.query)) : undefined,
     user: request.crmUser,
+    headers: redactHeaders(request.headers),
+    capturedBody: request.capturedBody,
   });
 }
 

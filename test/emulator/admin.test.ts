@@ -91,6 +91,7 @@ describe('admin routes', () => {
           path: '/crm/v2/Leads',
           status: 200,
           user: 'patricia.boyle@zylker.com',
+          headers: expect.objectContaining({ authorization: 'Zoho-oauthtoken ***' }),
         },
         {
           seq: expect.any(Number),
@@ -100,6 +101,7 @@ describe('admin routes', () => {
           path: '/crm/v9/Leads',
           status: 404,
           user: undefined,
+          headers: expect.any(Object),
         },
         {
           seq: expect.any(Number),
@@ -108,6 +110,7 @@ describe('admin routes', () => {
           url: '/crm/v2/Contacts',
           path: '/crm/v2/Contacts',
           status: 401,
+          headers: expect.any(Object),
         },
       ]);
       expect(requests[0].seq).toBeLessThan(requests[1].seq);

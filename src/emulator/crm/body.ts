@@ -79,8 +79,9 @@ export function csv(value: string | undefined): string[] {
  * Parses `page`/`per_page` with Zoho's defaults (page 1, 200 per page) and the 200-per-page ceiling.
  * `page=0` is the first page: Zoho's official Python client sends it by default (`get_records(..., page=0,
  * per_page=200)` in zoho/zcrm-python-sdk `zcrmsdk/Operations.py`) and Zoho serves page 1 for it.
- * [I] `per_page` above 200 is clamped rather than failing; only what is not a non-negative integer is an error
- * (the v2 docs: "Positive Integer values only").
+ * `per_page` above 200 serves 200: the v2 Get Records page gives 200 as both default and maximum and documents no
+ * error for more (https://www.zoho.com/crm/developer/docs/api/v2/get-records.html); only what is not a
+ * non-negative integer is an error ("Positive Integer values only"). See docs/zoho-v2-notes.md, "Paging".
  */
 export function paging(
   query: Record<string, string | undefined>,

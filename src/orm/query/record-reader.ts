@@ -1,5 +1,5 @@
 import { getRecord } from '../../api/operations/record-operations';
-import { firstItem } from '../../api/mappers/record-results';
+import { firstRecord } from '../../api/mappers/record-results';
 import type { Json } from '../../api/mappers/json-utils';
 import { ValidationException } from '../../errors/validation-exception';
 import type { QueryNode } from '../../query/ast';
@@ -12,6 +12,8 @@ import { Page, PageReadOptions, readPages } from './read-pages';
 import { completeRows } from './complete-rows';
 import type { QueryLogEntry } from '../../config/query-log';
 import { redact } from '../../errors/redact';
+import type { FieldMetadata } from '../../metadata/field-metadata';
+import { Hydrate, loadRelations } from './relations';
 
 /**
  * The read engine behind a repository's `find`, `iterate`, `count`, `exists`, `findById` and `reload`: runs
@@ -19,20 +21,41 @@ import { redact } from '../../errors/redact';
  * repository (so its `save()` goes back through the same client) with what Zoho has remembered.
  */
 export class RecordReader<T extends object> {
-  constructor(private readonly repository: Repository<T>) {}
+  constructor(
+    private readonly repository: Repository<T>,
+    private readonly hydrateAs: Hydrate,
+  ) {}
 
-  /** Every record the query reaches. */
-  async all(node: QueryNode, options: PageReadOptions = {}): Promise<T[]> {
+  /** Every record the query reaches, with the lookups `relations` loaded (see `loadRelations`). */
+  async all(
+    node: QueryNode,
+    options: PageReadOptions = {},
+    relations: readonly FieldMetadata[] = [],
+  ): Promise<T[]> {
     const out: T[] = [];
     for await (const page of this.pages(node, options))
       for (const json of page.records) out.push(this.hydrate(json));
+    if (relations.length > 0) await loadRelations(this.repository.client, out, relations, this.hydrateAs);
     return out;
   }
 
-  /** The records the query reaches one at a time, a page in memory at once. */
-  async *each(node: QueryNode, options: PageReadOptions = {}): AsyncGenerator<T, void, undefined> {
+  /**
+   * The records the query reaches one at a time, a page in memory at once; `relations` are loaded a page
+   * at a time.
+   */
+  async *each(
+    node: QueryNode,
+    options: PageReadOptions = {},
+    relations: readonly FieldMetadata[] = [],
+  ): AsyncGenerator<T, void, undefined> {
     for await (const page of this.pages(node, options)) {
       const rows = page.records;
+      if (relations.length > 0) {
+        const records = rows.map((json) => this.hydrate(json));
+        await loadRelations(this.repository.client, records, relations, this.hydrateAs);
+        yield* records;
+        continue;
+      }
       for (let i = 0; i < rows.length; i++) {
         const record = this.hydrate(rows[i]);
         // The page lets go of each row as it is handed out, so rows the caller is done with are collected
@@ -102,7 +125,7 @@ export class RecordReader<T extends object> {
     const { client, module, mapping } = this.repository;
     if (!isRecordId(id)) throw OrmErrors.badId(mapping.name, id);
     try {
-      return firstItem(await getRecord(client, module, id));
+      return firstRecord(await getRecord(client, module, id));
     } catch (error) {
       // Zoho answers some missing ids with INVALID_DATA instead of 204.
       if (error instanceof ValidationException && error.errorCode === 'INVALID_DATA' && error.statusCode > 0)

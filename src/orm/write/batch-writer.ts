@@ -6,10 +6,14 @@ import {
   WriteResultsJson,
 } from '../../api/operations/record-operations';
 import { writeOptionsBody } from '../../api/mappers/record-results';
+import { itemResultsOf, malformed } from '../../api/operations/item-results';
 import { matchEntityResponses } from '../../api/support/write-results';
 import type { EntityResponse } from '../../api/responses/entity-response';
 import type { HttpResponse } from '../../http/http-types';
 import { ZCRMException } from '../../errors/zcrm-exception';
+import { OutcomeUnknownException } from '../../errors/outcome-unknown-exception';
+import { ConnectionException } from '../../errors/connection-exception';
+import { mayHaveBeenProcessed } from '../../http/steps/retry-policy';
 import type { Repository } from '../repository';
 import { resetState, stateOf } from '../state/record-state';
 import { canonical } from '../mapping/model-mapping';
@@ -40,6 +44,12 @@ function insertDefaults(
 
 /** `save` sends inserts and updates; `upsert` sends everything to `/upsert`. */
 export type WriteMode = 'save' | 'upsert';
+
+/** A checked record of a chunk, with its position in the input. */
+interface ReadyWrite {
+  index: number;
+  prepared: PreparedWrite;
+}
 
 /**
  * The batch-write engine behind a repository's `save`, `saveMany`, `upsert`, `remove` and `deleteMany`:
@@ -108,14 +118,21 @@ export class BatchWriter<T extends object> {
     await mapWithConcurrency(chunk(pending, chunkSize), concurrency, async (part) => {
       let response: HttpResponse<WriteResultsJson>;
       try {
-        response = await deleteRecords(
-          client,
-          module,
-          part.map((p) => p.id),
+        response = withItemResults(
+          await deleteRecords(
+            client,
+            module,
+            part.map((p) => p.id),
+          ),
         );
       } catch (error) {
-        const failure = asException(error);
-        for (const p of part)
+        const cause = asException(error);
+        // Retries ran out while the answer was lost: the records may be deleted or not.
+        const unknown = mayHaveBeenProcessed(cause);
+        for (const p of part) {
+          const failure = unknown
+            ? OutcomeUnknownException.lost('delete', p.index, `${mapping.name} ${p.id}`, cause)
+            : cause;
           results[p.index] = {
             ok: false,
             index: p.index,
@@ -125,6 +142,7 @@ export class BatchWriter<T extends object> {
             code: failure.errorCode,
             message: failure.errorMessage,
           };
+        }
         return;
       }
       const matched = matchEntityResponses<(typeof part)[number], unknown>(
@@ -134,7 +152,7 @@ export class BatchWriter<T extends object> {
       );
       matched.forEach((entity, i) => {
         const { index, id, record } = part[i];
-        if (entity.isSuccess) {
+        if (entity.isSuccess || deletedByLostAttempt(entity, response)) {
           if (record) {
             (record as { id?: string }).id = undefined;
             resetState(record, { repository: stateOf(record).repository, synced: new Map() });
@@ -178,7 +196,7 @@ export class BatchWriter<T extends object> {
         response,
       };
     };
-    const ready: Array<{ index: number; prepared: PreparedWrite }> = [];
+    let ready: ReadyWrite[] = [];
     for (const index of indexes) {
       const record = records[index];
       try {
@@ -198,7 +216,7 @@ export class BatchWriter<T extends object> {
       }
     }
     if (ready.length === 0) return;
-    const kind = ready[0].prepared.kind;
+    let kind = ready[0].prepared.kind;
     const body = {
       data: ready.map((r) => r.prepared.json),
       ...writeOptionsBody(options, kind !== 'update'),
@@ -207,16 +225,25 @@ export class BatchWriter<T extends object> {
     const { client, module } = repository;
     let response: HttpResponse<WriteResultsJson>;
     try {
-      response =
+      response = withItemResults(
         kind === 'insert'
           ? await insertRecords(client, module, body)
           : kind === 'update'
             ? await updateRecords(client, module, body)
-            : await upsertRecords(client, module, body);
+            : await upsertRecords(client, module, body),
+      );
     } catch (error) {
       const failure = asException(error);
-      for (const r of ready) fail(r.index, failure);
-      return;
+      // Updates and upserts are retried by the transport when their answer is lost (repeating them is
+      // harmless); an insert is not, as it would store the record twice.
+      if (kind !== 'insert' || !mayHaveBeenProcessed(failure)) {
+        for (const r of ready) fail(r.index, failure);
+        return;
+      }
+      const resent = await this.resendLostInsert(records, ready, body, options, failure, results);
+      if (!resent) return;
+      ({ response, ready } = resent);
+      kind = 'upsert';
     }
     const matched = matchEntityResponses<(typeof ready)[number], T>(ready, response.data?.data, (r) =>
       kind === 'update' ? String(r.prepared.json.id) : undefined,
@@ -262,6 +289,60 @@ export class BatchWriter<T extends object> {
   }
 
   /**
+   * An insert call whose answer was lost may or may not have stored its records. The records that carry a
+   * value of a unique field (or of `duplicateCheckFields`) are sent again as an upsert matched on it, so each
+   * ends stored exactly once with a known id, whichever way the lost call went; the others (and all of them
+   * when the upsert fails too) get an {@link OutcomeUnknownException}, never a success or a failure.
+   * Returns the upsert's answer and the records it carried, or undefined when nothing was sent again.
+   */
+  private async resendLostInsert(
+    records: readonly T[],
+    ready: ReadyWrite[],
+    body: Record<string, unknown> & { data: unknown[] },
+    options: SaveManyOptions,
+    lost: ZCRMException,
+    results: WriteResult<T>[],
+  ): Promise<{ response: HttpResponse<WriteResultsJson>; ready: ReadyWrite[] } | undefined> {
+    const { mapping, client, module } = this.repository;
+    const unknown = (r: ReadyWrite, cause: ZCRMException) => {
+      const error = OutcomeUnknownException.lost('insert', r.index, `${mapping.name} #${r.index}`, cause);
+      results[r.index] = {
+        ok: false,
+        index: r.index,
+        record: records[r.index],
+        error,
+        code: error.errorCode,
+        message: error.errorMessage,
+      };
+    };
+    const keys = this.identifyingFields(options);
+    const callerAborted = lost instanceof ConnectionException && lost.failure === 'aborted';
+    const resend = callerAborted
+      ? []
+      : ready.filter((r) => keys.some((key) => !isBlank(r.prepared.json[key])));
+    for (const r of ready) if (!resend.includes(r)) unknown(r, lost);
+    if (resend.length === 0) return undefined;
+    try {
+      const response = await upsertRecords(client, module, {
+        ...body,
+        data: resend.map((r) => r.prepared.json),
+        duplicate_check_fields: keys,
+      });
+      return { response, ready: resend };
+    } catch (error) {
+      for (const r of resend) unknown(r, asException(error));
+      return undefined;
+    }
+  }
+
+  /** The fields that name at most one record: `duplicateCheckFields` when given, else the model's unique fields. */
+  private identifyingFields(options: SaveManyOptions): string[] {
+    const given = this.duplicateCheckFields(options.duplicateCheckFields);
+    if (given) return given;
+    return this.repository.mapping.writable.filter((f) => f.unique).map((f) => f.apiName);
+  }
+
+  /**
    * Sets what a write result reports (id, times, users, and the insert defaults) on the record; a writable
    * field set so counts as what Zoho has, so the next save does not send it back.
    */
@@ -288,4 +369,27 @@ export class BatchWriter<T extends object> {
       return field.apiName;
     });
   }
+}
+
+/** No value to match a record by. */
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * A delete is idempotent by id, so the transport retries it when an answer is lost. When the lost attempt did
+ * delete a record, the retry's answer for it is Zoho's `INVALID_DATA` ("the id given seems to be invalid"):
+ * that record is gone, which is what was asked. A delete answered so without a lost attempt stays a failure.
+ */
+function deletedByLostAttempt(entity: EntityResponse<unknown>, response: HttpResponse<unknown>): boolean {
+  return response.replayedAfterLostAnswer === true && entity.code === 'INVALID_DATA';
+}
+
+/**
+ * The response of a write call, checked to carry per-record results: a body without them (an HTML page,
+ * truncated JSON, another shape) fails every record of the call with `INVALID_RESPONSE`, not a `NO_RESULT` each.
+ */
+function withItemResults(response: HttpResponse<WriteResultsJson>): HttpResponse<WriteResultsJson> {
+  if (!itemResultsOf(response.data, 'data')) throw malformed(response, 'has no per-record results in "data"');
+  return response;
 }
