@@ -54,6 +54,11 @@ export abstract class ZCRMClientCore {
 
   readonly config: ResolvedConfig;
   readonly oauthClient: ZohoOAuthClient;
+  /**
+   * Scopes Zoho refused this client's token for (`OAUTH_SCOPE_MISMATCH`), as the ORM learned them: its query
+   * planner avoids a backend whose scope is here when another backend can run the query.
+   */
+  readonly missingScopes = new Set<string>();
   readonly logger: ZCRMLogger;
   /** The request pipeline; replace it (see `Pipeline.replace`/`insertAfter`) to customise steps. */
   pipeline: Pipeline;
