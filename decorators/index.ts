@@ -15,6 +15,7 @@ export { LineTaxes } from './line-taxes';
 export { Subform } from './subform';
 export { Participants } from './participants';
 export { PricingDetails } from './pricing-details';
+export { BeforeInsert, BeforeUpdate, AfterInsert, BeforeRemove, AfterLoad } from './listeners';
 export type { FieldOptions, PlainFieldOptions } from './field-options';
 export { defineModel } from '../src/metadata/define-model';
 export type { ZohoDataType } from '../src/metadata/field-metadata';

@@ -10,6 +10,7 @@ import { getMapping } from '../orm/mapping/model-mapping';
 import { Repository } from '../orm/repository';
 import { prepareWrite } from '../orm/write/prepare-write';
 import type { WriteResult } from '../orm/write/write-result';
+import type { DuplicateCheckField } from '../orm/write/write-options';
 import { CliUsageError } from './cli-errors';
 import { parseCsv } from './csv';
 import type { Format } from './export-command';
@@ -171,7 +172,11 @@ async function send(
   if (records.length === 0) return [];
   const options = { chunkSize: 100, ...(concurrency ? { concurrency } : {}) };
   const results = duplicateCheckFields
-    ? await repository.upsert(records, { ...options, duplicateCheckFields })
+    ? // Names from the command line: the repository checks them against the model.
+      await repository.upsert(records, {
+        ...options,
+        duplicateCheckFields: duplicateCheckFields as DuplicateCheckField<CrmRecord>[],
+      })
     : await repository.saveMany(records, options);
   return results.map((result) => ({ kind: 'sent', result }));
 }

@@ -1,6 +1,6 @@
 import type { ZCRMRestClient } from '../api/rest-client';
 import type { CompiledQuery, CompileOptions } from '../query/compilers/compiled-query';
-import type { FindManyOptions, FindOptionsWhere } from '../query/find-options';
+import type { FindManyOptions, FindOptionsWhere, QueryableKeys } from '../query/find-options';
 import type { SelectQueryBuilder } from '../query/select-query-builder';
 import {
   BatchOptions,
@@ -8,13 +8,15 @@ import {
   FindOneWithOptions,
   FindOptions,
   ModelConstructor,
+  FindPageOptions,
+  RecordPage,
   Repository,
   SaveManyOptions,
   SaveOptions,
   UpsertOptions,
 } from './repository';
 import type { Ref } from './values/ref';
-import type { FindOptionsRelations, NoRelations, WithRelations } from './query/relations';
+import type { FindOptionsRelations, FindResult, NoRelations } from './query/relations';
 import type { UserRef } from './values/user-ref';
 import type { RecordTag } from './values/tag';
 import type { DeleteResult, WriteResult } from './write/write-result';
@@ -72,7 +74,8 @@ function repositoryOf<T extends CrmRecord>(record: T): Repository<T> {
  * (`ZCRMRestClient.initialize`); `Model.getRepository(client)` (or `new Repository(Model, client)`) does the
  * same on another client, and records remember the client they came from.
  *
- * Models need a constructor without arguments.
+ * Models need a constructor without arguments. A model may add a `validate()` method for rules across
+ * fields (returning a `RecordValidationResult`), and entity listeners (`@BeforeInsert`, `@AfterLoad` …).
  */
 export abstract class CrmRecord {
   /** The record id (a digit string), once the record is stored. */
@@ -118,11 +121,12 @@ export abstract class CrmRecord {
    * The matching records; every one of them when `take` is omitted (see `iterate`). `relations:
    * { account: true }` loads the referenced records too, batched by id (see `Repository.find`).
    */
-  static async find<T extends CrmRecord, R extends FindOptionsRelations<T> = NoRelations>(
-    this: ModelConstructor<T>,
-    options?: FindOptions<T, R>,
-  ): Promise<WithRelations<T, R>[]> {
-    return repositoryFor(this).find<R>(options);
+  static async find<
+    T extends CrmRecord,
+    S extends QueryableKeys<T> = QueryableKeys<T>,
+    R extends FindOptionsRelations<T> = NoRelations,
+  >(this: ModelConstructor<T>, options?: FindOptions<T, R, S>): Promise<FindResult<T, S, R>[]> {
+    return repositoryFor(this).find<S, R>(options);
   }
 
   /** `find({ where })`. */
@@ -134,11 +138,12 @@ export abstract class CrmRecord {
   }
 
   /** The first matching record, or `null`. */
-  static async findOne<T extends CrmRecord, R extends FindOptionsRelations<T> = NoRelations>(
-    this: ModelConstructor<T>,
-    options?: FindOneWithOptions<T, R>,
-  ): Promise<WithRelations<T, R> | null> {
-    return repositoryFor(this).findOne<R>(options);
+  static async findOne<
+    T extends CrmRecord,
+    S extends QueryableKeys<T> = QueryableKeys<T>,
+    R extends FindOptionsRelations<T> = NoRelations,
+  >(this: ModelConstructor<T>, options?: FindOneWithOptions<T, R, S>): Promise<FindResult<T, S, R> | null> {
+    return repositoryFor(this).findOne<S, R>(options);
   }
 
   /** The first record matching `where`, or `null`. */
@@ -150,11 +155,12 @@ export abstract class CrmRecord {
   }
 
   /** The first matching record; `CrmRecordNotFoundError` when there is none. */
-  static async findOneOrFail<T extends CrmRecord, R extends FindOptionsRelations<T> = NoRelations>(
-    this: ModelConstructor<T>,
-    options?: FindOneWithOptions<T, R>,
-  ): Promise<WithRelations<T, R>> {
-    return repositoryFor(this).findOneOrFail<R>(options);
+  static async findOneOrFail<
+    T extends CrmRecord,
+    S extends QueryableKeys<T> = QueryableKeys<T>,
+    R extends FindOptionsRelations<T> = NoRelations,
+  >(this: ModelConstructor<T>, options?: FindOneWithOptions<T, R, S>): Promise<FindResult<T, S, R>> {
+    return repositoryFor(this).findOneOrFail<S, R>(options);
   }
 
   /** The first record matching `where`; `CrmRecordNotFoundError` when there is none. */
@@ -175,6 +181,27 @@ export abstract class CrmRecord {
     return repositoryFor(this).findByIdOrFail(id);
   }
 
+  /** The matching records and how many match in all (`take`/`skip` apply to the records only). */
+  static async findAndCount<
+    T extends CrmRecord,
+    S extends QueryableKeys<T> = QueryableKeys<T>,
+    R extends FindOptionsRelations<T> = NoRelations,
+  >(this: ModelConstructor<T>, options?: FindOptions<T, R, S>): Promise<[FindResult<T, S, R>[], number]> {
+    return repositoryFor(this).findAndCount<S, R>(options);
+  }
+
+  /** A page of records and the opaque cursor of the next one, for lists shown page by page (see `Repository.findPage`). */
+  static async findPage<
+    T extends CrmRecord,
+    S extends QueryableKeys<T> = QueryableKeys<T>,
+    R extends FindOptionsRelations<T> = NoRelations,
+  >(
+    this: ModelConstructor<T>,
+    options: Omit<FindOptions<T, R, S>, 'skip' | 'take'> & FindPageOptions,
+  ): Promise<RecordPage<FindResult<T, S, R>>> {
+    return repositoryFor(this).findPage<S, R>(options);
+  }
+
   /** How many records match. */
   static async count<T extends CrmRecord>(
     this: ModelConstructor<T>,
@@ -192,11 +219,15 @@ export abstract class CrmRecord {
   }
 
   /** The matching records one at a time, a page per call, past every paging wall (`for await … of`). */
-  static async *iterate<T extends CrmRecord, R extends FindOptionsRelations<T> = NoRelations>(
+  static async *iterate<
+    T extends CrmRecord,
+    S extends QueryableKeys<T> = QueryableKeys<T>,
+    R extends FindOptionsRelations<T> = NoRelations,
+  >(
     this: ModelConstructor<T>,
-    options?: FindOptions<T, R>,
-  ): AsyncGenerator<WithRelations<T, R>, void, undefined> {
-    yield* repositoryFor(this).iterate<R>(options);
+    options?: FindOptions<T, R, S>,
+  ): AsyncGenerator<FindResult<T, S, R>, void, undefined> {
+    yield* repositoryFor(this).iterate<S, R>(options);
   }
 
   /** An immutable, awaitable query builder; `compile()` shows what it sends. */

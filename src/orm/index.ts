@@ -7,16 +7,27 @@ export { Repository, getRepository } from './repository';
 export type {
   BatchOptions,
   CreateInput,
+  DuplicateCheckField,
   FindOneWithOptions,
   FindOptions,
   ModelConstructor,
+  FindPageOptions,
+  RecordPage,
   RelationOptions,
+  SelectOptions,
   SaveManyOptions,
   SaveOptions,
   UpsertOptions,
 } from './repository';
 export type { PageReadOptions } from './query/read-pages';
-export type { FindOptionsRelations, Loaded, LookupKeys, WithRelations } from './query/relations';
+export type {
+  FindOptionsRelations,
+  FindResult,
+  Loaded,
+  LookupKeys,
+  Selected,
+  WithRelations,
+} from './query/relations';
 export type {
   WriteResult,
   WriteSuccess,
@@ -37,6 +48,7 @@ export { PricingRange } from './values/pricing-range';
 export type { PricingRangeInit } from './values/pricing-range';
 export { CrmRecordNotFoundError } from './errors/crm-record-not-found-error';
 export { CrmValidationError } from './errors/crm-validation-error';
+export type { RecordValidationResult } from './validation/validate-record';
 export type { FieldProblem } from './errors/crm-validation-error';
 export { getChanges, recordContext } from './record-context';
 export type { RecordContext } from './record-context';

@@ -3,10 +3,16 @@ import type { Json } from '../api/mappers/json-utils';
 import { ValidationException } from '../errors/validation-exception';
 import { buildQuery } from '../query/build-query';
 import type { CompiledQuery, CompileOptions } from '../query/compilers/compiled-query';
-import type { FindManyOptions, FindOneOptions, FindOptionsWhere, PropertyKeys } from '../query/find-options';
+import type {
+  FindManyOptions,
+  FindOneOptions,
+  FindOptionsWhere,
+  PropertyKeys,
+  QueryableKeys,
+} from '../query/find-options';
 import { compileQuery } from '../query/planner';
 import { SelectQueryBuilder } from '../query/select-query-builder';
-import type { ModelClass } from '../metadata/field-metadata';
+import type { FieldMetadata, ModelClass } from '../metadata/field-metadata';
 import { getMapping, ModelMapping } from './mapping/model-mapping';
 import { stateOf } from './state/record-state';
 import type { PageReadOptions } from './query/read-pages';
@@ -15,7 +21,8 @@ import { CrmRecordNotFoundError } from './errors/crm-record-not-found-error';
 import { OrmErrors } from './errors/orm-errors';
 import { isRecordId } from './support/record-id';
 import { RecordReader } from './query/record-reader';
-import { FindOptionsRelations, NoRelations, relationFields, WithRelations } from './query/relations';
+import { decodeCursor, encodeCursor, queryFingerprint } from './query/page-cursor';
+import { FindOptionsRelations, FindResult, NoRelations, relationFields } from './query/relations';
 import { BatchWriter } from './write/batch-writer';
 import type { BatchOptions, SaveManyOptions, SaveOptions, UpsertOptions } from './write/write-options';
 import type { DeleteResult, WriteResult } from './write/write-result';
@@ -53,18 +60,46 @@ export interface RelationOptions<T, R extends FindOptionsRelations<T> = FindOpti
   relations?: R;
 }
 
-/** Options of `find` and `iterate`: TypeORM's find options, `relations`, and the records per call. */
-export type FindOptions<T, R extends FindOptionsRelations<T> = FindOptionsRelations<T>> = FindManyOptions<T> &
-  RelationOptions<T, R> &
-  PageReadOptions;
+/** `select`: the properties to read (the id always comes back); the records' type keeps only them. */
+export interface SelectOptions<S> {
+  select?: readonly S[];
+}
 
-/** Options of `findOne`: TypeORM's options for one record, and `relations`. */
+/** Options of `find` and `iterate`: TypeORM's find options, `relations`, and the records per call. */
+export type FindOptions<
+  T,
+  R extends FindOptionsRelations<T> = FindOptionsRelations<T>,
+  S extends QueryableKeys<T> = QueryableKeys<T>,
+> = Omit<FindManyOptions<T>, 'select'> & SelectOptions<S> & RelationOptions<T, R> & PageReadOptions;
+
+/** Options of `findOne`: TypeORM's options for one record, `select` and `relations`. */
 export type FindOneWithOptions<
   T,
   R extends FindOptionsRelations<T> = FindOptionsRelations<T>,
-> = FindOneOptions<T> & RelationOptions<T, R>;
+  S extends QueryableKeys<T> = QueryableKeys<T>,
+> = Omit<FindOneOptions<T>, 'select'> & SelectOptions<S> & RelationOptions<T, R>;
 
-export type { BatchOptions, SaveManyOptions, SaveOptions, UpsertOptions } from './write/write-options';
+/** What `findPage` takes besides the find options: the page size and where to start. */
+export interface FindPageOptions {
+  /** Records per page. */
+  take: number;
+  /** The `nextCursor` of the page before; the first page when omitted. */
+  cursor?: string;
+}
+
+/** A page of `findPage`: its records, and the cursor of the next page (undefined on the last page). */
+export interface RecordPage<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+export type {
+  BatchOptions,
+  DuplicateCheckField,
+  SaveManyOptions,
+  SaveOptions,
+  UpsertOptions,
+} from './write/write-options';
 
 /**
  * The ORM's operations on one model through one client: what `Invoice.find()` and `invoice.save()` do on
@@ -137,26 +172,23 @@ export class Repository<T extends object> {
    * `GET /Accounts?ids=…` per 100 distinct accounts, never one call per record); `invoice.account` is then
    * an `Account` (typed so), or undefined when the lookup is empty.
    */
-  async find<R extends FindOptionsRelations<T> = NoRelations>(
-    options: FindOptions<T, R> = {},
-  ): Promise<WithRelations<T, R>[]> {
-    const relations = relationFields(this.mapping, options.relations);
-    return (await this.reader.all(buildQuery(this.model, options), options, relations)) as WithRelations<
-      T,
-      R
-    >[];
+  async find<S extends QueryableKeys<T> = QueryableKeys<T>, R extends FindOptionsRelations<T> = NoRelations>(
+    options: FindOptions<T, R, S> = {},
+  ): Promise<FindResult<T, S, R>[]> {
+    return (await this.readAll(options)) as unknown as FindResult<T, S, R>[];
   }
 
   /** `find({ where })`. */
   async findBy(where: FindOptionsWhere<T> | readonly FindOptionsWhere<T>[]): Promise<T[]> {
-    return this.find({ where });
+    return this.readAll({ where });
   }
 
   /** The first matching record, or `null` (`relations` as for {@link find}). */
-  async findOne<R extends FindOptionsRelations<T> = NoRelations>(
-    options: FindOneWithOptions<T, R> = {},
-  ): Promise<WithRelations<T, R> | null> {
-    const [record] = await this.find<R>({ ...options, take: 1 });
+  async findOne<
+    S extends QueryableKeys<T> = QueryableKeys<T>,
+    R extends FindOptionsRelations<T> = NoRelations,
+  >(options: FindOneWithOptions<T, R, S> = {}): Promise<FindResult<T, S, R> | null> {
+    const [record] = await this.find<S, R>({ ...options, take: 1 });
     return record ?? null;
   }
 
@@ -164,14 +196,16 @@ export class Repository<T extends object> {
   async findOneBy(where: FindOptionsWhere<T> | readonly FindOptionsWhere<T>[]): Promise<T | null> {
     const byId = idOnly(where);
     if (byId !== undefined) return this.findById(byId);
-    return this.findOne({ where });
+    const [record] = await this.readAll({ where, take: 1 });
+    return record ?? null;
   }
 
   /** The first matching record; a {@link CrmRecordNotFoundError} when there is none. */
-  async findOneOrFail<R extends FindOptionsRelations<T> = NoRelations>(
-    options: FindOneWithOptions<T, R> = {},
-  ): Promise<WithRelations<T, R>> {
-    const record = await this.findOne<R>(options);
+  async findOneOrFail<
+    S extends QueryableKeys<T> = QueryableKeys<T>,
+    R extends FindOptionsRelations<T> = NoRelations,
+  >(options: FindOneWithOptions<T, R, S> = {}): Promise<FindResult<T, S, R>> {
+    const record = await this.findOne<S, R>(options);
     if (record === null) throw CrmRecordNotFoundError.of(this.mapping.name, this.module, options.where ?? {});
     return record;
   }
@@ -196,6 +230,48 @@ export class Repository<T extends object> {
     return record;
   }
 
+  /**
+   * The matching records and how many match in all (TypeORM's `findAndCount`): `take`/`skip` apply to the
+   * records, not to the count. Zoho's v2 responses carry no total (`info.count` is the size of the page), so
+   * the count is read id-only (see {@link count}), unless the records read are already all of them.
+   */
+  async findAndCount<
+    S extends QueryableKeys<T> = QueryableKeys<T>,
+    R extends FindOptionsRelations<T> = NoRelations,
+  >(options: FindOptions<T, R, S> = {}): Promise<[FindResult<T, S, R>[], number]> {
+    const records = await this.find<S, R>(options);
+    const complete = options.take === undefined && (options.skip ?? 0) === 0;
+    return [records, complete ? records.length : await this.count({ where: options.where })];
+  }
+
+  /**
+   * One page of a list shown page by page (a web UI's "next"), and the cursor of the page after it:
+   * ```ts
+   * const { items, nextCursor } = await invoices.findPage({ where, order: { id: 'ASC' }, take: 50, cursor });
+   * ```
+   * Pass `nextCursor` back (with the same `where` and `order`) for the next page; it is undefined on the last
+   * page. Cursors are opaque strings; one given with another query is refused. Give an `order` for a stable
+   * list (records are paged by offset in it).
+   */
+  async findPage<
+    S extends QueryableKeys<T> = QueryableKeys<T>,
+    R extends FindOptionsRelations<T> = NoRelations,
+  >(
+    options: Omit<FindOptions<T, R, S>, 'skip' | 'take'> & FindPageOptions,
+  ): Promise<RecordPage<FindResult<T, S, R>>> {
+    const { cursor, take, ...rest } = options;
+    if (!Number.isInteger(take) || take < 1)
+      throw OrmErrors.badOption('take', `must be a positive integer, got ${JSON.stringify(take)}`);
+    const planned = this.compile({ where: rest.where, order: rest.order });
+    const fingerprint = queryFingerprint(
+      `${this.module}|${planned.backend}|${planned.text ?? ''}|${JSON.stringify(planned.params)}`,
+    );
+    const skip = cursor === undefined ? 0 : decodeCursor(cursor, fingerprint);
+    const records = await this.find<S, R>({ ...rest, skip, take: take + 1 } as FindOptions<T, R, S>);
+    const items = records.slice(0, take);
+    return records.length > take ? { items, nextCursor: encodeCursor(fingerprint, skip + take) } : { items };
+  }
+
   /** How many records match (read id-only, 2,000 per COQL call). */
   async count(options: Pick<FindManyOptions<T>, 'where'> = {}): Promise<number> {
     return this.reader.count(buildQuery(this.model, { where: options.where, select: ['id'] as never }));
@@ -217,12 +293,14 @@ export class Repository<T extends object> {
    * queries in id order). It never stops early in silence: a query that cannot be read further (COQL
    * ordered by another field past 10,000 records) fails with an error naming the limit.
    */
-  async *iterate<R extends FindOptionsRelations<T> = NoRelations>(
-    options: FindOptions<T, R> = {},
-  ): AsyncGenerator<WithRelations<T, R>, void, undefined> {
+  async *iterate<
+    S extends QueryableKeys<T> = QueryableKeys<T>,
+    R extends FindOptionsRelations<T> = NoRelations,
+  >(options: FindOptions<T, R, S> = {}): AsyncGenerator<FindResult<T, S, R>, void, undefined> {
     const relations = relationFields(this.mapping, options.relations);
-    yield* this.reader.each(buildQuery(this.model, options), options, relations) as AsyncGenerator<
-      WithRelations<T, R>,
+    const query = buildQuery(this.model, withRelationsSelected(options, relations));
+    yield* this.reader.each(query, options, relations) as unknown as AsyncGenerator<
+      FindResult<T, S, R>,
       void,
       undefined
     >;
@@ -397,6 +475,13 @@ export class Repository<T extends object> {
 
   // ---------------------------------------------------------------- internals
 
+  /** `find` without the typing of `select` and `relations`. */
+  private async readAll(options: FindOptions<T>): Promise<T[]> {
+    const relations = relationFields(this.mapping, options.relations);
+    const query = buildQuery(this.model, withRelationsSelected(options, relations));
+    return this.reader.all(query, options, relations);
+  }
+
   /** The read engine, reading for this repository. */
   private readonly reader = new RecordReader<T>(this, (model, client) =>
     modelHydrator(model as never, client),
@@ -425,6 +510,16 @@ export class Repository<T extends object> {
       throw OrmErrors.wrongModel(this.mapping.name, got);
     }
   }
+}
+
+/** The options with the lookups of `relations` added to a `select` (their ids are what loading needs). */
+function withRelationsSelected<O extends { select?: readonly unknown[] }>(
+  options: O,
+  relations: readonly FieldMetadata[],
+): O {
+  if (options.select === undefined || relations.length === 0) return options;
+  const select = new Set([...options.select, ...relations.map((f) => f.propertyName)]);
+  return { ...options, select: [...select] };
 }
 
 /** `{ id }` alone (an equality on the id): read by id instead of querying. */

@@ -176,11 +176,12 @@ describe('validation runs before any request', () => {
   test('an update checks only the fields it sends', async () => {
     const lead = await Lead.create({ lastName: 'Valid' }).save();
     // Read through COQL (search cannot sort), which returns the selected fields only.
+    // (Typed as a whole Lead, to set properties that were not selected.)
     const partial = (await Lead.findOne({
       where: { id: lead.id },
       select: ['company'],
       order: { company: 'ASC' },
-    }))!;
+    })) as Lead;
     // lastName was not read (undefined) and is not sent: its @IsNotEmpty does not apply.
     expect(partial.lastName).toBeUndefined();
     partial.company = 'Partial';
@@ -324,11 +325,12 @@ describe('line items, taxes and totals', () => {
     invoice.lines.push(new LineItem({ product: product.id!, quantity: 3 }));
     await invoice.save();
     // A COQL read loads the lines by id unless `select` leaves them out.
-    const [viaCoql] = await Invoice.find({
+    // (Typed as whole Invoices, to reach the lines that were not selected.)
+    const [viaCoql] = (await Invoice.find({
       where: { subject: 'Unread lines' },
       order: { subject: 'ASC' },
       select: ['subject', 'status'],
-    });
+    })) as Invoice[];
     expect(viaCoql.lines).toEqual([]);
     viaCoql.status = 'Approved';
     await viaCoql.save(); // lines untouched: fine

@@ -63,6 +63,7 @@ export async function typeChecks(client: ZCRMRestClient, id: string): Promise<vo
     else assertType<Equals<typeof result.code, string>>();
   }
   await Invoice.upsert([invoice], { duplicateCheckFields: ['subject'] });
+  await Invoice.upsert([invoice], { duplicateCheckFields: ['Subject', 'status'] });
   const deleted = await Invoice.deleteMany([invoice, id]);
   assertType<Equals<typeof deleted, DeleteResult<Invoice>[]>>();
 
@@ -86,7 +87,37 @@ export async function typeChecks(client: ZCRMRestClient, id: string): Promise<vo
   assertType<Equals<typeof notLoaded, Account[]>>();
   await withAccounts[0]?.save();
 
+  // select narrows the records to the selected properties (and the id); methods stay.
+  const subjects = await Invoice.find({ select: ['subject', 'status'], take: 5 });
+  assertType<Equals<(typeof subjects)[number]['subject'], string>>();
+  assertType<Equals<(typeof subjects)[number]['id'], string | undefined>>();
+  await subjects[0]?.save();
+  const [counted, total] = await Invoice.findAndCount({
+    where: { status: 'Created' },
+    select: ['subject'],
+    take: 5,
+  });
+  assertType<Equals<typeof total, number>>();
+  assertType<Equals<(typeof counted)[number]['subject'], string>>();
+  const page = await Invoice.findPage({ take: 20, order: { id: 'ASC' }, relations: { account: true } });
+  assertType<Equals<(typeof page.items)[number]['account'], Account | undefined>>();
+  assertType<Equals<typeof page.nextCursor, string | undefined>>();
+  const selectedWithAccount = await Invoice.find({ select: ['subject'], relations: { account: true } });
+  assertType<Equals<(typeof selectedWithAccount)[number]['account'], Account | undefined>>();
+
   // ---- what must not compile ----
+  // @ts-expect-error a property that was not selected is not on the record
+  void subjects[0]?.grandTotal;
+  // @ts-expect-error nor on a counted or paged record
+  void counted[0]?.status;
+  // @ts-expect-error misspelled property in duplicateCheckFields
+  await Invoice.upsert([invoice], { duplicateCheckFields: ['subjct'] });
+  // @ts-expect-error line items cannot be a duplicate check field
+  await Invoice.upsert([invoice], { duplicateCheckFields: ['lines'] });
+  // @ts-expect-error another model's property
+  await Invoice.upsert([invoice], { duplicateCheckFields: ['lastName'] });
+  // @ts-expect-error findPage needs a page size
+  await Invoice.findPage({ cursor: 'x' });
   // @ts-expect-error only lookups can be loaded as relations
   await Invoice.find({ relations: { subject: true } });
   // @ts-expect-error misspelled relation

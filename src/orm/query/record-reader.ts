@@ -14,6 +14,7 @@ import type { QueryLogEntry } from '../../config/query-log';
 import { redact } from '../../errors/redact';
 import type { FieldMetadata } from '../../metadata/field-metadata';
 import { Hydrate, loadRelations } from './relations';
+import { runAfterLoad } from '../listeners/record-listeners';
 
 /**
  * The read engine behind a repository's `find`, `iterate`, `count`, `exists`, `findById` and `reload`: runs
@@ -139,6 +140,7 @@ export class RecordReader<T extends object> {
     const { mapping, loader } = this.repository;
     const record = mapping.hydrate<T>(json, loader);
     resetState(record, { repository: this.repository, raw: json, synced: new Map() });
+    runAfterLoad(record);
     return record;
   }
 
@@ -152,5 +154,6 @@ export class RecordReader<T extends object> {
       raw: json,
       synced: new Map(),
     });
+    runAfterLoad(record);
   }
 }

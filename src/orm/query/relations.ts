@@ -2,7 +2,7 @@ import type { ZCRMRestClient } from '../../api/rest-client';
 import { listRecords } from '../../api/operations/record-operations';
 import { listOf } from '../../api/operations/item-results';
 import type { Json } from '../../api/mappers/json-utils';
-import type { PropertyKeys } from '../../query/find-options';
+import type { PropertyKeys, QueryableKeys } from '../../query/find-options';
 import type { FieldMetadata, ModelClass } from '../../metadata/field-metadata';
 import { getMetadataStorage } from '../../metadata/metadata-storage';
 import type { ModelMapping } from '../mapping/model-mapping';
@@ -36,6 +36,16 @@ export type Loaded<V> = V extends Ref<infer M> ? M : V;
 export type WithRelations<T, R> = [RelationKeys<T, R>] extends [never]
   ? T
   : Omit<T, RelationKeys<T, R>> & { [K in RelationKeys<T, R>]: Loaded<T[K]> };
+
+/**
+ * A record read with `select`: the selected properties (and the id), its methods, and no other data
+ * property, so reading a property that was not selected does not compile. `S` is every queryable property
+ * when no `select` was given: the record type is then `T` itself.
+ */
+export type Selected<T, S> = [QueryableKeys<T>] extends [S] ? T : Omit<T, Exclude<PropertyKeys<T>, S | 'id'>>;
+
+/** What the find methods return: `T` narrowed by `select` (`S`), with the lookups of `relations` (`R`) loaded. */
+export type FindResult<T, S, R> = WithRelations<Selected<T, S | RelationKeys<T, R>>, R>;
 
 /** Turns a JSON row of `model` into an instance read through `client`. */
 export type Hydrate = (model: ModelClass, client: ZCRMRestClient) => (json: Json) => object;

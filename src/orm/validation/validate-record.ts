@@ -53,9 +53,39 @@ function flatten(
 }
 
 /**
- * Every problem of `record`: `issues` (the ORM's type checks, from serialising it) and class-validator's
- * for the properties whose type is right. With `only`, only the
- * problems of those properties count (an update sends, and so checks, only the fields that changed).
+ * What a model's `validate()` method returns: nothing when the record is fine, else the problems by
+ * property. It runs with class-validator before every save (on updates too, whichever fields changed); a
+ * `CrmValidationError` then lists the problems and nothing is sent. It may be async.
+ * ```ts
+ * validate(): RecordValidationResult {
+ *   if (this.dueDate && this.invoiceDate && this.dueDate < this.invoiceDate)
+ *     return { dueDate: 'must not be before the invoice date' };
+ * }
+ * ```
+ */
+export type RecordValidationResult = void | undefined | Readonly<Record<string, string | readonly string[]>>;
+
+/** The problems the record's own `validate()` method reports (rules across fields), if it has one. */
+async function hookProblems(
+  record: object,
+): Promise<Array<{ path: string; constraint: string; message: string }>> {
+  const hook = (record as { validate?: unknown }).validate;
+  if (typeof hook !== 'function') return [];
+  const result = (await (hook as () => unknown).call(record)) as RecordValidationResult;
+  if (result === undefined || result === null) return [];
+  return Object.entries(result).flatMap(([path, messages]) =>
+    (typeof messages === 'string' ? [messages] : [...messages]).map((message) => ({
+      path,
+      constraint: 'validate',
+      message,
+    })),
+  );
+}
+
+/**
+ * Every problem of `record`: class-validator's, its `validate()` hook's and `issues` (from serialising
+ * it). With `only`, only the problems of those properties count (an update sends, and so checks, only the
+ * fields that changed) — except the hook's, whose rules span fields and always apply.
  */
 export async function recordProblems(
   record: object,
@@ -83,10 +113,11 @@ export async function recordProblems(
     ...issues.map((i) => ({ path: i.property, constraint: 'zcrm', message: i.message })),
     ...found.filter((f) => !typed.has(f.path)),
   ];
+  const hooked = await hookProblems(record);
   const byPath = new Map<string, FieldProblem>();
-  for (const { path, constraint, message } of ordered) {
+  for (const { path, constraint, message } of [...ordered, ...hooked]) {
     const property = topProperty(path);
-    if (only && !only.has(property)) continue;
+    if (only && !only.has(property) && constraint !== 'validate') continue;
     let problem = byPath.get(path);
     if (!problem) {
       const apiName = mapping.codec(property)?.field.apiName;

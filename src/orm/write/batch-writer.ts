@@ -23,8 +23,9 @@ import { OrmErrors } from '../errors/orm-errors';
 import { chunk, mapWithConcurrency } from '../support/pool';
 import { isRecordId } from '../support/record-id';
 import { markWritten, prepareWrite, PreparedWrite } from './prepare-write';
+import { runRecordListeners } from '../listeners/record-listeners';
 import type { DeleteResult, WriteResult } from './write-result';
-import { BatchOptions, batchOptions, SaveManyOptions, UpsertOptions } from './write-options';
+import { BatchOptions, batchOptions, SaveManyOptions } from './write-options';
 import { asException, entityError, noIdError } from './write-errors';
 
 /**
@@ -66,14 +67,14 @@ export class BatchWriter<T extends object> {
    * The write path of save, saveMany and upsert. A record with a write in flight is written after it (so a
    * second `save()` of a new record updates what the first inserted).
    */
-  async write(records: readonly T[], mode: WriteMode, options: UpsertOptions<T>): Promise<WriteResult<T>[]> {
+  async write(records: readonly T[], mode: WriteMode, options: SaveManyOptions): Promise<WriteResult<T>[]> {
     return queueWrite(records, () => this.writeNow(records, mode, options));
   }
 
   private async writeNow(
     records: readonly T[],
     mode: WriteMode,
-    options: UpsertOptions<T>,
+    options: SaveManyOptions,
   ): Promise<WriteResult<T>[]> {
     const { concurrency, chunkSize } = batchOptions(options);
     const duplicateCheck =
@@ -99,11 +100,18 @@ export class BatchWriter<T extends object> {
     const { concurrency, chunkSize } = batchOptions(options);
     const results = new Array<DeleteResult<T>>(items.length);
     const pending: Array<{ index: number; id: string; record?: T }> = [];
-    items.forEach((item, index) => {
+    for (const [index, item] of items.entries()) {
       const record = typeof item === 'string' ? undefined : item;
       const id = typeof item === 'string' ? item : (item as { id?: unknown }).id;
-      if (!isRecordId(id)) {
-        const error = OrmErrors.badId(mapping.name, id);
+      let error: ZCRMException | undefined = isRecordId(id) ? undefined : OrmErrors.badId(mapping.name, id);
+      if (!error && record) {
+        try {
+          await runRecordListeners(record, 'beforeRemove');
+        } catch (thrown) {
+          error = asException(thrown);
+        }
+      }
+      if (error) {
         results[index] = {
           ok: false,
           index,
@@ -112,10 +120,10 @@ export class BatchWriter<T extends object> {
           code: error.errorCode,
           message: error.errorMessage,
         };
-        return;
+        continue;
       }
-      pending.push({ index, id, record });
-    });
+      pending.push({ index, id: id as string, record });
+    }
     await mapWithConcurrency(chunk(pending, chunkSize), concurrency, async (part) => {
       let response: HttpResponse<WriteResultsJson>;
       try {
@@ -288,6 +296,7 @@ export class BatchWriter<T extends object> {
         response: entity,
         ...(reloadError ? { reloadError } : {}),
       };
+      if (action === 'insert' && mode === 'save') await runRecordListeners(record, 'afterInsert');
     }
   }
 

@@ -6,6 +6,7 @@ import { stateOf } from '../state/record-state';
 import { recordProblems, validationError } from '../validation/validate-record';
 import type { CrmValidationError } from '../errors/crm-validation-error';
 import { OrmErrors } from '../errors/orm-errors';
+import { runRecordListeners } from '../listeners/record-listeners';
 
 /** What a write does with a record: `insert` (no id), `update` (changed fields), `upsert`, or `none` (no change). */
 export type WriteKind = 'insert' | 'update' | 'upsert' | 'none';
@@ -73,6 +74,13 @@ export async function prepareWrite(
   mode: 'save' | 'upsert',
   index?: number,
 ): Promise<PreparedWrite | CrmValidationError> {
+  const stored = (record as { id?: unknown }).id;
+  if (mode === 'save') {
+    await runRecordListeners(
+      record,
+      stored === undefined || stored === null || stored === '' ? 'beforeInsert' : 'beforeUpdate',
+    );
+  }
   const issues: WriteIssue[] = [];
   const wire = mapping.serialize(record, issues);
   const current = new Map<string, string>();

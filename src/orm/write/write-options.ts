@@ -1,5 +1,5 @@
 import type { ZCRMWriteOptions } from '../../api/entities/zcrm-record';
-import type { PropertyKeys } from '../../query/find-options';
+import type { QueryableKeys } from '../../query/find-options';
 import { OrmErrors } from '../errors/orm-errors';
 
 /** Options of `save`. */
@@ -31,13 +31,51 @@ export interface SaveManyOptions extends SaveOptions, BatchOptions {
   duplicateCheckFields?: ReadonlyArray<string>;
 }
 
+type UpperLetter =
+  | 'A'
+  | 'B'
+  | 'C'
+  | 'D'
+  | 'E'
+  | 'F'
+  | 'G'
+  | 'H'
+  | 'I'
+  | 'J'
+  | 'K'
+  | 'L'
+  | 'M'
+  | 'N'
+  | 'O'
+  | 'P'
+  | 'Q'
+  | 'R'
+  | 'S'
+  | 'T'
+  | 'U'
+  | 'V'
+  | 'W'
+  | 'X'
+  | 'Y'
+  | 'Z';
+
+/**
+ * A field Zoho can match records by, as `duplicateCheckFields` takes it: a scalar property of the model
+ * (`'subject'`; lookups, line items and other structured fields cannot be matched on), or an API name
+ * (`'Subject'`: Zoho's API names start with a capital letter, and are checked against the model at run
+ * time). A misspelled property does not compile.
+ */
+export type DuplicateCheckField<T> =
+  | { [K in QueryableKeys<T>]-?: NonNullable<T[K]> extends string | number ? K : never }[QueryableKeys<T>]
+  | `${UpperLetter}${string}`;
+
 /** Options of `upsert`. */
 export interface UpsertOptions<T> extends SaveManyOptions {
   /**
    * The fields Zoho matches existing records by (`['subject']` or `['Subject']`: properties or API names);
    * Zoho's defaults for the module when omitted.
    */
-  duplicateCheckFields?: ReadonlyArray<PropertyKeys<T> | (string & {})>;
+  duplicateCheckFields?: ReadonlyArray<DuplicateCheckField<T>>;
 }
 
 const DEFAULT_CONCURRENCY = 10;
