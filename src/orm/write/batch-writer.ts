@@ -18,6 +18,7 @@ import type { Repository } from '../repository';
 import { resetState, stateOf } from '../state/record-state';
 import { canonical } from '../mapping/model-mapping';
 import { queueWrite } from '../state/write-queue';
+import { percentDiscounts, restorePercentDiscounts } from './percent-discounts';
 import { OrmErrors } from '../errors/orm-errors';
 import { chunk, mapWithConcurrency } from '../support/pool';
 import { isRecordId } from '../support/record-id';
@@ -287,8 +288,10 @@ export class BatchWriter<T extends object> {
       state.repository ??= repository;
       let reloadError: ZCRMException | undefined;
       if (options.reload ?? prepared.needsReload) {
+        const percents = percentDiscounts(record, repository.mapping);
         try {
           await repository.reload(record);
+          restorePercentDiscounts(record, repository.mapping, percents);
         } catch (error) {
           reloadError = asException(error);
         }
