@@ -38,7 +38,14 @@ export interface FieldPlan {
   /** Zoho's data type as the metadata gives it (for the property's comment). */
   zohoType: string;
   label?: string;
+  /** Zoho requires a value on every insert (`system_mandatory`): declared `!` with `@IsNotEmpty()`. */
+  mandatory?: boolean;
+  /** The most characters a text field holds (`length`): `@MaxLength(n)`. */
+  maxLength?: number;
 }
+
+/** Text types whose `length` is a limit in characters. */
+const LENGTH_LIMITED = new Set(['text', 'textarea', 'email', 'phone', 'website']);
 
 /** Zoho data types a model may declare as they come. */
 const PASS_THROUGH = new Set<ZohoDataType>([
@@ -80,6 +87,7 @@ export function planField(
     readonly,
     label: field.field_label ?? field.display_label,
     zohoType: dataType,
+    ...(field.system_mandatory === true && !readonly ? { mandatory: true } : {}),
   };
 
   if (dataType === 'lineitem') {
@@ -150,7 +158,18 @@ export function planField(
     return { ...base, readonly: true, decorator: 'Field', dataType: 'formula', tsType: scalarType(returns) };
   }
   if (PASS_THROUGH.has(dataType as ZohoDataType)) {
-    return { ...base, decorator: 'Field', dataType: dataType as ZohoDataType, tsType: scalarType(dataType) };
+    const length = field.length;
+    const maxLength =
+      LENGTH_LIMITED.has(dataType) && typeof length === 'number' && Number.isInteger(length) && length > 0
+        ? length
+        : undefined;
+    return {
+      ...base,
+      decorator: 'Field',
+      dataType: dataType as ZohoDataType,
+      tsType: scalarType(dataType),
+      ...(maxLength !== undefined ? { maxLength } : {}),
+    };
   }
   // Types the ORM does not model (multi-select lookups, reminders, recurrence rules, file uploads …): kept as
   // Zoho sends them, typed by their JSON type.
