@@ -71,6 +71,8 @@ export { Pipeline } from './http';
 export type { HttpRequest, HttpResponse, RateLimitInfo, Step } from './http';
 
 export { VERSION } from './version';
+export { verifyModels } from './codegen/verify-models';
+export type { ModelMismatch } from './codegen/verify-models';
 export type {
   RecordContext,
   PageReadOptions,
