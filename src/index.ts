@@ -67,8 +67,31 @@ export {
   ConfigurationException,
 } from './errors';
 
-export { Pipeline } from './http';
-export type { HttpRequest, HttpResponse, RateLimitInfo, Step } from './http';
+// The transport pipeline and its steps: `client.pipeline.replace('retry', retryStep(…))` and the like.
+export {
+  Pipeline,
+  authHeaderStep,
+  refreshOnInvalidTokenStep,
+  retryStep,
+  throttleStep,
+  ConcurrencyLimiter,
+  createLimiter,
+  defaultHeadersStep,
+  loggingStep,
+  raiseForStatusStep,
+} from './http';
+export type {
+  AccessTokenSource,
+  AuthContext,
+  Handler,
+  HttpMethod,
+  HttpRequest,
+  HttpResponse,
+  Limiter,
+  Limiters,
+  RateLimitInfo,
+  Step,
+} from './http';
 
 export { VERSION } from './version';
 export { verifyModels } from './codegen/verify-models';

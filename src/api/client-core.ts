@@ -1,10 +1,11 @@
 import { createTokenStore } from '../auth/stores/create-token-store';
-import { currentUserEmail } from '../auth/user-context';
+import { currentUserEmail, runAsUserEmail } from '../auth/user-context';
 import { ZohoOAuth } from '../auth/zoho-oauth';
 import { ZohoOAuthClient } from '../auth/zoho-oauth-client';
 import type { ResolvedConfig } from '../config/client-config';
 import { fileLogger, redactingLogger, silentLogger, ZCRMLogger } from '../config/logger';
 import { ConfigInput, resolveConfig } from '../config/resolve-config';
+import { redactInspection } from '../errors/redact';
 import { ZCRMException } from '../errors/zcrm-exception';
 import { defaultPipeline } from '../http/default-pipeline';
 import type { Handler, HttpMethod, HttpResponse } from '../http/http-types';
@@ -73,6 +74,7 @@ export abstract class ZCRMClientCore {
       limiters: this.limiters,
       transport: options.transport,
     });
+    redactInspection(this);
   }
 
   /** The client made by `ZCRMRestClient.initialize`; throws `NOT_INITIALIZED` before it. */
@@ -91,15 +93,28 @@ export abstract class ZCRMClientCore {
     if (previous !== client) void previous?.close();
   }
 
-  /** The user calls act as now: the `runAs` user, else `currentUserEmail`. */
+  /**
+   * The user calls act as now: the `runAs` user, else `currentUserEmail`, else the user granted first
+   * through this client.
+   */
   getCurrentUserEmailID(): string {
-    return currentUserEmail(this.config.currentUserEmail);
+    return currentUserEmail(this.config.currentUserEmail ?? this.oauthClient.grantedUserEmail);
+  }
+
+  /**
+   * {@link getCurrentUserEmailID}, falling back last on the token store's only user (so after
+   * `zcrm auth grant` for one user, calls need no `currentUserEmail`).
+   */
+  async resolveCurrentUserEmail(): Promise<string> {
+    const known = runAsUserEmail() ?? this.config.currentUserEmail;
+    if (known !== undefined) return known;
+    return currentUserEmail(await this.oauthClient.defaultUserEmail());
   }
 
   /** Sends one CRM request through the pipeline. Error statuses throw typed exceptions; 204/304 resolve with `noData`. */
   async request<T = unknown>(options: RequestOptions): Promise<HttpResponse<T>> {
     // Resolved here, in the caller's async context: the throttle may run the attempt from another context.
-    const userEmail = this.getCurrentUserEmailID();
+    const userEmail = await this.resolveCurrentUserEmail();
     return (await this.pipeline.handle({
       method: options.method ?? 'GET',
       url: this.url(options.path, options.params),

@@ -28,8 +28,6 @@ export { ZCRMTax } from './entities/zcrm-tax';
 export { ZCRMEventParticipant } from './entities/zcrm-event-participant';
 export { ZCRMPriceBookPricing } from './entities/zcrm-price-book-pricing';
 export { ZCRMTrashRecord } from './entities/zcrm-trash-record';
-export { parseRecord, parseRecords, recordToWriteJson, INVENTORY_MODULES } from './mappers/record-mapper';
-export type { RecordParseOptions } from './mappers/record-mapper';
 // Part B: organization, users, roles, profiles, org taxes, variables, module metadata.
 export { ZCRMOrganization } from './entities/zcrm-organization';
 export { ZCRMRole } from './entities/zcrm-role';
@@ -97,7 +95,6 @@ export { MAX_RELATIONS_PER_CALL } from './services/record-related-service';
 export type { RelatedRecordsOptions } from './services/record-related-service';
 export { MAX_TAGS_PER_CALL, MAX_RECORDS_PER_TAG_CALL } from './entities/zcrm-module-tags';
 export type { MultiRecordTagOptions } from './entities/zcrm-module-tags';
-export { fileNameFromContentDisposition } from './files/content-disposition';
 export type { UploadSource, UploadOptions } from './files/upload-source';
 export type { PollOptions } from './support/poll';
 export type { PageOptions } from './support/checks';

@@ -7,7 +7,7 @@ import { AuthenticationException } from '../errors/authentication-exception';
 import { ConnectionException } from '../errors/connection-exception';
 import { exceptionFromResponse } from '../errors/error-table';
 import { RateLimitException } from '../errors/rate-limit-exception';
-import { registerSecret } from '../errors/redact';
+import { redactInspection, registerSecret } from '../errors/redact';
 import { USER_AGENT } from '../version';
 import { expiresInMs } from './oauth-tokens';
 
@@ -36,6 +36,7 @@ export class AccountsClient {
     private readonly logger: ZCRMLogger,
   ) {
     registerSecret(config.clientSecret);
+    redactInspection(this);
     this.http = axios.create({
       timeout: config.timeoutMs,
       validateStatus: () => true,

@@ -16,6 +16,11 @@ export function runAs<T>(userEmail: string, fn: () => T): T {
   return storage.run(userEmail.trim(), fn);
 }
 
+/** The user of the enclosing `runAs`, if any. */
+export function runAsUserEmail(): string | undefined {
+  return storage.getStore();
+}
+
 /** The `runAs` user, else `fallback` (the configured `currentUserEmail`), else a clear error. */
 export function currentUserEmail(fallback: string | undefined): string {
   const email = storage.getStore() ?? fallback;

@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/client-config';
 import type { ZCRMLogger } from '../config/logger';
 import type { TokenStore, ZohoOAuthTokens } from '../config/token-store-contract';
 import { AuthenticationException } from '../errors/authentication-exception';
-import { registerSecret } from '../errors/redact';
+import { redactInspection, registerSecret } from '../errors/redact';
 import { AccountsClient } from './accounts-client';
 import { isFresh, userKey } from './oauth-tokens';
 import { SingleFlight } from './single-flight';
@@ -29,6 +29,8 @@ export class ZohoOAuthClient {
   private readonly logger: ZCRMLogger;
   private readonly now: () => number;
   private readonly flights = new SingleFlight<ZohoOAuthTokens>();
+  /** The user calls act as when none is configured: the first granted here, or the store's only user. */
+  #defaultUser?: string;
   /** Last tokens seen per user, so a call with a fresh token does not read the store. */
   private readonly cache = new Map<string, ZohoOAuthTokens>();
 
@@ -40,11 +42,13 @@ export class ZohoOAuthClient {
     this.logger = deps.logger;
     this.now = deps.now ?? Date.now;
     this.accounts = new AccountsClient(config, deps.logger);
+    redactInspection(this);
   }
 
   /**
    * Exchanges a grant token for tokens, looks up the user's email at `/oauth/user/info` (the grant's scope must
-   * include `aaaserver.profile.READ`) and stores the tokens under that email.
+   * include `aaaserver.profile.READ`) and stores the tokens under that email. When no user is current (no
+   * `currentUserEmail` configured, none granted before), that user becomes the one calls act as.
    */
   async generateAccessToken(grantToken: string): Promise<ZohoOAuthTokens> {
     const grant = await this.accounts.requestToken({ grantType: 'authorization_code', code: grantToken });
@@ -60,8 +64,26 @@ export class ZohoOAuthClient {
     };
     await this.store.saveOAuthTokens(tokens);
     this.cache.set(userEmail, tokens);
+    this.#defaultUser ??= userEmail;
     this.logger.info(`Stored new tokens for ${userEmail}`);
     return tokens;
+  }
+
+  /** The user granted first through this client, if any (see {@link defaultUserEmail}). */
+  get grantedUserEmail(): string | undefined {
+    return this.#defaultUser;
+  }
+
+  /**
+   * The user calls act as when neither `runAs` nor `currentUserEmail` says: the user granted first through
+   * this client, else the only user the token store holds (a store that can list its users); undefined
+   * when there is none or several.
+   */
+  async defaultUserEmail(): Promise<string | undefined> {
+    if (this.#defaultUser !== undefined || !this.store.listUserEmails) return this.#defaultUser;
+    const users = await this.store.listUserEmails();
+    if (users.length === 1) this.#defaultUser ??= userKey(users[0]);
+    return this.#defaultUser;
   }
 
   /** Mints an access token from a refresh token, stores both under `userEmail` and returns them (the seed returned nothing). */

@@ -20,10 +20,13 @@ export async function withClient<T>(
   fn: (session: CliSession) => Promise<T>,
 ): Promise<T> {
   const config = loadCliConfig(flags);
-  const user = options.needsUser ? requireUser(config) : config.resolved.currentUserEmail;
   const { ZCRMRestClient } = await import('../api/rest-client');
   const client = ZCRMRestClient.initialize(config.input);
   try {
+    // Without a configured user, the token store's only user (after `zcrm auth grant`) is the one.
+    let user = config.resolved.currentUserEmail;
+    if (options.needsUser && user === undefined)
+      user = requireUser(config, await client.oauthClient.defaultUserEmail());
     return await fn({ client, config, user });
   } finally {
     await client.close();

@@ -320,10 +320,10 @@ export function describeTokenStore(config: ResolvedConfig): string {
 }
 
 /** The user calls act as, or a usage error telling how to name one. */
-export function requireUser(config: CliConfig): string {
-  const user = config.resolved.currentUserEmail;
+export function requireUser(config: CliConfig, storedUser?: string): string {
+  const user = config.resolved.currentUserEmail ?? storedUser;
   if (user) return user;
   throw new CliUsageError(
-    `no user to act as: pass --user EMAIL, set ZCRM_USER_EMAIL, or add "currentUserEmail" to ${CONFIG_FILE_NAME}`,
+    `no user to act as: pass --user EMAIL, set ZCRM_USER_EMAIL, add "currentUserEmail" to ${CONFIG_FILE_NAME}, or keep the tokens of one user only in the token store (zcrm auth grant)`,
   );
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { ConfigurationException } from '../errors/configuration-exception';
+import { redactInspection } from '../errors/redact';
 import type {
   DatabaseOptions,
   ResolvedConfig,
@@ -49,7 +50,8 @@ export function resolveConfig(input: ConfigInput): ResolvedConfig {
       : seedSandboxHost(normalizeBaseUrl(keyOf('apiBaseUrl'), c.apiBaseUrl), environment === 'sandbox');
   const retry = c.retry === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : { ...DEFAULT_RETRY, ...c.retry };
 
-  return {
+  // Shown by console.log and debuggers, which must not print the client secret or a database password.
+  return redactInspection({
     clientId: c.clientId,
     clientSecret: c.clientSecret,
     redirectUri: c.redirectUri,
@@ -69,7 +71,7 @@ export function resolveConfig(input: ConfigInput): ResolvedConfig {
     retry,
     throttle: resolveThrottle(c, apiBaseUrl),
     refreshMarginMs: c.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS,
-  };
+  });
 }
 
 function parseKeys(input: ConfigInput): ParsedInput {

@@ -30,6 +30,11 @@ export interface TokenStore {
     userEmail: string,
     update: (current: ZohoOAuthTokens | undefined) => Promise<ZohoOAuthTokens | undefined>,
   ): Promise<ZohoOAuthTokens | undefined>;
+  /**
+   * Optional: the users whose tokens are stored. With exactly one, a client configured without a current
+   * user acts as that user (after `zcrm auth grant`, say).
+   */
+  listUserEmails?(): Promise<string[]>;
   /** Optional: releases connections, timers and files. */
   close?(): Promise<void>;
 }

@@ -66,3 +66,44 @@ export function redactValue<T>(value: T): T {
   }
   return value;
 }
+
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+type Inspect = (value: unknown, options: object) => string;
+
+/**
+ * Gives `target` a `util.inspect` view (console.log, debuggers, test failure output) with its secrets masked,
+ * and returns it. The view shows the object's own fields: strings redacted, fields with a secret's name masked,
+ * plain objects, arrays and Maps copied the same way, objects that redact themselves kept as they are, and any
+ * other object (a driver's DataSource or connection, whose options may hold a password) as its class name only.
+ */
+export function redactInspection<T extends object>(target: T): T {
+  Object.defineProperty(target, INSPECT, {
+    enumerable: false,
+    configurable: true,
+    value(this: object, _depth: number, options: object, inspect: Inspect): string {
+      const view = inspect(inspectionView(this, new Set()), options);
+      const name = Object.getPrototypeOf(this) === Object.prototype ? '' : `${this.constructor.name} `;
+      return `${name}${view}`;
+    },
+  });
+  return target;
+}
+
+function inspectionView(target: object, seen: Set<unknown>): Record<string, unknown> {
+  seen.add(target);
+  const out: Record<string, unknown> = {};
+  for (const [name, inner] of Object.entries(target)) out[name] = viewOf(inner, name, seen);
+  return out;
+}
+
+function viewOf(value: unknown, key: string, seen: Set<unknown>): unknown {
+  if (typeof value === 'string') return SECRET_KEYS.has(key.toLowerCase()) ? MASK : redact(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (seen.has(value)) return '[Circular]';
+  if (Array.isArray(value)) return value.map((v) => viewOf(v, key, seen));
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, viewOf(v, String(k), seen)]));
+  if (INSPECT in value) return value;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return `[${value.constructor?.name ?? 'Object'}]`;
+  return inspectionView(value, seen);
+}

@@ -1,8 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
-import axios, { AxiosInstance, AxiosResponse } from 'axios';
+import axios, { AxiosInstance, AxiosResponse, isAxiosError } from 'axios';
 import { ConnectionException, TimeoutException } from '../errors/connection-exception';
+import { ZCRMException } from '../errors/zcrm-exception';
 import type { Handler, HttpRequest, HttpResponse } from './http-types';
 import { parseRateLimitHeaders } from './rate-limit-headers';
 import { parseBody, readBounded } from './read-body';
@@ -34,6 +35,7 @@ export function axiosTransport(instance: AxiosInstance = createAxios()): Handler
     const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
     const failure = (err: unknown) => {
       if (request.signal?.aborted) return ConnectionException.aborted(request.url);
+      if (isTooLarge(err)) return responseTooLarge(request.url);
       if (deadline.signal.aborted) return TimeoutException.after(request.url, request.timeoutMs);
       return ConnectionException.fromRequestError(request.url, err, request.timeoutMs);
     };
@@ -70,14 +72,35 @@ function isHandedOn(status: number): boolean {
   return status < 400 && status !== 204 && status !== 304;
 }
 
+/**
+ * Largest JSON (or `arraybuffer`) body read into memory: far beyond any Zoho answer (a page of 200 records is a
+ * few MB), so a runaway body fails fast instead of exhausting memory. Streamed downloads are not limited.
+ */
+export const MAX_BUFFERED_BODY_BYTES = 32 * 1024 * 1024;
+
 /** An axios instance that leaves statuses, redirects and bodies to the pipeline. */
 export function createAxios(): AxiosInstance {
   return axios.create({
     ...keepAliveAgents(),
     validateStatus: () => true,
     maxRedirects: 0,
+    maxContentLength: MAX_BUFFERED_BODY_BYTES,
     // Zoho bodies are JSON; an empty or broken body must not throw here (204, proxies' HTML error pages).
     transitional: { silentJSONParsing: true, forcedJSONParsing: true },
+  });
+}
+
+/** axios gives the body limit no code of its own (`ERR_BAD_RESPONSE` is also a reset mid-body): its message tells. */
+function isTooLarge(err: unknown): boolean {
+  return isAxiosError(err) && /maxContentLength size of -?\d+ exceeded/.test(err.message);
+}
+
+/** Not a connection failure: the same request would get the same body, so it is not retried. */
+function responseTooLarge(url: string): ZCRMException {
+  return new ZCRMException({
+    errorCode: 'RESPONSE_TOO_LARGE',
+    errorMessage: `The response body exceeds ${MAX_BUFFERED_BODY_BYTES / 1024 / 1024} MB; a Zoho API answer is never this large`,
+    url,
   });
 }
 

@@ -89,6 +89,20 @@ describe('zcrm auth and whoami', () => {
     expectNoSecrets(again, [code, emulator.clientSecret]);
   });
 
+  it('after auth grant for one user, whoami acts as that user without --user; with two it asks', async () => {
+    const store = path.join(dir, 'one-user-store');
+    const env = emulatorEnv(emulator, `file:${store}`);
+    expect((await runCli(['auth', 'grant', await grantCode(emulator, PATRICIA)], { env })).code).toBe(0);
+    const whoami = await runCli(['whoami', '--json'], { env });
+    expect(whoami.stderr).toBe('');
+    expect(JSON.parse(whoami.stdout)).toEqual(expect.objectContaining({ email: PATRICIA }));
+
+    expect((await runCli(['auth', 'grant', await grantCode(emulator, KEVIN)], { env })).code).toBe(0);
+    const ambiguous = await runCli(['whoami'], { env });
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toMatch(/no user to act as: .*one user only in the token store/);
+  });
+
   it('auth refresh without --user, and whoami without a user, are usage errors (exit 2)', async () => {
     const env = emulatorEnv(emulator, `file:${path.join(dir, 'unused')}`);
     const refresh = await runCli(['auth', 'refresh', '1000.abc.def'], { env });

@@ -365,7 +365,7 @@ describe('export and import', () => {
       const updated = await runImport(client, request(file));
       expect(updated).toMatchObject({ rows: 2, updated: 1, failed: 1 });
       expect((await raw.get(`/crm/v2/Leads/${id}`)).json.data[0].Company).toBe('New Co');
-      expect(lines(`${file}.results.jsonl`)[1]).toMatchObject({ status: 'failed', code: 'INVALID_DATA' });
+      expect(lines(`${file}.results.jsonl`)[1]).toMatchObject({ status: 'failed', code: 'RECORD_NOT_FOUND' });
 
       const upsertFile = path.join(dir, 'upsert.jsonl');
       writeFileSync(

@@ -401,7 +401,7 @@ describe('model instances → the write body', () => {
     expect(results[1]).toMatchObject({
       ok: false,
       code: 'MANDATORY_NOT_FOUND',
-      message: 'required field not found',
+      message: 'Lead.lastName (Last_Name): required field not found (MANDATORY_NOT_FOUND)',
       record: records[1],
     });
     expect(records[1].id).toBeUndefined();

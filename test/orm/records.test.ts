@@ -434,7 +434,7 @@ describe('remove', () => {
     expect(lead.id).toBeUndefined();
     expect(await Lead.findById(id)).toBeNull();
     const ghost = Lead.create({ id, lastName: 'ghost' });
-    await expect(ghost.remove()).rejects.toMatchObject({ errorCode: 'INVALID_DATA' });
+    await expect(ghost.remove()).rejects.toMatchObject({ errorCode: 'RECORD_NOT_FOUND' });
     await expect(Lead.create({ lastName: 'never saved' }).remove()).rejects.toMatchObject({
       errorCode: 'NOT_SAVED',
     });

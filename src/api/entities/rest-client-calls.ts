@@ -1,6 +1,6 @@
 import { requireId } from '../support/checks';
 import { parseModule } from '../mappers/module-mapper';
-import { ConditionalGet, firstOf, listOf } from '../operations/item-results';
+import { ConditionalGet, firstEntityOf, firstOf, listOf } from '../operations/item-results';
 import * as metadata from '../operations/metadata-operations';
 import * as org from '../operations/org-operations';
 import { APIResponse } from '../responses/api-response';
@@ -54,7 +54,7 @@ export function getCurrentUser(client: ZCRMRestClient): Promise<BulkAPIResponse<
 /** `GET org`: the org's details as a {@link ZCRMOrganization} whose calls go through `client`. */
 export async function getOrganizationDetails(client: ZCRMRestClient): Promise<APIResponse<ZCRMOrganization>> {
   const response = await org.getOrganization(client);
-  const json = firstOf(response, 'org');
+  const json = firstEntityOf(response, 'org');
   return new APIResponse(response, json ? ZCRMOrganization.fromJson(json, client) : undefined);
 }
 

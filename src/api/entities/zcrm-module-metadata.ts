@@ -1,7 +1,14 @@
 import { ValidationException } from '../../errors/validation-exception';
 import { moduleSettingsToJson } from '../mappers/module-mapper';
 import { requireId } from '../support/checks';
-import { firstOf, infoOf, listOf, singleResultOf } from '../operations/item-results';
+import {
+  entitiesOf,
+  firstEntityOf,
+  firstOf,
+  infoOf,
+  listOf,
+  singleResultOf,
+} from '../operations/item-results';
 import * as metadata from '../operations/metadata-operations';
 import { APIResponse } from '../responses/api-response';
 import { BulkAPIResponse } from '../responses/bulk-api-response';
@@ -35,7 +42,7 @@ export async function getAllFields(
 ): Promise<BulkAPIResponse<ZCRMField>> {
   const response = await metadata.getFields(module.client, moduleName(module), options);
   return new BulkAPIResponse(response, {
-    data: listOf(response, 'fields').map((f) => ZCRMField.fromJson(f)),
+    data: entitiesOf(response, 'fields').map((f) => ZCRMField.fromJson(f)),
   });
 }
 
@@ -43,7 +50,7 @@ export async function getAllFields(
 export async function getField(module: ZCRMModule, fieldId: string): Promise<APIResponse<ZCRMField>> {
   const id = requireId(fieldId, 'field id');
   const response = await metadata.getField(module.client, moduleName(module), id);
-  const json = firstOf(response, 'fields');
+  const json = firstEntityOf(response, 'fields');
   return new APIResponse(response, json ? ZCRMField.fromJson(json) : undefined);
 }
 

@@ -10,6 +10,7 @@ import * as searchOps from '../operations/search-operations';
 import * as coqlOps from '../operations/coql-operations';
 import * as massUpdateOps from '../operations/mass-update-operations';
 import {
+  entitiesOf,
   firstOf,
   ifModifiedSinceHeader,
   infoOf,
@@ -530,7 +531,7 @@ export class ZCRMModule {
   // ── Internals ──────────────────────────────────────────────────────────────────────────────────────────
 
   private recordList(response: HttpResponse<unknown>): BulkAPIResponse<ZCRMRecord> {
-    const data = parseRecords(listOf(response, 'data'), this.apiName, { client: this.#client });
+    const data = parseRecords(entitiesOf(response, 'data'), this.apiName, { client: this.#client });
     return new BulkAPIResponse(response, { data, info: infoOf(response) });
   }
 

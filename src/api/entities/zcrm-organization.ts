@@ -7,7 +7,15 @@ import { parseUser, userToJson } from '../mappers/user-mapper';
 import * as org from '../operations/org-operations';
 import * as users from '../operations/users-operations';
 import * as variables from '../operations/variables-operations';
-import { ConditionalGet, firstOf, infoOf, listOf, singleResultOf } from '../operations/item-results';
+import {
+  ConditionalGet,
+  entitiesOf,
+  firstEntityOf,
+  firstOf,
+  infoOf,
+  listOf,
+  singleResultOf,
+} from '../operations/item-results';
 import type { UserType } from '../operations/users-operations';
 import { APIResponse } from '../responses/api-response';
 import { BulkAPIResponse } from '../responses/bulk-api-response';
@@ -128,7 +136,7 @@ export class ZCRMOrganization {
   async getUser(userId: string): Promise<APIResponse<ZCRMUser>> {
     const id = requireId(userId, 'user id');
     const response = await users.getUser(this.client, id);
-    const json = firstOf(response, 'users');
+    const json = firstEntityOf(response, 'users');
     return new APIResponse(response, json ? parseUser(json) : undefined);
   }
 
@@ -441,7 +449,7 @@ export class ZCRMOrganization {
   ): Promise<BulkAPIResponse<ZCRMUser>> {
     checkPaging(page, perPage);
     const response = await users.getUsers(this.client, { ...options, type, page, perPage });
-    const data = listOf(response, 'users')
+    const data = entitiesOf(response, 'users')
       .map((u) => parseUser(u))
       .filter((u): u is ZCRMUser => u !== undefined);
     return new BulkAPIResponse(response, { data, info: infoOf(response) });

@@ -1,8 +1,14 @@
 import type { HttpResponse } from '../../http/http-types';
 import type { EntityResponse } from '../responses/entity-response';
-import { firstOf, ItemResultJson, singleResultOf } from '../operations/item-results';
+import {
+  firstEntityOf,
+  firstOf,
+  ItemResultJson,
+  malformed,
+  singleResultOf,
+} from '../operations/item-results';
 import { matchItemResults } from '../support/write-results';
-import type { Json } from './json-utils';
+import { idString, isJsonObject, Json } from './json-utils';
 
 /** Turning record write responses into results: the single result of one-record writes, per-input matching of bulk writes. */
 
@@ -22,14 +28,31 @@ export function writeOptionsBody(options: WriteOptionsInput, allowLarId: boolean
   return out;
 }
 
-/** The one record of a read (`{data: [record]}`), or `undefined` for 204/304. */
+/** The one record of a read (`{data: [record]}`, with its id), or `undefined` for 204/304. */
+export function firstRecord(response: HttpResponse<unknown>): Json | undefined {
+  return firstEntityOf(response, 'data');
+}
+
+/** The first item under `data` (a conversion's result), or `undefined` for 204/304. */
 export function firstItem(response: HttpResponse<unknown>): Json | undefined {
   return firstOf(response, 'data');
 }
 
-/** The one result of a single-record write; an error result throws the exception its code maps to. */
-export function singleWriteResult(response: HttpResponse<unknown>): ItemResultJson {
-  return singleResultOf(response, 'data');
+/**
+ * The one result of a single-record write; an error result throws the exception its code maps to. A success must
+ * name the record (`details.id`, and the id written to when given): without it the write cannot be confirmed,
+ * nor the new record's id known.
+ */
+export function singleWriteResult(response: HttpResponse<unknown>, recordId?: string): ItemResultJson {
+  const item = singleResultOf(response, 'data');
+  if (item.status !== 'success') return item;
+  const id = isJsonObject(item.details) ? idString(item.details.id) : undefined;
+  if (id === undefined)
+    throw malformed(response, 'confirms the write without naming the record (no details.id)');
+  if (recordId !== undefined && id !== recordId) {
+    throw malformed(response, `names record ${id} for a write to record ${recordId}`);
+  }
+  return item;
 }
 
 /**

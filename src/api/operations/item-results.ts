@@ -117,23 +117,47 @@ export function itemResultsOf(body: unknown, apiKey: string): ItemResultJson[] |
   return all ? (items as ItemResultJson[]) : undefined;
 }
 
-/** The array under `apiKey` of a read response, `[]` for 204/304; a 2xx body without it is a broken response. */
+/**
+ * The array under `apiKey` of a read response, `[]` for 204/304. A 2xx body without it, an empty 200 (Zoho
+ * answers 204 when there is nothing) or an entry that is not an object is a broken response, never "no data".
+ */
 export function listOf(response: HttpResponse<unknown>, apiKey: string): JsonObject[] {
-  if (response.noData || response.data === undefined) return [];
+  if (response.noData) return [];
   const body = response.data;
+  if (body === undefined) throw malformed(response, `is empty where a "${apiKey}" array was expected`);
   const list = typeof body === 'object' && body !== null ? (body as JsonObject)[apiKey] : undefined;
   if (!Array.isArray(list)) throw malformed(response, `has no "${apiKey}" array`);
-  return list.filter(
-    (item): item is JsonObject => typeof item === 'object' && item !== null && !Array.isArray(item),
-  );
+  const bad = list.findIndex((item) => typeof item !== 'object' || item === null || Array.isArray(item));
+  if (bad >= 0) throw malformed(response, `has an entry of "${apiKey}" that is not an object (at ${bad})`);
+  return list as JsonObject[];
 }
 
 /** The single entity of a read response (`{"<apiKey>": [ {...} ]}`), `undefined` for 204/304. */
 export function firstOf(response: HttpResponse<unknown>, apiKey: string): JsonObject | undefined {
-  if (response.noData || response.data === undefined) return undefined;
+  if (response.noData) return undefined;
   const list = listOf(response, apiKey);
   if (list.length === 0) throw malformed(response, `has an empty "${apiKey}" array`);
   return list[0];
+}
+
+/** {@link listOf} of entities (records, users, fields, the org), each of which must carry its `id`. */
+export function entitiesOf(response: HttpResponse<unknown>, apiKey: string): JsonObject[] {
+  const list = listOf(response, apiKey);
+  const bad = list.findIndex((item) => !hasId(item));
+  if (bad >= 0) throw malformed(response, `has an entry of "${apiKey}" without an id (at ${bad})`);
+  return list;
+}
+
+/** {@link firstOf} of an entity, which must carry its `id`. */
+export function firstEntityOf(response: HttpResponse<unknown>, apiKey: string): JsonObject | undefined {
+  if (response.noData) return undefined;
+  const first = firstOf(response, apiKey);
+  if (first && !hasId(first)) throw malformed(response, `has an entry of "${apiKey}" without an id`);
+  return first;
+}
+
+function hasId(item: JsonObject): boolean {
+  return (typeof item.id === 'string' && item.id !== '') || typeof item.id === 'number';
 }
 
 /** The `info` object of a list response, when present. */

@@ -1,5 +1,5 @@
 import * as ops from '../operations/related-operations';
-import { infoOf, JsonObject, listOf } from '../operations/item-results';
+import { entitiesOf, infoOf, JsonObject } from '../operations/item-results';
 import type { HttpResponse } from '../../http/http-types';
 import type { EntityResponse } from '../responses/entity-response';
 import { APIResponse } from '../responses/api-response';
@@ -70,7 +70,7 @@ export async function relatedRecordsPage<T>(
     ifModifiedSince: options.ifModifiedSince,
   });
   return new BulkAPIResponse(response, {
-    data: listOf(response, 'data').map(hydrate),
+    data: entitiesOf(response, 'data').map(hydrate),
     info: infoOf(response),
   });
 }

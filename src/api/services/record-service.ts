@@ -3,7 +3,7 @@ import { ValidationException } from '../../errors/validation-exception';
 import * as records from '../operations/record-operations';
 import * as convertOps from '../operations/convert-operations';
 import { applyRecordJson, applyWriteDetails, recordToWriteJson } from '../mappers/record-mapper';
-import { firstItem, singleWriteResult, writeOptionsBody } from '../mappers/record-results';
+import { firstItem, firstRecord, singleWriteResult, writeOptionsBody } from '../mappers/record-results';
 import { idString, isJsonObject, Json } from '../mappers/json-utils';
 import { requireRecordId } from '../support/checks';
 import type {
@@ -30,7 +30,7 @@ export async function getRecord(
 ): Promise<APIResponse<ZCRMRecord>> {
   const id = requireRecordId(record, 'get');
   const response = await records.getRecord(record.client, record.moduleApiName, id, options);
-  const json = firstItem(response);
+  const json = firstRecord(response);
   if (!json) return new APIResponse<ZCRMRecord>(response);
   applyRecordJson(record, json);
   return new APIResponse(response, record);
@@ -62,7 +62,7 @@ export async function updateRecord(
   const id = requireRecordId(record, 'update');
   const body = { data: [recordToWriteJson(record)], ...writeOptionsBody(options, false) };
   const response = await records.updateRecord(record.client, record.moduleApiName, id, body);
-  const item = singleWriteResult(response);
+  const item = singleWriteResult(response, id);
   applyWriteDetails(record, item.details);
   return new APIResponse(response, record, item);
 }
@@ -71,7 +71,7 @@ export async function updateRecord(
 export async function deleteRecord(record: ZCRMRecord): Promise<APIResponse<ZCRMRecord>> {
   const id = requireRecordId(record, 'delete');
   const response = await records.deleteRecord(record.client, record.moduleApiName, id);
-  const item = singleWriteResult(response);
+  const item = singleWriteResult(response, id);
   return new APIResponse(response, record, item);
 }
 

@@ -54,6 +54,7 @@ function normalized(store: TokenStore): TokenStore {
     deleteOAuthTokens: (userEmail) => Promise.resolve(store.deleteOAuthTokens(userEmail)),
   };
   if (store.updateOAuthTokens) wrapped.updateOAuthTokens = store.updateOAuthTokens.bind(store);
+  if (store.listUserEmails) wrapped.listUserEmails = store.listUserEmails.bind(store);
   if (store.close) wrapped.close = store.close.bind(store);
   return wrapped;
 }

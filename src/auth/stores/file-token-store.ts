@@ -36,6 +36,10 @@ export class FileTokenStore implements TokenStore {
     return (await this.read()).tokens[userEmail];
   }
 
+  async listUserEmails(): Promise<string[]> {
+    return Object.keys((await this.read()).tokens);
+  }
+
   async saveOAuthTokens(tokens: ZohoOAuthTokens): Promise<void> {
     await this.updateOAuthTokens(tokens.userEmail, async () => tokens);
   }

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { DataSource, DataSourceOptions, QueryRunner } from 'typeorm';
 import type { DatabaseOptions } from '../../config/client-config';
 import type { TokenStore, ZohoOAuthTokens } from '../../config/token-store-contract';
-import { registerSecret } from '../../errors/redact';
+import { redactInspection, registerSecret } from '../../errors/redact';
 import { ZCRMException } from '../../errors/zcrm-exception';
 import { sameTokens } from '../oauth-tokens';
 import { OAUTH_TOKENS_TABLE, OAuthTokenRow, oauthTokensTable } from './oauth-token-entity';
@@ -26,6 +26,7 @@ export class TypeOrmTokenStore implements TokenStore {
     private readonly ownsDataSource: boolean,
   ) {
     this.dialect = dialectOf(dataSource);
+    redactInspection(this);
   }
 
   /** A store on a database of its own (the DataSource is created, initialised and closed by the store). */
@@ -47,6 +48,16 @@ export class TypeOrmTokenStore implements TokenStore {
       user: userEmail,
     })) as OAuthTokenRow[];
     return rows[0] && toTokens(rows[0]);
+  }
+
+  async listUserEmails(): Promise<string[]> {
+    await this.open();
+    const rows = (await this.query(
+      this.dataSource,
+      `SELECT ${this.col('useridentifier')} FROM ${this.table()}`,
+      {},
+    )) as Array<{ useridentifier: string }>;
+    return rows.map((r) => r.useridentifier);
   }
 
   async saveOAuthTokens(tokens: ZohoOAuthTokens): Promise<void> {

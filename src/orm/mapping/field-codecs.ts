@@ -9,7 +9,7 @@ import { ZCRMInventoryLineItem } from '../../api/entities/zcrm-inventory-line-it
 import { ZCRMRecord } from '../../api/entities/zcrm-record';
 import { ZCRMTax } from '../../api/entities/zcrm-tax';
 import { ZCRMException } from '../../errors/zcrm-exception';
-import { formatDateTime, isDate } from '../../query/values';
+import { formatDateTime, formatNumber, isDate } from '../../query/values';
 import { Ref, RefLoader } from '../values/ref';
 import type { UserRef } from '../values/user-ref';
 import type { Tax } from '../values/tax';
@@ -116,7 +116,8 @@ function plainCodec(field: FieldMetadata): FieldCodec {
       read: (v) => (v === null || v === undefined ? undefined : typeof v === 'string' ? v : str(v)),
       write(v, ctx, path) {
         if (v === undefined || v === null || typeof v === 'string') return v;
-        if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+        // A finite number is sent as its decimal text, as queries compare it (`formatNumber`).
+        if (typeof v === 'number' && Number.isFinite(v)) return formatNumber(v);
         return issue(ctx, field, path, `expects a string, got ${describe(v)}`);
       },
     };

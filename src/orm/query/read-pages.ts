@@ -3,7 +3,7 @@ import type { HttpResponse } from '../../http/http-types';
 import { listRecords } from '../../api/operations/record-operations';
 import { searchRecords } from '../../api/operations/search-operations';
 import { executeCoql } from '../../api/operations/coql-operations';
-import { infoOf, listOf } from '../../api/operations/item-results';
+import { entitiesOf, infoOf } from '../../api/operations/item-results';
 import type { Json } from '../../api/mappers/json-utils';
 import type { QueryNode } from '../../query/ast';
 import type { CompiledQuery } from '../../query/compilers/compiled-query';
@@ -64,7 +64,7 @@ async function run(
       response = await executeCoql(client, query.text);
       break;
   }
-  const records = listOf(response, 'data');
+  const records = entitiesOf(response, 'data');
   if (query.select) for (const record of records) project(record, query.select);
   const more = infoOf(response)?.more_records;
   return { records, more: typeof more === 'boolean' ? more : undefined, url: response.url };

@@ -1,5 +1,5 @@
 import { getRecord } from '../../api/operations/record-operations';
-import { firstItem } from '../../api/mappers/record-results';
+import { firstRecord } from '../../api/mappers/record-results';
 import type { Json } from '../../api/mappers/json-utils';
 import { ValidationException } from '../../errors/validation-exception';
 import type { QueryNode } from '../../query/ast';
@@ -94,7 +94,7 @@ export class RecordReader<T extends object> {
     const { client, module, mapping } = this.repository;
     if (!isRecordId(id)) throw OrmErrors.badId(mapping.name, id);
     try {
-      return firstItem(await getRecord(client, module, id));
+      return firstRecord(await getRecord(client, module, id));
     } catch (error) {
       // Zoho answers some missing ids with INVALID_DATA instead of 204.
       if (error instanceof ValidationException && error.errorCode === 'INVALID_DATA' && error.statusCode > 0)

@@ -106,15 +106,16 @@ export async function recordProblems(
       flatten(await validate(row as object, VALIDATOR_OPTIONS), `${field.propertyName}[${i}]`, found);
     }
   }
-  const validated = new Set(found.map((f) => f.path));
-  for (const issue of issues) {
-    // The ORM's own check of a value class-validator already flagged says the same thing again.
-    if (validated.has(issue.property)) continue;
-    found.push({ path: issue.property, constraint: 'zcrm', message: issue.message });
-  }
+  // The ORM's own type check comes first: a value of the wrong type (`'abc'` for a number) is reported as
+  // such, not by the rules class-validator then runs on it (`must not be less than 0`).
+  const typed = new Set(issues.map((i) => i.property));
+  const ordered = [
+    ...issues.map((i) => ({ path: i.property, constraint: 'zcrm', message: i.message })),
+    ...found.filter((f) => !typed.has(f.path)),
+  ];
   const hooked = await hookProblems(record);
   const byPath = new Map<string, FieldProblem>();
-  for (const { path, constraint, message } of [...found, ...hooked]) {
+  for (const { path, constraint, message } of [...ordered, ...hooked]) {
     const property = topProperty(path);
     if (only && !only.has(property) && constraint !== 'validate') continue;
     let problem = byPath.get(path);

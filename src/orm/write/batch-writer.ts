@@ -6,6 +6,7 @@ import {
   WriteResultsJson,
 } from '../../api/operations/record-operations';
 import { writeOptionsBody } from '../../api/mappers/record-results';
+import { itemResultsOf, malformed } from '../../api/operations/item-results';
 import { matchEntityResponses } from '../../api/support/write-results';
 import type { EntityResponse } from '../../api/responses/entity-response';
 import type { HttpResponse } from '../../http/http-types';
@@ -16,6 +17,7 @@ import { mayHaveBeenProcessed } from '../../http/steps/retry-policy';
 import type { Repository } from '../repository';
 import { resetState, stateOf } from '../state/record-state';
 import { canonical } from '../mapping/model-mapping';
+import { queueWrite } from '../state/write-queue';
 import { OrmErrors } from '../errors/orm-errors';
 import { chunk, mapWithConcurrency } from '../support/pool';
 import { isRecordId } from '../support/record-id';
@@ -60,8 +62,19 @@ interface ReadyWrite {
 export class BatchWriter<T extends object> {
   constructor(private readonly repository: Repository<T>) {}
 
-  /** The write path of save, saveMany and upsert. */
+  /**
+   * The write path of save, saveMany and upsert. A record with a write in flight is written after it (so a
+   * second `save()` of a new record updates what the first inserted).
+   */
   async write(records: readonly T[], mode: WriteMode, options: SaveManyOptions): Promise<WriteResult<T>[]> {
+    return queueWrite(records, () => this.writeNow(records, mode, options));
+  }
+
+  private async writeNow(
+    records: readonly T[],
+    mode: WriteMode,
+    options: SaveManyOptions,
+  ): Promise<WriteResult<T>[]> {
     const { concurrency, chunkSize } = batchOptions(options);
     const duplicateCheck =
       mode === 'upsert' ? this.duplicateCheckFields(options.duplicateCheckFields) : undefined;
@@ -113,10 +126,12 @@ export class BatchWriter<T extends object> {
     await mapWithConcurrency(chunk(pending, chunkSize), concurrency, async (part) => {
       let response: HttpResponse<WriteResultsJson>;
       try {
-        response = await deleteRecords(
-          client,
-          module,
-          part.map((p) => p.id),
+        response = withItemResults(
+          await deleteRecords(
+            client,
+            module,
+            part.map((p) => p.id),
+          ),
         );
       } catch (error) {
         const cause = asException(error);
@@ -152,7 +167,7 @@ export class BatchWriter<T extends object> {
           }
           results[index] = { ok: true, index, id, record, response: entity };
         } else {
-          const error = entityError(entity, response);
+          const error = entityError(entity, response, { mapping, id });
           results[index] = {
             ok: false,
             index,
@@ -218,12 +233,13 @@ export class BatchWriter<T extends object> {
     const { client, module } = repository;
     let response: HttpResponse<WriteResultsJson>;
     try {
-      response =
+      response = withItemResults(
         kind === 'insert'
           ? await insertRecords(client, module, body)
           : kind === 'update'
             ? await updateRecords(client, module, body)
-            : await upsertRecords(client, module, body);
+            : await upsertRecords(client, module, body),
+      );
     } catch (error) {
       const failure = asException(error);
       // Updates and upserts are retried by the transport when their answer is lost (repeating them is
@@ -245,7 +261,11 @@ export class BatchWriter<T extends object> {
       const record = records[index];
       const id = typeof entity.details.id === 'string' ? entity.details.id : undefined;
       if (!entity.isSuccess || id === undefined) {
-        fail(index, entity.isSuccess ? noIdError(entity, response) : entityError(entity, response), entity);
+        const sentId = kind === 'update' ? String(prepared.json.id) : undefined;
+        const error = entity.isSuccess
+          ? noIdError(entity, response)
+          : entityError(entity, response, { mapping: repository.mapping, id: sentId });
+        fail(index, error, entity);
         continue;
       }
       entity.data = record;
@@ -372,4 +392,13 @@ function isBlank(value: unknown): boolean {
  */
 function deletedByLostAttempt(entity: EntityResponse<unknown>, response: HttpResponse<unknown>): boolean {
   return response.replayedAfterLostAnswer === true && entity.code === 'INVALID_DATA';
+}
+
+/**
+ * The response of a write call, checked to carry per-record results: a body without them (an HTML page,
+ * truncated JSON, another shape) fails every record of the call with `INVALID_RESPONSE`, not a `NO_RESULT` each.
+ */
+function withItemResults(response: HttpResponse<WriteResultsJson>): HttpResponse<WriteResultsJson> {
+  if (!itemResultsOf(response.data, 'data')) throw malformed(response, 'has no per-record results in "data"');
+  return response;
 }

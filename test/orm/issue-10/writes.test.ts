@@ -1,6 +1,6 @@
 /**
  * Issue 10, wrong or incomplete data on writes, against the emulator over HTTP: what an insert puts on the
- * instance (owner, tags) and what `attach()` returns (size).
+ * instance (owner, tags), what `attach()` returns (size), and concurrent saves of one instance.
  */
 import { Account, Lead } from '../support/models';
 import { OrmFixture, startOrmEmulator } from '../support/orm-emulator';
@@ -46,5 +46,34 @@ describe('after insert', () => {
     expect(file.fileName).toBe('hello.txt');
     const [listed] = await account.attachments();
     expect(listed.size).toBe(11);
+  });
+});
+
+describe('concurrent saves of one instance', () => {
+  test('the second save waits for the first, then updates the record the first inserted', async () => {
+    const lead = Lead.create({ lastName: 'Twice' });
+    const first = lead.save();
+    lead.company = 'Changed meanwhile';
+    const second = lead.save();
+    await Promise.all([first, second]);
+    const found = await Lead.find({ where: { lastName: 'Twice' }, take: 10 });
+    expect(found.map((l) => l.id)).toEqual([lead.id]);
+    // One insert; the change made meanwhile is either in it (the insert is prepared once its before-insert
+    // listeners ran) or sent by the second save as an update — never a second insert.
+    const writes = sent.filter((r) => r.method !== 'GET').map((r) => r.method);
+    expect(writes.filter((m) => m === 'POST')).toEqual(['POST']);
+    expect(writes[0]).toBe('POST');
+    expect(found[0].company).toBe('Changed meanwhile');
+  });
+
+  test('a failed first save does not stop the second', async () => {
+    const lead = Lead.create({ lastName: 'x'.repeat(81) });
+    const first = lead.save();
+    const second = lead.save();
+    await expect(first).rejects.toMatchObject({ name: 'CrmValidationError' });
+    await expect(second).rejects.toMatchObject({ name: 'CrmValidationError' });
+    lead.lastName = 'Fine';
+    await lead.save();
+    expect(lead.id).toMatch(/^\d+$/);
   });
 });
