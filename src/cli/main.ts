@@ -4,6 +4,7 @@ import { registerEmulatorCommand } from './emulator-command';
 import { registerAuthCommand } from './auth-command';
 import { registerWhoamiCommand } from './whoami-command';
 import { registerGenerateCommand } from './generate-command';
+import { registerCheckCommand } from './check-command';
 import { registerExportCommand } from './export-command';
 import { registerImportCommand } from './import-command';
 import { exitCodeOf } from './exit-codes';
@@ -17,7 +18,7 @@ export const USAGE_EXIT_CODE = 2;
 /** The `zcrm` program with every command registered (one file per command), writing to the run's streams. */
 export function buildProgram(): Command {
   const program = new Command('zcrm')
-    .description('Zoho CRM v2 SDK tooling: emulator, auth, whoami, generate, export, import')
+    .description('Zoho CRM v2 SDK tooling: emulator, auth, whoami, generate, check, export, import')
     .version(packageVersion())
     // Set before commands are added so each inherits them: usage errors throw instead of exiting with 1, and
     // help and errors go to the run's streams.
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerAuthCommand(program);
   registerWhoamiCommand(program);
   registerGenerateCommand(program);
+  registerCheckCommand(program);
   registerExportCommand(program);
   registerImportCommand(program);
   return program;
