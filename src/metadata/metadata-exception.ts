@@ -46,6 +46,17 @@ export class ModelMetadataException extends ZCRMException {
     );
   }
 
+  /** A field decorator compiled as a TypeScript 5 standard decorator (`experimentalDecorators` is off). */
+  static standardDecorator(decorator: string, property: string | symbol): ModelMetadataException {
+    return ModelMetadataException.make(
+      'UNSUPPORTED_DECORATORS',
+      `@${decorator} on ${String(property)}: zcrm's field decorators need TypeScript's legacy decorators; ` +
+        'set "experimentalDecorators": true and "emitDecoratorMetadata": true in tsconfig.json, ' +
+        'or declare the model with defineModel()',
+      { decorator, property: String(property) },
+    );
+  }
+
   /** A property was declared twice (two field decorators on it). */
   static duplicateProperty(target: unknown, property: string): ModelMetadataException {
     return ModelMetadataException.make(

@@ -21,6 +21,9 @@ export function registerProperty(
   descriptor: PropertyDescriptor | undefined,
   definition: FieldDefinition,
 ): FieldMetadata {
+  if (isStandardDecoratorCall(target, propertyKey)) {
+    throw ModelMetadataException.standardDecorator(decorator, propertyKey.name);
+  }
   if (typeof target === 'function') {
     throw ModelMetadataException.misplacedDecorator(
       decorator,
@@ -56,4 +59,18 @@ export function registerProperty(
   }
   const designType = Reflect.getMetadata('design:type', target, propertyKey) as unknown;
   return getMetadataStorage().addField(owner, propertyKey, definition, designType);
+}
+
+/**
+ * TypeScript 5's standard decorators (no `experimentalDecorators` in tsconfig, as with tsc's, tsx's and
+ * esbuild's defaults) call a field decorator with `(undefined, context)`; they have no design types and no
+ * class prototype to register on, so they are refused with the tsconfig change that fixes it.
+ */
+function isStandardDecoratorCall(
+  target: unknown,
+  propertyKey: unknown,
+): propertyKey is { kind: string; name: string | symbol } {
+  return (
+    target === undefined && typeof propertyKey === 'object' && propertyKey !== null && 'kind' in propertyKey
+  );
 }
