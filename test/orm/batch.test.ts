@@ -68,12 +68,11 @@ describe('saveMany', () => {
 
   test('at most `concurrency` calls in flight, and the calls overlap', async () => {
     await addFault(fx.emulator, { path: '/crm/v2/Leads', method: 'POST', delayMs: 150 });
-    const started = Date.now();
     const results = await Lead.saveMany(leads(1000, 'Flight'), { concurrency: 4 });
     expect(ok(results)).toBe(1000);
+    // 10 calls held 150 ms each: 4 were in flight at once (they overlap), never more. No wall-clock check,
+    // which a loaded machine would make flaky.
     expect(flight.max).toBe(4);
-    // 10 calls of 150 ms, 4 at a time: 3 waves, far less than 10 × 150 ms one after another.
-    expect(Date.now() - started).toBeLessThan(1200);
     flight.max = 0;
     await Lead.saveMany(leads(300, 'Default'));
     expect(flight.max).toBeLessThanOrEqual(10);

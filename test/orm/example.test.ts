@@ -83,7 +83,7 @@ describe('examples/orm-invoices.ts as a script', () => {
       /^Running the ORM invoice example on the embedded emulator at http:\/\/127\.0\.0\.1:\d+$/m,
     );
     expect(run.stdout()).toMatch(/grand total 756/);
-    expect(run.stdout()).toMatch(/downloaded q3\.pdf \(application\/pdf\): identical/);
+    expect(run.stdout()).toMatch(/downloaded q3\.pdf \(application\/x-download\): identical/);
     expect(run.stdout()).toMatch(/^tags: licences, q3$/m);
   }, 60_000);
 });

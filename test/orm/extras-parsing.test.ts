@@ -76,9 +76,12 @@ describe('collectPages', () => {
     expect(asked).toHaveLength(1);
   });
 
-  it('skips items that are not objects and rejects a body without data (as the services read pages)', async () => {
+  it('rejects items that are not objects and a body without data (as the services read pages)', async () => {
     const { fetch } = server([page([note('1'), 'junk', null, [note('x')]], { more_records: false })]);
-    expect(await collectPages({}, 'Lead.notes()', fetch)).toEqual(['1']);
+    await expect(collectPages({}, 'Lead.notes()', fetch)).rejects.toMatchObject({
+      errorCode: 'INVALID_RESPONSE',
+      errorMessage: expect.stringContaining('not an object'),
+    });
     const broken = server([{ ...page([]), data: { info: {} } }]);
     const error = await collectPages({}, 'Lead.notes()', broken.fetch).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZCRMException);

@@ -58,8 +58,11 @@ describe('concurrent saves of one instance', () => {
     await Promise.all([first, second]);
     const found = await Lead.find({ where: { lastName: 'Twice' }, take: 10 });
     expect(found.map((l) => l.id)).toEqual([lead.id]);
+    // One insert; the change made meanwhile is either in it (the insert is prepared once its before-insert
+    // listeners ran) or sent by the second save as an update — never a second insert.
     const writes = sent.filter((r) => r.method !== 'GET').map((r) => r.method);
-    expect(writes).toEqual(['POST', 'PUT']);
+    expect(writes.filter((m) => m === 'POST')).toEqual(['POST']);
+    expect(writes[0]).toBe('POST');
     expect(found[0].company).toBe('Changed meanwhile');
   });
 
