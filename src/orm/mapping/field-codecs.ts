@@ -354,7 +354,7 @@ function writeTaxes(
       issue(ctx, field, `${where}.percentage`, 'must be a number from 0 to 100');
       return;
     }
-    const tax = new ZCRMTax(t.name, t.percentage as number | undefined);
+    const tax = new ZCRMTax(t.name, t.percentage);
     // The id is Zoho's; sending the name and rate is enough, and stays valid if the org tax is replaced.
     out.push(taxToJson(tax, where));
   });
@@ -445,7 +445,7 @@ function lineItemsCodec(field: FieldMetadata): FieldCodec {
           }
           item.product = new ZCRMRecord('Products', id);
         }
-        item.quantity = r.quantity as number | undefined;
+        item.quantity = r.quantity;
         if (r.listPrice !== undefined && r.listPrice !== null) item.listPrice = r.listPrice;
         if (r.description !== undefined && r.description !== null) item.description = r.description;
         const discount = r.discount as unknown;
@@ -486,7 +486,7 @@ function lineItemsCodec(field: FieldMetadata): FieldCodec {
         // Taxes as checked above (`lineItemToJson` sends the seed entity's own list).
         if (taxes.length > 0) json.line_tax = taxes;
         else delete json.line_tax;
-        for (const codec of rowFieldCodecs(row.constructor as ModelClass)) {
+        for (const codec of rowFieldCodecs(row.constructor)) {
           const value = codec.write(r[codec.field.propertyName], ctx, `${where}.${codec.field.propertyName}`);
           if (value !== undefined) json[codec.field.apiName] = value;
         }

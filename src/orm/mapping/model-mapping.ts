@@ -163,7 +163,7 @@ export class ModelMapping {
     if (!plan) {
       const keys: Json = {};
       for (const apiName of this.apiNames) if (json[apiName] !== undefined) keys[apiName] = null;
-      return plainToInstance(this.model as new () => T, keys, options) as T;
+      return plainToInstance<T, Json>(this.model as new () => T, keys, options);
     }
     // What plainToInstance does for these options, without its per-key registry lookups.
     const instance = new (this.model as new () => Record<string, unknown>)();
