@@ -32,7 +32,8 @@ const LAYERS = [
 const OUTSIDE: Record<string, readonly string[]> = {
   emulator: ['version'],
   index: ['version', 'errors', 'config', 'http', 'auth', 'api', 'metadata', 'query', 'orm'],
-  decorators: ['metadata'],
+  // The `zcrm/decorators` entry point: model metadata, and the ORM's entity-listener registry.
+  decorators: ['version', 'errors', 'metadata', 'orm'],
 };
 
 /** Which layers may import which (besides themselves). */
