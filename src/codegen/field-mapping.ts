@@ -39,7 +39,14 @@ export interface FieldPlan {
   /** Zoho's data type as the metadata gives it (for the property's comment). */
   zohoType: string;
   label?: string;
+  /** Zoho requires a value on every insert (`system_mandatory`): declared `!` with `@IsNotEmpty()`. */
+  mandatory?: boolean;
+  /** The most characters a text field holds (`length`): `@MaxLength(n)`. */
+  maxLength?: number;
 }
+
+/** Text types whose `length` is a limit in characters. */
+const LENGTH_LIMITED = new Set<string>(['text', 'textarea', 'email', 'phone', 'website']);
 
 /** The plan for one field; `names` are the runtime type names to write. */
 export function planField(
@@ -57,6 +64,7 @@ export function planField(
     readonly,
     label: field.field_label ?? field.display_label,
     zohoType: dataType,
+    ...(field.system_mandatory === true && !readonly ? { mandatory: true } : {}),
   };
 
   if (apiName === '$line_tax') {
@@ -129,7 +137,18 @@ export function planField(
     const returns = field.formula?.return_type ?? undefined;
     return { ...base, readonly: true, decorator: 'Field', dataType, tsType: scalarType(returns) };
   }
-  return { ...base, decorator: 'Field', dataType, tsType: DATA_TYPES[dataType].tsType };
+  const length = field.length;
+  const maxLength =
+    LENGTH_LIMITED.has(dataType) && typeof length === 'number' && Number.isInteger(length) && length > 0
+      ? length
+      : undefined;
+  return {
+    ...base,
+    decorator: 'Field',
+    dataType,
+    tsType: DATA_TYPES[dataType].tsType,
+    ...(maxLength !== undefined ? { maxLength } : {}),
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ZCRMRestClient } from '../api/rest-client';
 import * as metadata from '../api/operations/metadata-operations';
+import { closestName } from './naming';
 import { ValidationException } from '../errors/validation-exception';
 import { CrmRecord } from '../orm/crm-record';
 import { dataTypeInfo, ZohoDataType } from '../metadata/data-types';
@@ -121,8 +122,11 @@ export async function loadRuntimeModel(client: ZCRMRestClient, moduleName: strin
   const modules = (listed.data?.modules ?? []) as ModuleJson[];
   const module = modules.find((m) => m.api_name === moduleName && m.api_supported !== false);
   if (!module) {
-    const near = modules.find((m) => m.api_name?.toLowerCase() === moduleName.toLowerCase());
-    const hint = near ? ` (did you mean "${near.api_name}"?)` : '';
+    const names = modules.flatMap((m) =>
+      typeof m.api_name === 'string' && m.api_supported !== false ? [m.api_name] : [],
+    );
+    const near = closestName(moduleName, names);
+    const hint = near ? ` (did you mean "${near}"?)` : '';
     throw ValidationException.invalidInput('module', `no API-supported module "${moduleName}"${hint}`);
   }
   const response = await metadata.getFields(client, moduleName);
