@@ -8,4 +8,10 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
   testTimeout: 30000,
+  // The examples import the package by name, as its users do: here that is the sources.
+  moduleNameMapper: {
+    '^zcrm$': '<rootDir>/src/index.ts',
+    '^zcrm/decorators$': '<rootDir>/decorators/index.ts',
+    '^zcrm/emulator$': '<rootDir>/src/emulator/index.ts',
+  },
 };
