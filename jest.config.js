@@ -14,4 +14,7 @@ module.exports = {
     '^zcrm/decorators$': '<rootDir>/decorators/index.ts',
     '^zcrm/emulator$': '<rootDir>/src/emulator/index.ts',
   },
+  // Two workers (CI has 2 cores): suites are independent (emulators on port 0, temp dirs, a database of
+  // their own per suite file: zcrm_test/zohooauth for test/db, zcrm_reliability for test/reliability).
+  maxWorkers: 2,
 };

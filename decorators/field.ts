@@ -10,8 +10,8 @@ import type { PlainFieldOptions } from './field-options';
  * ```
  */
 export function Field(apiName: string, options: PlainFieldOptions = {}): FieldDecorator {
-  return (target, propertyKey, descriptor) =>
-    void registerProperty('Field', target, propertyKey, descriptor, {
+  return (...args: unknown[]) =>
+    registerProperty('Field', args, {
       apiName,
       role: 'field',
       type: options.type,

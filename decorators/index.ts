@@ -18,5 +18,5 @@ export { PricingDetails } from './pricing-details';
 export { BeforeInsert, BeforeUpdate, AfterInsert, BeforeRemove, AfterLoad } from './listeners';
 export type { FieldOptions, PlainFieldOptions } from './field-options';
 export { defineModel } from '../src/metadata/define-model';
-export type { ZohoDataType } from '../src/metadata/field-metadata';
-export type { FieldDecorator } from '../src/metadata/register-property';
+export type { ZohoDataType } from '../src/metadata/data-types';
+export type { FieldDecorator, ModelDecorator } from '../src/metadata/register-property';

@@ -98,8 +98,8 @@ export function renderModels(source: ModelSource, options: RenderOptions = {}): 
   const names: RuntimeNames = { ...DEFAULT_RUNTIME_NAMES, ...options.names };
   const runtime = options.runtimeModule ?? 'zcrm';
   const decoratorsModule = options.decoratorsModule ?? 'zcrm/decorators';
-  const classes = new NameScope([...Object.values(names), ...DECORATORS]);
-  const reserved = [...BASE_PROPERTIES, ...(options.reservedProperties ?? [])];
+  const classes = new NameScope([...(Object.values(names) as string[]), ...DECORATORS]);
+  const reserved = [...BASE_PROPERTIES, ...(options.reservedProperties ?? new Set<string>())];
 
   const modules = source.modules.filter(
     (m): m is ModuleJson & { api_name: string } => typeof m.api_name === 'string' && m.api_name !== '',

@@ -3,7 +3,8 @@ import * as metadata from '../api/operations/metadata-operations';
 import { closestName } from './naming';
 import { ValidationException } from '../errors/validation-exception';
 import { CrmRecord } from '../orm/crm-record';
-import type { FieldDefinition, FieldMetadata, ZohoDataType } from '../metadata/field-metadata';
+import { dataTypeInfo, ZohoDataType } from '../metadata/data-types';
+import type { FieldDefinition, FieldMetadata } from '../metadata/field-metadata';
 import { defineModel } from '../metadata/define-model';
 import { getMetadataStorage } from '../metadata/metadata-storage';
 import { SYSTEM_FIELDS } from '../metadata/system-fields';
@@ -34,8 +35,6 @@ export interface RuntimeModel {
   byApiName: Map<string, RuntimeField>;
 }
 
-/** Types whose values are structures: kept as Zoho's JSON both ways, and not readable by list or COQL queries. */
-const STRUCTURED: ReadonlySet<string> = new Set(['jsonarray', 'jsonobject']);
 const SYSTEM_API_NAMES = new Set(SYSTEM_FIELDS.map((f) => f.apiName));
 
 /**
@@ -67,7 +66,7 @@ export function runtimeModel(module: ModuleJson & { api_name: string }, fields: 
       role: field.role,
       dataType: field.dataType,
       readonly: field.readonly,
-      queryable: field.apiName !== 'Tag' && !STRUCTURED.has(field.dataType) && field.role !== 'subform',
+      queryable: field.apiName !== 'Tag' && readableByQueries(field.dataType),
     });
   }
   const ordered: RuntimeField[] = [];
@@ -84,6 +83,12 @@ export function runtimeModel(module: ModuleJson & { api_name: string }, fields: 
     fields: ordered,
     byApiName,
   };
+}
+
+/** Structured types (lists, JSON objects) are kept as Zoho's JSON both ways, and not readable by list or COQL queries. */
+function readableByQueries(type: ZohoDataType): boolean {
+  const { query, wire } = dataTypeInfo(type);
+  return query !== 'unsupported' || wire === 'string' || wire === 'any';
 }
 
 function declaration(field: FieldJson, module: string): FieldDefinition {

@@ -179,7 +179,7 @@ describe('field kinds', () => {
       "/** Remind_At: `Remind_At` (event_reminder). */\n  @Field('Remind_At', { type: 'jsonobject' })\n  remindAt?: Record<string, unknown> | null;",
     );
     expect(out).toContain("@Field('Recurring', { type: 'text' })\n  recurring?: string | null;");
-    expect(out).toContain("@Field('Files', { type: 'jsonarray' })\n  files?: unknown[] | null;");
+    expect(out).toContain("@Field('Files', { type: 'fileupload' })\n  files?: unknown[] | null;");
   });
 
   it('types inventory line items and record taxes; other line-item API names are passed on', () => {
@@ -216,7 +216,7 @@ describe('field kinds', () => {
     // A multi-select lookup elsewhere is data the ORM passes through.
     expect(
       render([{ api_name: 'Courses', data_type: 'multiselectlookup', json_type: 'jsonarray' }]),
-    ).toContain("@Field('Courses', { type: 'jsonarray' })\n  courses?: unknown[] | null;");
+    ).toContain("@Field('Courses', { type: 'multiselectlookup' })\n  courses?: unknown[] | null;");
   });
 
   it('types subforms with a row class from the subform module’s fields, or an open row when undescribed', () => {
