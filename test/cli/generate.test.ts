@@ -60,7 +60,7 @@ describe('zcrm generate', () => {
     expect(contact).toContain("import { Account } from './account';");
     expect(contact).toContain("@Lookup('Account_Name', () => Account)\n  account?: Ref<Account> | null;");
     // Vendors was never generated: untyped.
-    expect(contact).toContain("@Lookup('Vendor_Name')\n  vendorName?: Ref<CrmRecord> | null;");
+    expect(contact).toContain("@Lookup('Vendor_Name')\n  vendor?: Ref<CrmRecord> | null;");
   });
 
   it('exits 2 for an unknown module, an empty list, or a hand-written file in the way', async () => {
