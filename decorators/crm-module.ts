@@ -7,7 +7,8 @@ import { getMetadataStorage } from '../src/metadata/metadata-storage';
  * class Invoice extends CrmRecord { @Field('Subject') subject!: string }
  * ```
  * The model is checked as a whole here (API names unique, line items only on inventory modules …), so a
- * mistake fails where the class is defined. Subclasses inherit the module and the fields.
+ * mistake fails where the class is defined. Subclasses inherit the module and the fields. The field
+ * decorators need `"experimentalDecorators": true` and `"emitDecoratorMetadata": true` in tsconfig.
  */
 export function CrmModule(moduleApiName: string): ClassDecorator {
   return (target) => {

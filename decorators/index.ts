@@ -1,6 +1,8 @@
 /**
  * `zcrm/decorators`: the decorators that declare record models. They record metadata and nothing else
- * (no request is made, nothing is validated at run time but the declaration itself).
+ * (no request is made, nothing is validated at run time but the declaration itself). They are TypeScript's
+ * legacy decorators: tsconfig needs `"experimentalDecorators": true` and `"emitDecoratorMetadata": true`
+ * (without them a field decorator throws `UNSUPPORTED_DECORATORS`); `defineModel` needs neither.
  */
 import 'reflect-metadata';
 
