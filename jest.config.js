@@ -8,4 +8,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
   testTimeout: 30000,
+  // Two workers (CI has 2 cores): suites are independent (emulators on port 0, temp dirs, a database of
+  // their own per suite file: zcrm_test/zohooauth for test/db, zcrm_reliability for test/reliability).
+  maxWorkers: 2,
 };

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     if (saved.some((r) => !r.ok)) throw new Error('seeding failed');
 
     const query = Invoice.compile({ take: RECORDS });
-    const url = `${session.emulator.url}/crm/v2/${query.path}?${new URLSearchParams(Object.entries(query.params).map(([k, v]): [string, string] => [k, String(v)]))}`;
+    const url = `${session.emulator.url}/crm/v2/${query.path}?${new URLSearchParams(Object.entries(query.params).map(([k, v]): [string, string] => [k, String(v)])).toString()}`;
     const raw = axios.create({
       httpAgent: new http.Agent({ keepAlive: true }),
       responseType: 'text',

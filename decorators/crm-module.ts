@@ -1,4 +1,4 @@
-import { getMetadataStorage } from '../src/metadata/metadata-storage';
+import { ModelDecorator, registerModel } from '../src/metadata/register-property';
 
 /**
  * Binds a class to a Zoho CRM module (`Invoices`, `Leads`, a custom `Projects__c`):
@@ -6,12 +6,10 @@ import { getMetadataStorage } from '../src/metadata/metadata-storage';
  * @CrmModule('Invoices')
  * class Invoice extends CrmRecord { @Field('Subject') subject!: string }
  * ```
- * The model is checked as a whole here (API names unique, line items only on inventory modules …), so a
- * mistake fails where the class is defined. Subclasses inherit the module and the fields. The field
- * decorators need `"experimentalDecorators": true` and `"emitDecoratorMetadata": true` in tsconfig.
+ * The model is checked as a whole here (API names unique, line items only on inventory modules, every
+ * field's data type known …), so a mistake fails where the class is defined. Subclasses inherit the module
+ * and the fields. Works as a legacy (`experimentalDecorators`) and as a TypeScript 5 standard decorator.
  */
-export function CrmModule(moduleApiName: string): ClassDecorator {
-  return (target) => {
-    getMetadataStorage().setModule(target, moduleApiName);
-  };
+export function CrmModule(moduleApiName: string): ModelDecorator {
+  return (...args: unknown[]) => registerModel(moduleApiName, args);
 }

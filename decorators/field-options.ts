@@ -1,4 +1,4 @@
-import type { ZohoDataType } from '../src/metadata/field-metadata';
+import type { ZohoDataType } from '../src/metadata/data-types';
 
 /** Options every field decorator takes. */
 export interface FieldOptions {
@@ -9,10 +9,12 @@ export interface FieldOptions {
 /** Options of `@Field`. */
 export interface PlainFieldOptions extends FieldOptions {
   /**
-   * Zoho's data type. Inferred from the property type when omitted (`string` → text, `number` → double,
-   * `boolean`, `Date` → datetime, `string[]` → multiselectpicklist); give it for date fields (`'date'`,
-   * `'YYYY-MM-DD'` strings), integers, currencies, picklists and text areas so queries use the operators
-   * Zoho allows on them.
+   * Zoho's data type. Give it for date fields (`'date'`, `'YYYY-MM-DD'` strings), integers, currencies,
+   * picklists and text areas, so values are sent and queried the way Zoho takes them. When omitted it is
+   * inferred from the property's design type (`string` → text, `number` → double, `boolean`, `Date` →
+   * datetime, `string[]` → multiselectpicklist), which only `tsc` with `emitDecoratorMetadata` emits: under
+   * esbuild, SWC, tsx or TypeScript 5 standard decorators a `@Field` without `type` fails when the class is
+   * defined.
    */
   type?: ZohoDataType;
   /**

@@ -8,12 +8,10 @@ import type { PlainFieldOptions } from './field-options';
  * @Field('Due_Date', { type: 'date' }) dueDate?: string;        // 'YYYY-MM-DD', no time-zone shift
  * @Field('Grand_Total', { readonly: true }) grandTotal?: number;
  * ```
- * Like every field decorator, it needs `"experimentalDecorators": true` and `"emitDecoratorMetadata": true`
- * in tsconfig (TypeScript 5's standard decorators throw `UNSUPPORTED_DECORATORS`).
  */
 export function Field(apiName: string, options: PlainFieldOptions = {}): FieldDecorator {
-  return (target, propertyKey, descriptor) =>
-    void registerProperty('Field', target, propertyKey, descriptor, {
+  return (...args: unknown[]) =>
+    registerProperty('Field', args, {
       apiName,
       role: 'field',
       type: options.type,

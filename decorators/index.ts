@@ -1,8 +1,6 @@
 /**
  * `zcrm/decorators`: the decorators that declare record models. They record metadata and nothing else
- * (no request is made, nothing is validated at run time but the declaration itself). They are TypeScript's
- * legacy decorators: tsconfig needs `"experimentalDecorators": true` and `"emitDecoratorMetadata": true`
- * (without them a field decorator throws `UNSUPPORTED_DECORATORS`); `defineModel` needs neither.
+ * (no request is made, nothing is validated at run time but the declaration itself).
  */
 import 'reflect-metadata';
 
@@ -20,5 +18,5 @@ export { PricingDetails } from './pricing-details';
 export { BeforeInsert, BeforeUpdate, AfterInsert, BeforeRemove, AfterLoad } from './listeners';
 export type { FieldOptions, PlainFieldOptions } from './field-options';
 export { defineModel } from '../src/metadata/define-model';
-export type { ZohoDataType } from '../src/metadata/field-metadata';
-export type { FieldDecorator } from '../src/metadata/register-property';
+export type { ZohoDataType } from '../src/metadata/data-types';
+export type { FieldDecorator, ModelDecorator } from '../src/metadata/register-property';

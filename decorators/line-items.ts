@@ -18,8 +18,8 @@ export interface LineItemsOptions extends FieldOptions {
  * ```
  */
 export function LineItems(options: LineItemsOptions = {}): FieldDecorator {
-  return (target, propertyKey, descriptor) =>
-    void registerProperty('LineItems', target, propertyKey, descriptor, {
+  return (...args: unknown[]) =>
+    registerProperty('LineItems', args, {
       apiName: options.apiName ?? 'Product_Details',
       role: 'lineItems',
       target: options.row,

@@ -8,8 +8,8 @@ import type { FieldOptions } from './field-options';
  * ```
  */
 export function LineTaxes(options: FieldOptions = {}): FieldDecorator {
-  return (target, propertyKey, descriptor) =>
-    void registerProperty('LineTaxes', target, propertyKey, descriptor, {
+  return (...args: unknown[]) =>
+    registerProperty('LineTaxes', args, {
       apiName: '$line_tax',
       role: 'lineTaxes',
       readonly: options.readonly,

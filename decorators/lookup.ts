@@ -11,8 +11,8 @@ import type { FieldOptions } from './field-options';
  * Omit the thunk for a lookup whose target varies (`What_Id`, chosen by `$se_module`).
  */
 export function Lookup(apiName: string, target?: ModelThunk, options: FieldOptions = {}): FieldDecorator {
-  return (proto, propertyKey, descriptor) =>
-    void registerProperty('Lookup', proto, propertyKey, descriptor, {
+  return (...args: unknown[]) =>
+    registerProperty('Lookup', args, {
       apiName,
       role: 'lookup',
       target,

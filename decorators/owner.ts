@@ -6,8 +6,8 @@ import type { FieldOptions } from './field-options';
  * knows `owner` → `Owner` already; use this to give it another property name or type.
  */
 export function Owner(apiName = 'Owner', options: FieldOptions = {}): FieldDecorator {
-  return (target, propertyKey, descriptor) =>
-    void registerProperty('Owner', target, propertyKey, descriptor, {
+  return (...args: unknown[]) =>
+    registerProperty('Owner', args, {
       apiName,
       role: 'owner',
       readonly: options.readonly,

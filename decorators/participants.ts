@@ -9,8 +9,8 @@ import type { FieldOptions } from './field-options';
  * ```
  */
 export function Participants(options: FieldOptions = {}): FieldDecorator {
-  return (target, propertyKey, descriptor) =>
-    void registerProperty('Participants', target, propertyKey, descriptor, {
+  return (...args: unknown[]) =>
+    registerProperty('Participants', args, {
       apiName: 'Participants',
       role: 'participants',
       readonly: options.readonly,

@@ -9,8 +9,8 @@ import type { FieldOptions } from './field-options';
  * ```
  */
 export function PricingDetails(options: FieldOptions = {}): FieldDecorator {
-  return (target, propertyKey, descriptor) =>
-    void registerProperty('PricingDetails', target, propertyKey, descriptor, {
+  return (...args: unknown[]) =>
+    registerProperty('PricingDetails', args, {
       apiName: 'Pricing_Details',
       role: 'pricingDetails',
       readonly: options.readonly,

@@ -10,8 +10,8 @@ import type { FieldOptions } from './field-options';
  * ```
  */
 export function Subform(apiName: string, row: ModelThunk, options: FieldOptions = {}): FieldDecorator {
-  return (target, propertyKey, descriptor) =>
-    void registerProperty('Subform', target, propertyKey, descriptor, {
+  return (...args: unknown[]) =>
+    registerProperty('Subform', args, {
       apiName,
       role: 'subform',
       target: row,

@@ -3,8 +3,8 @@ import type { FieldOptions } from './field-options';
 
 /** A user lookup field other than the owner (`Handler` of Products): `{name, id, email}` on the wire. */
 export function UserLookup(apiName: string, options: FieldOptions = {}): FieldDecorator {
-  return (target, propertyKey, descriptor) =>
-    void registerProperty('UserLookup', target, propertyKey, descriptor, {
+  return (...args: unknown[]) =>
+    registerProperty('UserLookup', args, {
       apiName,
       role: 'userLookup',
       readonly: options.readonly,

@@ -14,9 +14,9 @@ export function describeValue(value: unknown): string {
     return `${value.lookupLabel ?? ''} (${value.moduleApiName} ${value.entityId})`;
   if (Array.isArray(value)) return `[${value.map(describeValue).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
-    const named = value as { name?: unknown; id?: unknown };
-    if (named.id !== undefined) return `${String(named.name ?? '')} (${String(named.id)})`;
-    if (named.name !== undefined) return String(named.name);
+    const named = value as { name?: string; id?: string };
+    if (named.id !== undefined) return `${named.name ?? ''} (${named.id})`;
+    if (named.name !== undefined) return named.name;
     return JSON.stringify(value);
   }
   return String(value);

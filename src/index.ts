@@ -97,6 +97,8 @@ export type {
 } from './http';
 
 export { VERSION } from './version';
+export { verifyModels } from './codegen/verify-models';
+export type { ModelMismatch } from './codegen/verify-models';
 export type {
   RecordContext,
   PageReadOptions,

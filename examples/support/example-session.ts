@@ -17,8 +17,19 @@ export interface ExampleSession {
   close(): Promise<void>;
 }
 
-const EMULATOR_SCOPES =
-  'ZohoCRM.modules.ALL,ZohoCRM.settings.ALL,ZohoCRM.users.ALL,ZohoCRM.org.ALL,ZohoCRM.coql.READ,AaaServer.profile.READ';
+/**
+ * The scopes the examples' grant asks for: the ORM reads through the list API (module scopes), search
+ * (`ZohoSearch.securesearch.READ`) and COQL (`ZohoCRM.coql.READ`); `AaaServer.profile.READ` names the user.
+ */
+const EMULATOR_SCOPES = [
+  'ZohoCRM.modules.ALL',
+  'ZohoCRM.settings.ALL',
+  'ZohoCRM.users.ALL',
+  'ZohoCRM.org.ALL',
+  'ZohoCRM.coql.READ',
+  'ZohoSearch.securesearch.READ',
+  'AaaServer.profile.READ',
+].join(',');
 
 export async function openSession(env: NodeJS.ProcessEnv = process.env): Promise<ExampleSession> {
   if (env.ZCRM_CLIENT_ID) return realAccount(env);

@@ -3,6 +3,7 @@ import { currentUserEmail, runAsUserEmail } from '../auth/user-context';
 import { ZohoOAuth } from '../auth/zoho-oauth';
 import { ZohoOAuthClient } from '../auth/zoho-oauth-client';
 import type { ResolvedConfig } from '../config/client-config';
+import type { QueryLogEntry } from '../config/query-log';
 import { fileLogger, redactingLogger, silentLogger, ZCRMLogger } from '../config/logger';
 import { ConfigInput, resolveConfig } from '../config/resolve-config';
 import { redactInspection } from '../errors/redact';
@@ -53,6 +54,11 @@ export abstract class ZCRMClientCore {
 
   readonly config: ResolvedConfig;
   readonly oauthClient: ZohoOAuthClient;
+  /**
+   * Scopes Zoho refused this client's token for (`OAUTH_SCOPE_MISMATCH`), as the ORM learned them: its query
+   * planner avoids a backend whose scope is here when another backend can run the query.
+   */
+  readonly missingScopes = new Set<string>();
   readonly logger: ZCRMLogger;
   /** The request pipeline; replace it (see `Pipeline.replace`/`insertAfter`) to customise steps. */
   pipeline: Pipeline;
@@ -138,6 +144,17 @@ export abstract class ZCRMClientCore {
     await this.limiters?.general.disconnect();
     await this.limiters?.heavy.disconnect();
     await this.oauthClient.close();
+  }
+
+  /** Where the ORM reports each finished query (`queryLogger`), or undefined when nothing listens. */
+  get queryLog(): ((entry: QueryLogEntry) => void) | undefined {
+    const option = this.config.queryLogger;
+    if (typeof option === 'function') return option;
+    if (option !== true) return undefined;
+    return (entry) =>
+      this.logger.info(
+        `query ${entry.model} via ${entry.backend}: ${entry.calls.length} call(s), ${entry.records} record(s), ${entry.durationMs} ms${entry.error ? `, failed: ${entry.error}` : ''}; ${entry.calls.map((c) => `[${c.backend}] ${c.text}`).join(' | ')}`,
+      );
   }
 
   private createLogger(): ZCRMLogger {

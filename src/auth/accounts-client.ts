@@ -84,7 +84,7 @@ export class AccountsClient {
     });
     const json = asRecord(response.data);
     if (response.status === 200 && typeof json?.Email === 'string') return json.Email;
-    if (response.status === 200 || /scope/i.test(String(json?.cause ?? ''))) {
+    if (response.status === 200 || /scope/i.test(String(json?.cause))) {
       throw AuthenticationException.missingProfileScope(url, response.data);
     }
     throw exceptionFromResponse({ status: response.status, body: response.data, url });

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
-import type { ResolvedConfig, ZCRMConfig } from '../config/client-config';
+import { cliIo } from './cli-io';
+import type { DatabaseOptions, ResolvedConfig, ZCRMConfig } from '../config/client-config';
 import { CONFIG_KEYS } from '../config/config-keys';
 import { DATA_CENTERS, ENVIRONMENTS } from '../config/data-centers';
-import { ConfigInput, resolveConfig } from '../config/resolve-config';
+import { ConfigInput, DEFAULT_SQLITE_PATH, resolveConfig } from '../config/resolve-config';
 import { ConfigurationException } from '../errors/configuration-exception';
 import { redact, registerSecret } from '../errors/redact';
 import { TOKEN_FILE_NAME } from '../auth/stores/file-token-store';
@@ -131,8 +132,8 @@ export function addConnectionOptions(command: Command): Command {
  */
 export function loadCliConfig(
   flags: ConnectionFlags,
-  env: NodeJS.ProcessEnv = process.env,
-  cwd: string = process.cwd(),
+  env: NodeJS.ProcessEnv = cliIo().env,
+  cwd: string = cliIo().cwd,
 ): CliConfig {
   const { entries: fileEntries, file } = readConfigFile(flags.config ?? env.ZCRM_CONFIG, cwd);
   const merged = new Map<CamelKey, Entry>(fileEntries);
@@ -163,6 +164,13 @@ export function loadCliConfig(
     } else {
       input[entry.key ?? key] = entry.value;
     }
+  }
+
+  // A SQLite file (the default store) is the run's: relative to its working directory, not the process's.
+  if (!STORE_KEYS.some((k) => merged.has(k))) input.database = { type: 'sqlite' };
+  const database = input.database as DatabaseOptions | undefined;
+  if (database?.type === 'sqlite') {
+    input.database = { ...database, path: path.resolve(cwd, database.path ?? DEFAULT_SQLITE_PATH) };
   }
 
   let resolved: ResolvedConfig;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { RunningEmulator } from '../emulator';
+import { cliIo } from './cli-io';
 
 const EDITIONS = ['free', 'standard', 'professional', 'enterprise', 'ultimate'] as const;
 
@@ -39,7 +40,7 @@ export function registerEmulatorCommand(program: Command): void {
         seed: flags.seed,
         edition: flags.edition,
       });
-      process.stdout.write(
+      cliIo().stdout.write(
         JSON.stringify({
           url: emulator.url,
           clientId: emulator.clientId,

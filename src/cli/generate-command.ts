@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { Command } from 'commander';
+import { cliIo, resolveCliPath } from './cli-io';
 import { addConnectionOptions, ConnectionFlags } from './cli-config';
 import { CliUsageError } from './cli-errors';
 import { out } from './output';
@@ -39,12 +40,13 @@ export function registerGenerateCommand(program: Command): void {
       try {
         const result = await generateModels(client, {
           modules: flags.modules,
-          outDir: flags.out,
+          outDir: resolveCliPath(flags.out),
           runtimeModule: flags.import,
           decoratorsModule: flags.decoratorsImport ?? `${flags.import}/decorators`,
         });
-        for (const file of result.files) out.line(`wrote ${path.relative(process.cwd(), file)}`);
-        out.line(`wrote ${path.relative(process.cwd(), result.index)}`);
+        const { cwd } = cliIo();
+        for (const file of result.files) out.line(`wrote ${path.relative(cwd, file)}`);
+        out.line(`wrote ${path.relative(cwd, result.index)}`);
         out.line(`${result.files.length} model(s) from metadata read at ${result.fetchedAt}`);
       } catch (err) {
         if (err instanceof ValidationException && err.statusCode === 0)

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { addConnectionOptions, ConnectionFlags } from './cli-config';
 import { CliFailure, CliUsageError } from './cli-errors';
+import { resolveCliPath } from './cli-io';
 import { Format, FORMATS, formatOf, positiveInteger } from './export-command';
 import { out } from './output';
 
@@ -10,13 +11,15 @@ interface ImportFlags extends ConnectionFlags {
   dryRun?: boolean;
   format?: Format;
   results?: string;
+  unknownRows?: string;
   concurrency?: number;
 }
 
 /**
  * `zcrm import <Module> FILE [--upsert Email] [--dry-run]`: inserts (or updates, for rows with an `id`, or
  * upserts) the file's records through the ORM's `saveMany`/`upsert`, 100 per call, and writes one result line
- * per input row. Exits 1 when any row failed.
+ * per input row; rows whose write's answer was lost unresolved are also copied to the unknown-rows file, whose
+ * path is printed. Exits 1 when any row failed or is unknown.
  */
 export function registerImportCommand(program: Command): void {
   addConnectionOptions(
@@ -39,11 +42,16 @@ export function registerImportCommand(program: Command): void {
         ]),
       )
       .option('--results <file>', 'result file, one JSON line per input row (default: <file>.results.jsonl)')
+      .option(
+        '--unknown-rows <file>',
+        'where rows whose outcome is unknown (answer lost) are copied (default: <file>.unknown.csv or .jsonl)',
+      )
       .option('--concurrency <n>', 'write calls in flight at once (default 10)', positiveInteger),
-  ).action(async (module: string, file: string, flags: ImportFlags) => {
-    const format = flags.format ?? formatOf(file);
-    if (!existsSync(file)) throw new CliUsageError(`no such file: ${file}`);
-    const results = flags.results ?? `${file}.results.jsonl`;
+  ).action(async (module: string, given: string, flags: ImportFlags) => {
+    const format = flags.format ?? formatOf(given);
+    const file = resolveCliPath(given);
+    if (!existsSync(file)) throw new CliUsageError(`no such file: ${given}`);
+    const results = resolveCliPath(flags.results ?? `${given}.results.jsonl`);
     const { withClient } = await import('./cli-client');
     const { runImport } = await import('./run-import');
     await withClient(flags, { needsUser: true }, async ({ client }) => {
@@ -54,15 +62,22 @@ export function registerImportCommand(program: Command): void {
         upsert: flags.upsert,
         dryRun: flags.dryRun,
         results,
+        unknownRows: flags.unknownRows,
         concurrency: flags.concurrency,
       });
       if (summary.ignored.length > 0) out.note(`read-only fields not sent: ${summary.ignored.join(', ')}`);
       const counts = flags.dryRun
         ? `${summary.valid} valid, ${summary.failed} invalid (dry run: nothing sent)`
         : `${summary.inserted} inserted, ${summary.updated} updated, ${summary.unchanged} unchanged, ` +
-          `${summary.failed} failed${summary.skipped > 0 ? `, ${summary.skipped} skipped` : ''}`;
+          `${summary.failed} failed${summary.unknown > 0 ? `, ${summary.unknown} unknown` : ''}` +
+          `${summary.skipped > 0 ? `, ${summary.skipped} skipped` : ''}`;
       out.line(`${summary.rows} row(s) of ${module}: ${counts}; results in ${results}`);
-      const bad = summary.failed + summary.skipped;
+      if (summary.unknownRowsFile) {
+        out.line(
+          `${summary.unknown} row(s) may or may not have been stored (their answer was lost): ${summary.unknownRowsFile}`,
+        );
+      }
+      const bad = summary.failed + summary.skipped + summary.unknown;
       if (bad > 0) throw new CliFailure(`${bad} of ${summary.rows} row(s) were not imported; see ${results}`);
     });
   });

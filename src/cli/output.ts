@@ -1,4 +1,5 @@
 import { redact } from '../errors/redact';
+import { cliIo } from './cli-io';
 
 /**
  * Status lines of the commands. Everything goes through `redact`, so a token, grant code or client secret the
@@ -7,10 +8,10 @@ import { redact } from '../errors/redact';
 export const out = {
   /** A line on stdout: the command's result. */
   line(text = ''): void {
-    process.stdout.write(redact(text) + '\n');
+    cliIo().stdout.write(redact(text) + '\n');
   },
   /** A line on stderr: progress notes and warnings, kept off stdout so results can be piped. */
   note(text: string): void {
-    process.stderr.write(redact(text) + '\n');
+    cliIo().stderr.write(redact(text) + '\n');
   },
 };

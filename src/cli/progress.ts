@@ -1,4 +1,5 @@
 import { SingleBar } from 'cli-progress';
+import { cliIo } from './cli-io';
 
 /** A progress display for a long command. */
 export interface Progress {
@@ -23,7 +24,7 @@ export interface ProgressStream extends NodeJS.WritableStream {
  * the ETA: `export Leads [=====-----] 1200/2400 | 350 rec/s | ETA 3s`. Silent when the stream is not a terminal
  * (CI logs, pipes), so nothing but the results reaches files.
  */
-export function createProgress(label: string, stream: ProgressStream = process.stderr): Progress {
+export function createProgress(label: string, stream: ProgressStream = cliIo().stderr): Progress {
   if (!stream.isTTY) return SILENT;
   let bar: SingleBar | undefined;
   let started = 0;

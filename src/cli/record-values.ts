@@ -1,4 +1,6 @@
 import type { RuntimeField } from '../codegen/runtime-model';
+import { dataTypeInfo } from '../metadata/data-types';
+import { FIELD_ROLES } from '../metadata/field-roles';
 
 /**
  * Values between records and files: what `zcrm export` writes for each field, and what `zcrm import` makes of
@@ -7,9 +9,7 @@ import type { RuntimeField } from '../codegen/runtime-model';
  * `;`-separated options (CSV).
  */
 
-const NUMBER_TYPES = new Set(['integer', 'double', 'currency', 'percent', 'decimal']);
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
-const REFERENCE_ROLES = new Set(['lookup', 'owner', 'userLookup']);
 
 /** A property value as a JSON Lines value (`null` when empty). */
 export function jsonValue(value: unknown): unknown {
@@ -52,28 +52,26 @@ export function importValue(field: RuntimeField, raw: unknown, fromCsv: boolean)
   }
   const text = String(raw);
   if (text === '') return { skip: true };
-  if (REFERENCE_ROLES.has(field.role)) {
+  const { query, codec } = dataTypeInfo(FIELD_ROLES[field.role].dataType ?? field.dataType);
+  if (query === 'lookup' || query === 'user') {
     if (/^\d+$/.test(text.trim())) return { value: text.trim() };
     if (text.trim().startsWith('{')) return json(text, field);
     return { error: `${field.apiName}: expects a record id, got ${show(text)}` };
   }
-  if (NUMBER_TYPES.has(field.dataType)) {
+  if (query === 'number') {
     return NUMBER.test(text.trim())
       ? { value: Number(text.trim()) }
       : { error: `${field.apiName}: expects a number, got ${show(text)}` };
   }
-  switch (field.dataType) {
+  if (codec === 'json') return json(text, field);
+  switch (query) {
     case 'boolean': {
       const lower = text.trim().toLowerCase();
       if (lower === 'true' || lower === 'false') return { value: lower === 'true' };
       return { error: `${field.apiName}: expects true or false, got ${show(text)}` };
     }
-    case 'multiselectpicklist':
+    case 'multiselect':
       return { value: options(text) };
-    case 'jsonarray':
-    case 'jsonobject':
-    case 'formula':
-      return json(text, field);
     default:
       return { value: text };
   }

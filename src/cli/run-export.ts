@@ -1,12 +1,12 @@
 import { createWriteStream, renameSync, rmSync, WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import * as path from 'node:path';
 import type { ZCRMRestClient } from '../api/rest-client';
 import { loadRuntimeModel, RuntimeField, RuntimeModel } from '../codegen/runtime-model';
 import { ValidationException } from '../errors/validation-exception';
 import { Repository } from '../orm/repository';
 import type { CrmRecord } from '../orm/crm-record';
 import { CliUsageError } from './cli-errors';
+import { cliIo, resolveCliPath } from './cli-io';
 import { csvLine } from './csv';
 import type { Format } from './export-command';
 import { createProgress, ProgressStream } from './progress';
@@ -45,14 +45,15 @@ export async function runExport(client: ZCRMRestClient, request: ExportRequest):
   };
 
   const toStdout = request.out === '-';
-  const partial = toStdout ? undefined : `${path.resolve(request.out)}.partial`;
+  const target = toStdout ? undefined : resolveCliPath(request.out);
+  const partial = target && `${target}.partial`;
   const stream: NodeJS.WritableStream = toStdout
-    ? process.stdout
+    ? cliIo().stdout
     : createWriteStream(partial!, { flags: 'w' });
   let count = 0;
   try {
     // The total (for the bar's ETA) costs id-only reads, so only when someone is watching.
-    const total = (request.progressStream ?? process.stderr).isTTY
+    const total = (request.progressStream ?? cliIo().stderr).isTTY
       ? await repository.count({ where: options.where })
       : undefined;
     progress.start(total);
@@ -65,7 +66,7 @@ export async function runExport(client: ZCRMRestClient, request: ExportRequest):
     progress.stop();
     if (partial) {
       await close(stream as WriteStream);
-      renameSync(partial, path.resolve(request.out));
+      renameSync(partial, target!);
     }
     return { count };
   } catch (err) {

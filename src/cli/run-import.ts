@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import type { ZCRMRestClient } from '../api/rest-client';
 import { loadRuntimeModel, RuntimeModel } from '../codegen/runtime-model';
 import { AuthenticationException } from '../errors/authentication-exception';
+import { OutcomeUnknownException } from '../errors/outcome-unknown-exception';
 import { ZCRMException } from '../errors/zcrm-exception';
 import type { CrmRecord } from '../orm/crm-record';
 import { getMapping } from '../orm/mapping/model-mapping';
@@ -11,8 +12,9 @@ import { Repository } from '../orm/repository';
 import { prepareWrite } from '../orm/write/prepare-write';
 import type { WriteResult } from '../orm/write/write-result';
 import type { DuplicateCheckField } from '../orm/write/write-options';
+import { cliIo } from './cli-io';
 import { CliUsageError } from './cli-errors';
-import { parseCsv } from './csv';
+import { csvLine, parseCsv } from './csv';
 import type { Format } from './export-command';
 import { createProgress, ProgressStream } from './progress';
 import { importValue } from './record-values';
@@ -29,6 +31,12 @@ export interface ImportRequest {
   dryRun?: boolean;
   /** The result file: one JSON line per input row. */
   results: string;
+  /**
+   * Where rows whose outcome is unknown go (their write's answer was lost and they could not be matched by a
+   * unique value), in the input's format, so they can be checked and imported again; written only when there
+   * are such rows. Default: {@link unknownRowsFile}.
+   */
+  unknownRows?: string;
   /** Write calls in flight at once (the ORM's default when omitted). */
   concurrency?: number;
   progressStream?: ProgressStream;
@@ -43,6 +51,10 @@ export interface ImportSummary {
   /** Rows a dry run found valid. */
   valid: number;
   failed: number;
+  /** Rows whose write may or may not have been stored (copied to `unknownRowsFile`). */
+  unknown: number;
+  /** The file the unknown rows were written to, when there were any. */
+  unknownRowsFile?: string;
   /** Rows not sent because the import stopped (the reason is in each one's result line). */
   skipped: number;
   /** Read-only fields present in the input, which are never sent. */
@@ -53,6 +65,8 @@ export interface ImportSummary {
 interface Row {
   row: number;
   line: number;
+  /** The row as it was in the file (a CSV line re-encoded, or the JSON line). */
+  source: string;
   record?: CrmRecord;
   error?: string;
 }
@@ -62,6 +76,7 @@ type ResultLine =
   | { row: number; line: number; status: 'inserted' | 'updated' | 'unchanged'; id: string }
   | { row: number; line: number; status: 'valid'; action: string }
   | { row: number; line: number; status: 'failed'; code: string; error: string }
+  | { row: number; line: number; status: 'unknown'; code: string; error: string }
   | { row: number; line: number; status: 'skipped'; error: string };
 
 /** Rows read before each write round: five of Zoho's 100-record calls, so memory stays bounded. */
@@ -88,17 +103,19 @@ export async function runImport(client: ZCRMRestClient, request: ImportRequest):
     unchanged: 0,
     valid: 0,
     failed: 0,
+    unknown: 0,
     skipped: 0,
     ignored: [],
   };
+  const unknownRows = new UnknownRows(request.unknownRows ?? unknownRowsFile(request.file, request.format));
   const ignored = new Set<string>();
 
   const progress = createProgress(`import ${shape.module}`, request.progressStream);
-  const watching = (request.progressStream ?? process.stderr).isTTY === true;
+  const watching = (request.progressStream ?? cliIo().stderr).isTTY === true;
   // Rows are counted first (a quick read of the file) only when a bar shows them.
   const total = watching ? await countRows(request) : undefined;
 
-  const rows = readRows(request, shape, repository, ignored);
+  const rows = readRows(request, shape, repository, ignored, (header) => unknownRows.setHeader(header));
   // The header of a CSV file is checked before anything is sent or written.
   const first = await rows.next();
   const results = createWriteStream(request.results, { flags: 'w' });
@@ -108,9 +125,10 @@ export async function runImport(client: ZCRMRestClient, request: ImportRequest):
     let window: Row[] = first.done ? [] : [first.value];
     const flush = async () => {
       const lines = await writeRound(window);
-      for (const line of lines) {
+      for (const [i, line] of lines.entries()) {
         count(summary, line);
         await write(results, JSON.stringify(line) + '\n');
+        if (line.status === 'unknown') await unknownRows.add(window[i].source);
       }
       progress.increment(window.length);
       window = [];
@@ -140,6 +158,9 @@ export async function runImport(client: ZCRMRestClient, request: ImportRequest):
             result.action === 'insert' ? 'inserted' : result.action === 'update' ? 'updated' : 'unchanged';
           return { row: r.row, line: r.line, status, id: result.id };
         }
+        if (result.error instanceof OutcomeUnknownException) {
+          return { row: r.row, line: r.line, status: 'unknown', code: result.code, error: result.message };
+        }
         if (result.error instanceof AuthenticationException && stopped === undefined) {
           stopped = `not sent: the import stopped when Zoho refused the credentials (${result.code})`;
         }
@@ -156,8 +177,10 @@ export async function runImport(client: ZCRMRestClient, request: ImportRequest):
   } finally {
     progress.stop();
     await close(results);
+    await unknownRows.close();
   }
   summary.ignored = [...ignored];
+  if (summary.unknown > 0) summary.unknownRowsFile = unknownRows.file;
   return summary;
 }
 
@@ -222,6 +245,9 @@ function count(summary: ImportSummary, line: ResultLine): void {
     case 'failed':
       summary.failed++;
       break;
+    case 'unknown':
+      summary.unknown++;
+      break;
     case 'skipped':
       summary.skipped++;
       break;
@@ -234,6 +260,7 @@ async function* readRows(
   shape: RuntimeModel,
   repository: Repository<CrmRecord>,
   ignored: Set<string>,
+  onHeader: (header: string) => void,
 ): AsyncGenerator<Row> {
   let row = 0;
   if (request.format === 'csv') {
@@ -243,21 +270,24 @@ async function* readRows(
         if (parsed.error)
           throw new CliUsageError(`${request.file}: the header row is malformed: ${parsed.error}`);
         header = checkHeader(parsed.cells, shape, request.file);
+        onHeader(csvLine(header));
         continue;
       }
       row++;
+      const source = csvLine(parsed.cells);
       if (parsed.error) {
-        yield { row, line: parsed.line, error: `malformed CSV: ${parsed.error}` };
+        yield { row, line: parsed.line, source, error: `malformed CSV: ${parsed.error}` };
       } else if (parsed.cells.length !== header.length) {
         yield {
           row,
           line: parsed.line,
+          source,
           error: `malformed CSV: ${parsed.cells.length} cell(s) where the header has ${header.length}`,
         };
       } else {
         const values: Record<string, unknown> = {};
         header.forEach((name, i) => (values[name] = parsed.cells[i]));
-        yield { row, line: parsed.line, ...toRecord(values, shape, repository, true, ignored) };
+        yield { row, line: parsed.line, source, ...toRecord(values, shape, repository, true, ignored) };
       }
     }
     if (!header)
@@ -275,14 +305,29 @@ async function* readRows(
     try {
       json = JSON.parse(text);
     } catch (err) {
-      yield { row, line, error: `malformed JSON: ${err instanceof Error ? err.message : String(err)}` };
+      yield {
+        row,
+        line,
+        source: text,
+        error: `malformed JSON: ${err instanceof Error ? err.message : String(err)}`,
+      };
       continue;
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-      yield { row, line, error: 'malformed row: each line must be one JSON object of field API names' };
+      yield {
+        row,
+        line,
+        source: text,
+        error: 'malformed row: each line must be one JSON object of field API names',
+      };
       continue;
     }
-    yield { row, line, ...toRecord(json as Record<string, unknown>, shape, repository, false, ignored) };
+    yield {
+      row,
+      line,
+      source: text,
+      ...toRecord(json as Record<string, unknown>, shape, repository, false, ignored),
+    };
   }
 }
 
@@ -319,6 +364,7 @@ function toRecord(
       continue;
     }
     if (field.apiName === 'id') {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a CSV cell or JSON scalar; an object id fails the check below
       const text = raw === null || raw === undefined ? '' : String(raw).trim();
       if (text === '') continue;
       if (!/^\d+$/.test(text)) problems.push(`id: expects a record id, got ${JSON.stringify(text)}`);
@@ -363,4 +409,36 @@ async function close(stream: WriteStream): Promise<void> {
   await new Promise<void>((resolve, reject) =>
     stream.end((err?: Error | null) => (err ? reject(err) : resolve())),
   );
+}
+
+/** The default file for rows whose outcome is unknown: `<input>.unknown.csv` or `<input>.unknown.jsonl`. */
+export function unknownRowsFile(input: string, format: Format): string {
+  return `${input}.unknown.${format === 'csv' ? 'csv' : 'jsonl'}`;
+}
+
+/**
+ * The rows whose outcome is unknown, copied as they were in the input (a CSV file gets the header first), so
+ * the file can be checked against the org and imported again. The file is created with the first such row.
+ */
+class UnknownRows {
+  private stream: WriteStream | undefined;
+  private header: string | undefined;
+
+  constructor(readonly file: string) {}
+
+  setHeader(header: string): void {
+    this.header = header;
+  }
+
+  async add(source: string): Promise<void> {
+    if (!this.stream) {
+      this.stream = createWriteStream(this.file, { flags: 'w' });
+      if (this.header !== undefined) await write(this.stream, this.header + '\n');
+    }
+    await write(this.stream, source + '\n');
+  }
+
+  async close(): Promise<void> {
+    if (this.stream) await close(this.stream);
+  }
 }

@@ -1,7 +1,6 @@
 import {
   Between,
   Equal,
-  FindOperator,
   In,
   IsNull,
   LessThan,
@@ -78,7 +77,7 @@ function operator(condition: unknown, at: string): unknown {
       `${at} must be a value or one operator object such as {"$gt": 5} (${WHERE_OPERATORS.join(' ')})`,
     );
   }
-  const [op, arg] = entries[0];
+  const [op, arg] = entries[0] as [string, unknown];
   const list = (): unknown[] => {
     if (!Array.isArray(arg) || arg.length === 0)
       throw new CliUsageError(`${at}: ${op} takes a non-empty list`);
@@ -88,7 +87,7 @@ function operator(condition: unknown, at: string): unknown {
     case '$eq':
       return Equal(arg);
     case '$ne':
-      return Not(arg as FindOperator<unknown> | unknown);
+      return Not(arg);
     case '$gt':
       return MoreThan(arg);
     case '$gte':

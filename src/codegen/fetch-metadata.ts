@@ -3,6 +3,7 @@ import type { ZCRMRestClient } from '../api/rest-client';
 import { ValidationException } from '../errors/validation-exception';
 import type { FieldJson, ModelSource, ModuleJson } from './metadata-json';
 import { moduleName } from './field-mapping';
+import { closestName } from './naming';
 
 /** Options of {@link fetchModelSource}. */
 export interface FetchOptions {
@@ -61,9 +62,12 @@ function pick(supported: ModuleJson[], wanted: readonly string[]): ModuleJson[] 
   for (const name of wanted) {
     const found = supported.find((m) => m.api_name === name);
     if (!found) {
-      const near = supported.find((m) => m.api_name!.toLowerCase() === name.toLowerCase());
+      const near = closestName(
+        name,
+        supported.map((m) => m.api_name!),
+      );
       const hint = near
-        ? ` (did you mean "${near.api_name}"?)`
+        ? ` (did you mean "${near}"?)`
         : `; the org's modules are ${supported.map((m) => m.api_name).join(', ')}`;
       throw ValidationException.invalidInput('modules', `no API-supported module "${name}"${hint}`);
     }

@@ -1,4 +1,5 @@
-import type { ZohoDataType } from '../metadata/field-metadata';
+import { DATA_TYPES, isZohoDataType, ZohoDataType } from '../metadata/data-types';
+import { FIELD_ROLES } from '../metadata/field-roles';
 import type { FieldJson } from './metadata-json';
 
 /** The names generated code imports from the runtime package (`zcrm`). */
@@ -38,31 +39,14 @@ export interface FieldPlan {
   /** Zoho's data type as the metadata gives it (for the property's comment). */
   zohoType: string;
   label?: string;
+  /** Zoho requires a value on every insert (`system_mandatory`): declared `!` with `@IsNotEmpty()`. */
+  mandatory?: boolean;
+  /** The most characters a text field holds (`length`): `@MaxLength(n)`. */
+  maxLength?: number;
 }
 
-/** Zoho data types a model may declare as they come. */
-const PASS_THROUGH = new Set<ZohoDataType>([
-  'text',
-  'textarea',
-  'mediumtext',
-  'email',
-  'phone',
-  'website',
-  'autonumber',
-  'integer',
-  'bigint',
-  'long',
-  'double',
-  'currency',
-  'percent',
-  'decimal',
-  'boolean',
-  'date',
-  'datetime',
-  'profileimage',
-]);
-
-const NUMBER_TYPES = new Set(['integer', 'double', 'currency', 'percent', 'decimal']);
+/** Text types whose `length` is a limit in characters. */
+const LENGTH_LIMITED = new Set<string>(['text', 'textarea', 'email', 'phone', 'website']);
 
 /** The plan for one field; `names` are the runtime type names to write. */
 export function planField(
@@ -80,32 +64,15 @@ export function planField(
     readonly,
     label: field.field_label ?? field.display_label,
     zohoType: dataType,
+    ...(field.system_mandatory === true && !readonly ? { mandatory: true } : {}),
   };
 
-  if (dataType === 'lineitem') {
-    return {
-      ...base,
-      property: 'lines',
-      decorator: 'LineItems',
-      tsType: `${names.lineItem}[]`,
-      initialiser: '[]',
-    };
-  }
   if (apiName === '$line_tax') {
     return {
       ...base,
       property: 'taxes',
-      decorator: 'LineTaxes',
+      decorator: FIELD_ROLES.lineTaxes.decorator,
       tsType: `${names.tax}[]`,
-      initialiser: '[]',
-    };
-  }
-  if (dataType === 'pricing_details') {
-    return {
-      ...base,
-      property: 'pricing',
-      decorator: 'PricingDetails',
-      tsType: `${names.pricingRange}[]`,
       initialiser: '[]',
     };
   }
@@ -113,73 +80,98 @@ export function planField(
     return {
       ...base,
       property: 'participants',
-      decorator: 'Participants',
+      decorator: FIELD_ROLES.participants.decorator,
       tsType: `${names.participant}[]`,
       initialiser: '[]',
     };
   }
-  if (dataType === 'subform') {
-    return {
-      ...base,
-      decorator: 'Subform',
-      tsType: '', // the row class, named by the renderer
-      initialiser: '[]',
-      targetModule: moduleName(field.subform?.module),
-    };
-  }
-  if (dataType === 'lookup') {
-    return { ...base, decorator: 'Lookup', tsType: '', targetModule: moduleName(field.lookup?.module) };
-  }
-  if (dataType === 'ownerlookup' || dataType === 'userlookup') {
-    return { ...base, decorator: 'UserLookup', tsType: names.user };
+  if (!isZohoDataType(dataType)) return unknownTypePlan(base, field);
+  switch (DATA_TYPES[dataType].codec) {
+    case 'lineItems':
+      return {
+        ...base,
+        property: 'lines',
+        decorator: FIELD_ROLES.lineItems.decorator,
+        tsType: `${names.lineItem}[]`,
+        initialiser: '[]',
+      };
+    case 'pricing':
+      return {
+        ...base,
+        property: 'pricing',
+        decorator: FIELD_ROLES.pricingDetails.decorator,
+        tsType: `${names.pricingRange}[]`,
+        initialiser: '[]',
+      };
+    case 'subform':
+      return {
+        ...base,
+        decorator: FIELD_ROLES.subform.decorator,
+        tsType: '', // the row class, named by the renderer
+        initialiser: '[]',
+        targetModule: moduleName(field.subform?.module),
+      };
+    case 'lookup':
+      return {
+        ...base,
+        decorator: FIELD_ROLES.lookup.decorator,
+        tsType: '',
+        targetModule: moduleName(field.lookup?.module),
+      };
+    case 'user':
+      return { ...base, decorator: FIELD_ROLES.userLookup.decorator, tsType: names.user };
   }
   if (dataType === 'picklist') {
-    return { ...base, decorator: 'Field', dataType: 'picklist', tsType: picklistType(field) };
+    return { ...base, decorator: 'Field', dataType, tsType: picklistType(field) };
   }
   if (dataType === 'multiselectpicklist') {
     const item = picklistType(field);
     return {
       ...base,
       decorator: 'Field',
-      dataType: 'multiselectpicklist',
+      dataType,
       tsType: item.includes('|') ? `Array<${item}>` : `${item}[]`,
     };
   }
   if (dataType === 'formula') {
     const returns = field.formula?.return_type ?? undefined;
-    return { ...base, readonly: true, decorator: 'Field', dataType: 'formula', tsType: scalarType(returns) };
+    return { ...base, readonly: true, decorator: 'Field', dataType, tsType: scalarType(returns) };
   }
-  if (PASS_THROUGH.has(dataType as ZohoDataType)) {
-    return { ...base, decorator: 'Field', dataType: dataType as ZohoDataType, tsType: scalarType(dataType) };
-  }
-  // Types the ORM does not model (multi-select lookups, reminders, recurrence rules, file uploads …): kept as
-  // Zoho sends them, typed by their JSON type.
-  const json = field.json_type;
-  if (json === 'jsonarray' || dataType === 'multiselectlookup' || dataType === 'multiuserlookup') {
-    return { ...base, decorator: 'Field', dataType: 'jsonarray', tsType: 'unknown[]' };
-  }
-  if (json === 'jsonobject') {
-    return {
-      ...base,
-      decorator: 'Field',
-      dataType: 'jsonobject',
-      tsType: 'Record<string, unknown>',
-    };
-  }
-  const scalar = scalarType(
-    json === 'integer' || json === 'double' ? 'double' : json === 'boolean' ? 'boolean' : 'text',
-  );
-  const declared: ZohoDataType = scalar === 'number' ? 'double' : scalar === 'boolean' ? 'boolean' : 'text';
-  return { ...base, decorator: 'Field', dataType: declared, tsType: scalar };
+  const length = field.length;
+  const maxLength =
+    LENGTH_LIMITED.has(dataType) && typeof length === 'number' && Number.isInteger(length) && length > 0
+      ? length
+      : undefined;
+  return {
+    ...base,
+    decorator: 'Field',
+    dataType,
+    tsType: DATA_TYPES[dataType].tsType,
+    ...(maxLength !== undefined ? { maxLength } : {}),
+  };
 }
 
-/** The TypeScript type of a scalar Zoho type. Dates are `'YYYY-MM-DD'` strings, date-times `Date`s, long integers digit strings. */
+/**
+ * Types the SDK does not know (reminders, recurrence rules …): kept as Zoho sends them, declared and typed
+ * by their JSON type.
+ */
+function unknownTypePlan(base: Omit<FieldPlan, 'decorator' | 'tsType'>, field: FieldJson): FieldPlan {
+  const json = field.json_type;
+  if (json === 'jsonarray')
+    return { ...base, decorator: 'Field', dataType: 'jsonarray', tsType: 'unknown[]' };
+  if (json === 'jsonobject') {
+    return { ...base, decorator: 'Field', dataType: 'jsonobject', tsType: 'Record<string, unknown>' };
+  }
+  const declared: ZohoDataType =
+    json === 'integer' || json === 'double' ? 'double' : json === 'boolean' ? 'boolean' : 'text';
+  return { ...base, decorator: 'Field', dataType: declared, tsType: DATA_TYPES[declared].tsType };
+}
+
+/** The TypeScript type of a formula's return type (the table's, `string` for anything else). */
 export function scalarType(dataType: string | undefined): string {
-  if (dataType === undefined) return 'string';
-  if (NUMBER_TYPES.has(dataType)) return 'number';
-  if (dataType === 'boolean') return 'boolean';
-  if (dataType === 'datetime') return 'Date';
-  return 'string';
+  return isZohoDataType(dataType) && DATA_TYPES[dataType].wire !== 'any'
+    ? DATA_TYPES[dataType].tsType
+    : 'string';
 }
 
 /**

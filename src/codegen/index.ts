@@ -8,3 +8,6 @@ export type { ExistingModel, GeneratedFile, RenderOptions } from './render-model
 export type { RuntimeNames, FieldPlan } from './field-mapping';
 export type { FieldJson, ModuleJson, ModelSource, PickListValueJson } from './metadata-json';
 export { camelCase, pascalCase, kebabCase } from './naming';
+export { verifyModels } from './verify-models';
+export type { ModelMismatch } from './verify-models';
+export { closestName, editDistance } from './naming';

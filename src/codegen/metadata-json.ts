@@ -32,6 +32,8 @@ export interface FieldJson {
   read_only?: boolean;
   field_read_only?: boolean;
   system_mandatory?: boolean;
+  /** The most characters (text fields) or digits (numbers) the field holds. */
+  length?: number;
   pick_list_values?: PickListValueJson[] | null;
   /** Picklists that reject values outside their list (Zoho picklists accept new values unless restricted). */
   restricted?: boolean;

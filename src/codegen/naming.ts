@@ -69,3 +69,36 @@ export class NameScope {
     return name;
   }
 }
+
+/** Levenshtein distance, case-insensitive (`Leds` → `Leads`: 1). */
+export function editDistance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const substitution = previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[y.length];
+}
+
+/**
+ * The name of `candidates` closest to a misspelled `name`, when one is close enough to be what was meant
+ * (at most a third of its letters off, and at least 1 allowed), else undefined.
+ */
+export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(name, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

@@ -98,8 +98,8 @@ export function renderModels(source: ModelSource, options: RenderOptions = {}): 
   const names: RuntimeNames = { ...DEFAULT_RUNTIME_NAMES, ...options.names };
   const runtime = options.runtimeModule ?? 'zcrm';
   const decoratorsModule = options.decoratorsModule ?? 'zcrm/decorators';
-  const classes = new NameScope([...Object.values(names), ...DECORATORS]);
-  const reserved = [...BASE_PROPERTIES, ...(options.reservedProperties ?? [])];
+  const classes = new NameScope([...(Object.values(names) as string[]), ...DECORATORS]);
+  const reserved = [...BASE_PROPERTIES, ...(options.reservedProperties ?? new Set<string>())];
 
   const modules = source.modules.filter(
     (m): m is ModuleJson & { api_name: string } => typeof m.api_name === 'string' && m.api_name !== '',
@@ -125,13 +125,17 @@ export function renderModels(source: ModelSource, options: RenderOptions = {}): 
       if (typeof field.api_name !== 'string' || field.api_name === '' || SYSTEM_API_NAMES.has(field.api_name))
         continue;
       const wanted = planField(field, names, plan.module.api_name, camelCase(field.api_name));
+      const targetClass =
+        wanted.decorator === 'Lookup' && wanted.targetModule !== undefined
+          ? classOf.get(wanted.targetModule)
+          : undefined;
+      const property =
+        wanted.decorator === 'Lookup' ? lookupProperty(wanted.apiName, targetClass) : wanted.property;
       const fieldPlan: ModelPlan['fields'][number] = {
         ...wanted,
-        property: properties.take(wanted.property),
+        property: properties.take(property),
+        ...(targetClass ? { targetClass } : {}),
       };
-      if (fieldPlan.decorator === 'Lookup' && fieldPlan.targetModule !== undefined) {
-        fieldPlan.targetClass = classOf.get(fieldPlan.targetModule);
-      }
       if (fieldPlan.decorator === 'Subform') {
         const rowName = classes.take(`${plan.className}${pascalCase(fieldPlan.property)}Row`);
         const columns = fieldPlan.targetModule ? source.fields[fieldPlan.targetModule] : undefined;
@@ -147,6 +151,28 @@ export function renderModels(source: ModelSource, options: RenderOptions = {}): 
     className: plan.className,
     source: renderFile(plan, fileOf, source, { names, runtime, decoratorsModule }),
   }));
+}
+
+/**
+ * A lookup's property, named after what it points to: `Account_Name` → `account` (of `Account`), `Vendor_Name`
+ * → `vendor`; a lookup named otherwise keeps its own name (`Parent_Account` → `parentAccount`, `What_Id` →
+ * `whatId`), so two lookups to one module stay apart.
+ */
+export function lookupProperty(apiName: string, targetClass: string | undefined): string {
+  const bare = apiName.replace(/_Name$/, '');
+  if (bare === apiName || bare === '') return camelCase(apiName);
+  return targetClass && pascalCase(bare) === targetClass ? camelCase(targetClass) : camelCase(bare);
+}
+
+/**
+ * The class-validator decorators of a field (its Zoho constraints): mandatory fields must have a value, text
+ * fits its length; an optional field with a length is checked only when it has a value.
+ */
+function validatorsOf(field: FieldPlan): string[] {
+  if (field.initialiser !== undefined || field.readonly) return [];
+  const length = field.maxLength !== undefined ? [`MaxLength(${field.maxLength})`] : [];
+  if (field.mandatory) return ['IsNotEmpty()', ...length];
+  return length.length > 0 ? ['IsOptional()', ...length] : [];
 }
 
 /** Subform columns: plain fields only (Zoho's subforms hold no line items or nested subforms). */
@@ -183,8 +209,10 @@ function renderFile(
   const modelImports = new Map<string, string>();
   const rows = plan.fields.flatMap((f) => (f.rowClass ? [f.rowClass] : []));
 
+  const validators = new Set<string>();
   const note = (f: FieldPlan): void => {
     decorators.add(f.decorator);
+    for (const v of validatorsOf(f)) validators.add(v.replace(/\(.*$/, ''));
     if (f.decorator === 'Lookup') runtimeTypes.add(names.ref);
     for (const type of [names.user, names.lineItem, names.tax, names.participant, names.pricingRange]) {
       if (new RegExp(`\\b${type}\\b`).test(f.tsType)) runtimeTypes.add(type);
@@ -206,6 +234,7 @@ function renderFile(
     lines.push(`// Module settings last modified: ${plan.module.modified_time}.`);
   lines.push('// Do not edit by hand: run `zcrm generate` again when the module changes.');
   lines.push('');
+  if (validators.size > 0) lines.push(`import { ${sorted(validators).join(', ')} } from 'class-validator';`);
   lines.push(`import { ${sorted(decorators).join(', ')} } from ${quote(ctx.decoratorsModule)};`);
   lines.push(`import { ${sorted(runtimeValues).join(', ')} } from ${quote(ctx.runtime)};`);
   if (runtimeTypes.size > 0)
@@ -283,6 +312,11 @@ function renderProperty(
       decorator = `@${field.decorator}(${readonlyOption ? options(readonlyOption) : ''})`;
   }
   const modifier = field.readonly ? 'readonly ' : '';
+  const validators = validatorsOf(field).map((v) => `@${v}`);
+  if (validators.length > 0) decorator = `${decorator} ${validators.join(' ')}`;
+  if (field.mandatory && validators.length > 0) {
+    return [`  /** ${doc} */`, `  ${decorator}`, `  ${modifier}${field.property}!: ${type};`];
+  }
   if (field.initialiser !== undefined) {
     return [
       `  /** ${doc} */`,
@@ -324,6 +358,7 @@ function splitUnion(type: string): string[] {
 
 function describeField(field: FieldPlan): string {
   const parts = [field.zohoType];
+  if (field.mandatory) parts.push('mandatory');
   if (field.readonly) parts.push('read-only');
   if (field.targetModule) parts.push(`→ ${field.targetModule}`);
   const label = (field.label ?? field.apiName).replace(/\*\//g, '*\\/');

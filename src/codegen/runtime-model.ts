@@ -1,8 +1,10 @@
 import type { ZCRMRestClient } from '../api/rest-client';
 import * as metadata from '../api/operations/metadata-operations';
+import { closestName } from './naming';
 import { ValidationException } from '../errors/validation-exception';
 import { CrmRecord } from '../orm/crm-record';
-import type { FieldDefinition, FieldMetadata, ZohoDataType } from '../metadata/field-metadata';
+import { dataTypeInfo, ZohoDataType } from '../metadata/data-types';
+import type { FieldDefinition, FieldMetadata } from '../metadata/field-metadata';
 import { defineModel } from '../metadata/define-model';
 import { getMetadataStorage } from '../metadata/metadata-storage';
 import { SYSTEM_FIELDS } from '../metadata/system-fields';
@@ -33,8 +35,6 @@ export interface RuntimeModel {
   byApiName: Map<string, RuntimeField>;
 }
 
-/** Types whose values are structures: kept as Zoho's JSON both ways, and not readable by list or COQL queries. */
-const STRUCTURED: ReadonlySet<string> = new Set(['jsonarray', 'jsonobject']);
 const SYSTEM_API_NAMES = new Set(SYSTEM_FIELDS.map((f) => f.apiName));
 
 /**
@@ -66,7 +66,7 @@ export function runtimeModel(module: ModuleJson & { api_name: string }, fields: 
       role: field.role,
       dataType: field.dataType,
       readonly: field.readonly,
-      queryable: field.apiName !== 'Tag' && !STRUCTURED.has(field.dataType) && field.role !== 'subform',
+      queryable: field.apiName !== 'Tag' && readableByQueries(field.dataType),
     });
   }
   const ordered: RuntimeField[] = [];
@@ -83,6 +83,12 @@ export function runtimeModel(module: ModuleJson & { api_name: string }, fields: 
     fields: ordered,
     byApiName,
   };
+}
+
+/** Structured types (lists, JSON objects) are kept as Zoho's JSON both ways, and not readable by list or COQL queries. */
+function readableByQueries(type: ZohoDataType): boolean {
+  const { query, wire } = dataTypeInfo(type);
+  return query !== 'unsupported' || wire === 'string' || wire === 'any';
 }
 
 function declaration(field: FieldJson, module: string): FieldDefinition {
@@ -116,8 +122,11 @@ export async function loadRuntimeModel(client: ZCRMRestClient, moduleName: strin
   const modules = (listed.data?.modules ?? []) as ModuleJson[];
   const module = modules.find((m) => m.api_name === moduleName && m.api_supported !== false);
   if (!module) {
-    const near = modules.find((m) => m.api_name?.toLowerCase() === moduleName.toLowerCase());
-    const hint = near ? ` (did you mean "${near.api_name}"?)` : '';
+    const names = modules.flatMap((m) =>
+      typeof m.api_name === 'string' && m.api_supported !== false ? [m.api_name] : [],
+    );
+    const near = closestName(moduleName, names);
+    const hint = near ? ` (did you mean "${near}"?)` : '';
     throw ValidationException.invalidInput('module', `no API-supported module "${moduleName}"${hint}`);
   }
   const response = await metadata.getFields(client, moduleName);

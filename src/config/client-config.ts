@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { DataCenter, Environment } from './data-centers';
 import type { Edition } from './editions';
 import type { ZCRMLogger } from './logger';
+import type { QueryLoggerOption } from './query-log';
 import type { TokenStore } from './token-store-contract';
 
 /**
@@ -135,6 +136,12 @@ export interface ZCRMConfig {
   throttle?: ThrottleOptions | false;
   /** Refresh access tokens this long before they expire; default 60 000 ms. */
   refreshMarginMs?: number;
+  /**
+   * Reports every ORM query when it ends: the backend, what each call sent (COQL, criteria or list
+   * parameters, secrets redacted) and how many calls it took. `true` writes one info line per query to
+   * `logger`.
+   */
+  queryLogger?: QueryLoggerOption;
 }
 
 /** Where tokens are kept, as chosen by the configuration. */
@@ -168,4 +175,5 @@ export interface ResolvedConfig {
   throttle?: Required<Pick<ThrottleOptions, 'maxConcurrent' | 'heavyMaxConcurrent' | 'minTimeMs' | 'id'>> &
     Pick<ThrottleOptions, 'redis'>;
   refreshMarginMs: number;
+  queryLogger?: QueryLoggerOption;
 }

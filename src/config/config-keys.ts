@@ -1,6 +1,7 @@
 import { DATA_CENTERS, ENVIRONMENTS } from './data-centers';
 import { EDITIONS } from './editions';
 import type { ZCRMConfig } from './client-config';
+import type { QueryLoggerOption } from './query-log';
 import {
   anyString,
   booleanish,
@@ -113,7 +114,13 @@ export const CONFIG_KEYS: KeySpec[] = [
   { camel: 'retry', parse: retryOrFalse },
   { camel: 'throttle', parse: throttleOrFalse },
   { camel: 'refreshMarginMs', parse: nonNegativeInteger },
+  { camel: 'queryLogger', parse: queryLogger },
 ];
+
+function queryLogger(value: unknown, key: string): QueryLoggerOption {
+  if (typeof value === 'function' || typeof value === 'boolean') return value as QueryLoggerOption;
+  throw ConfigurationException.badValue(key, 'a function taking each query entry, or true');
+}
 
 function apiVersion(value: unknown, key: string): string {
   const text = nonEmptyString(value, key);

@@ -67,6 +67,7 @@ export function resolveConfig(input: ConfigInput): ResolvedConfig {
     tokenStore: resolveTokenStore(c, keyOf),
     applicationLogFilePath: c.applicationLogFilePath,
     logger: c.logger,
+    queryLogger: c.queryLogger,
     timeoutMs: c.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retry,
     throttle: resolveThrottle(c, apiBaseUrl),

@@ -40,7 +40,9 @@ export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance
     // stop() must not wait on requests held open by latency faults or slow clients.
     forceCloseConnections: true,
     // Undecodable URLs and over-long path parameters get Zoho's envelope, not fastify's. [I] Zoho's answer is a 404.
-    frameworkErrors: (_error, _request, reply) => sendZohoError(reply, ApiErrors.invalidUrl()),
+    frameworkErrors: (_error, _request, reply) => {
+      void sendZohoError(reply, ApiErrors.invalidUrl());
+    },
   });
   app.decorateRequest('crmUser', undefined);
   app.decorateRequest('faultDelayMs', undefined);

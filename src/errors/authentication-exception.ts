@@ -75,6 +75,27 @@ export class AuthenticationException extends ZCRMException {
     });
   }
 
+  /**
+   * Zoho refused a query's call for its scope (`OAUTH_SCOPE_MISMATCH`): names the backend the planner chose
+   * and the scopes that backend needs.
+   */
+  static queryScopeMissing(
+    model: string,
+    backend: string,
+    scopes: readonly string[],
+    cause: ZCRMException,
+  ): AuthenticationException {
+    return new AuthenticationException({
+      statusCode: cause.statusCode,
+      errorCode: 'OAUTH_SCOPE_MISMATCH',
+      errorMessage: `The ${model} query ran on the ${backend} API, which needs the scope ${scopes.join(' and ')}; the access token lacks it (Zoho: ${cause.errorMessage}). Add it to the scopes of the grant token, or write the query so another backend runs it`,
+      errorDetails: { ...(cause.errorDetails ?? {}), backend, scopes: [...scopes] },
+      errorContent: cause.errorContent,
+      url: cause.url,
+      needsReauthorization: true,
+    });
+  }
+
   /** No tokens are stored for the user. */
   static noTokens(userEmail: string): AuthenticationException {
     return new AuthenticationException({

@@ -8,6 +8,7 @@ export { ConnectionException, TimeoutException } from './connection-exception';
 export type { ConnectionFailure } from './connection-exception';
 export { QueryCompileException } from './query-compile-exception';
 export { OutcomeUnknownException } from './outcome-unknown-exception';
+export type { WriteOperation } from './outcome-unknown-exception';
 export { ConfigurationException } from './configuration-exception';
 export { exceptionClassFor, exceptionFromResponse } from './error-table';
 export type { FailedResponse } from './error-table';

@@ -1,5 +1,8 @@
 import { ZCRMException } from './zcrm-exception';
 
+/** The kinds of write whose answer can be lost. */
+export type WriteOperation = 'insert' | 'update' | 'upsert' | 'delete';
+
 /**
  * A write was sent, but its answer was lost (connection reset, timeout, a 5xx after the request arrived): Zoho may
  * or may not have stored it, and sending it again could store it twice. The record is neither written nor failed;
@@ -8,12 +11,12 @@ import { ZCRMException } from './zcrm-exception';
  */
 export class OutcomeUnknownException extends ZCRMException {
   /** The write whose fate is unknown. */
-  readonly operation: 'insert' | 'delete';
+  readonly operation: WriteOperation;
   /** The input's position in the batch. */
   readonly index: number;
 
   constructor(
-    init: ConstructorParameters<typeof ZCRMException>[0] & { operation: 'insert' | 'delete'; index: number },
+    init: ConstructorParameters<typeof ZCRMException>[0] & { operation: WriteOperation; index: number },
   ) {
     super(init);
     this.operation = init.operation;
@@ -22,7 +25,7 @@ export class OutcomeUnknownException extends ZCRMException {
 
   /** The answer to the call that carried record `index` (named `what`) was lost. */
   static lost(
-    operation: 'insert' | 'delete',
+    operation: WriteOperation,
     index: number,
     what: string,
     cause: ZCRMException,
@@ -30,7 +33,9 @@ export class OutcomeUnknownException extends ZCRMException {
     const why =
       operation === 'insert'
         ? 'it may have been stored; it was not sent again because it has no unique value to match it by'
-        : 'it may have been deleted';
+        : operation === 'delete'
+          ? 'it may have been deleted'
+          : 'it may have been written';
     return new OutcomeUnknownException({
       statusCode: cause.statusCode,
       errorCode: 'OUTCOME_UNKNOWN',

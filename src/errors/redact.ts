@@ -57,7 +57,7 @@ const SECRET_KEYS = new Set([
 /** Redacts every string inside a JSON-like value (objects and arrays are copied, not mutated). */
 export function redactValue<T>(value: T): T {
   if (typeof value === 'string') return redact(value) as T;
-  if (Array.isArray(value)) return value.map((v) => redactValue(v)) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => redactValue(v)) as T;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value))

@@ -2,7 +2,7 @@ import type { FieldDefinition, ModelClass } from './field-metadata';
 import { getMetadataStorage } from './metadata-storage';
 import type { ModelMetadata } from './model-metadata';
 
-/** A field in {@link defineModel}: its API name alone (a plain field), or a full definition. */
+/** A field in {@link defineModel}: its API name alone (short for a `text` field), or a full definition. */
 export type FieldDeclaration = string | FieldDefinition;
 
 /** The declaration of a model without decorators. */
@@ -22,7 +22,8 @@ export interface ModelDeclaration<T> {
  *   fields: { subject: 'Subject', account: { apiName: 'Account_Name', role: 'lookup', target: () => Account } },
  * });
  * ```
- * Types are not inferred here (there is no design type): give `type` for anything but text.
+ * There is no design type to infer from: a definition without `type` (and without a role that implies one)
+ * fails; a bare API name is a text field.
  */
 export function defineModel<T>(target: ModelClass<T>, declaration: ModelDeclaration<T>): ModelMetadata {
   const storage = getMetadataStorage();
@@ -30,7 +31,7 @@ export function defineModel<T>(target: ModelClass<T>, declaration: ModelDeclarat
     [string, FieldDeclaration | undefined]
   >) {
     if (field === undefined) continue;
-    storage.addField(target, property, typeof field === 'string' ? { apiName: field } : field);
+    storage.addField(target, property, typeof field === 'string' ? { apiName: field, type: 'text' } : field);
   }
   return storage.setModule(target, declaration.module);
 }

@@ -1,98 +1,10 @@
+import type { ZohoDataType } from './data-types';
+import type { FieldRole } from './field-roles';
+
 /**
  * The one metadata model of a record field, whatever declared it (`@Field`, `@Lookup`, `@LineItems` …,
  * or {@link defineModel} without decorators).
  */
-
-/**
- * Zoho field data types (the `data_type` of field metadata, https://www.zoho.com/crm/developer/docs/api/v2/field-meta.html) a model may declare. Code
- * generated from an org's metadata writes them as they come; hand-written models may omit them for plain
- * `string`/`number`/`boolean`/`Date`/`string[]` properties, whose type is then inferred.
- */
-export type ZohoDataType =
-  | 'text'
-  | 'textarea'
-  | 'mediumtext'
-  | 'email'
-  | 'phone'
-  | 'website'
-  | 'autonumber'
-  | 'picklist'
-  | 'multiselectpicklist'
-  | 'integer'
-  | 'bigint'
-  | 'long'
-  | 'double'
-  | 'currency'
-  | 'percent'
-  | 'decimal'
-  | 'boolean'
-  | 'date'
-  | 'datetime'
-  | 'lookup'
-  | 'ownerlookup'
-  | 'userlookup'
-  | 'multiselectlookup'
-  | 'lineitem'
-  | 'subform'
-  | 'pricing_details'
-  | 'formula'
-  | 'profileimage'
-  | 'jsonarray'
-  | 'jsonobject';
-
-/** Every {@link ZohoDataType}, for run-time checks of declarations. */
-export const ZOHO_DATA_TYPES: ReadonlySet<string> = new Set<ZohoDataType>([
-  'text',
-  'textarea',
-  'mediumtext',
-  'email',
-  'phone',
-  'website',
-  'autonumber',
-  'picklist',
-  'multiselectpicklist',
-  'integer',
-  'bigint',
-  'long',
-  'double',
-  'currency',
-  'percent',
-  'decimal',
-  'boolean',
-  'date',
-  'datetime',
-  'lookup',
-  'ownerlookup',
-  'userlookup',
-  'multiselectlookup',
-  'lineitem',
-  'subform',
-  'pricing_details',
-  'formula',
-  'profileimage',
-  'jsonarray',
-  'jsonobject',
-]);
-
-/**
- * What a field is to the ORM, which decides how its values are mapped:
- * - `field`: a plain value (text, number, date, picklist …);
- * - `lookup`: a reference to another record (`{name, id}` on the wire);
- * - `owner` / `userLookup`: a reference to a user (`{name, id, email}`);
- * - `lineItems`: inventory `Product_Details` rows; `lineTaxes`: the record's `$line_tax`;
- * - `subform`: embedded rows of another shape; `participants`: Events' `Participants`;
- *   `pricingDetails`: Price_Books' `Pricing_Details`.
- */
-export type FieldRole =
-  | 'field'
-  | 'lookup'
-  | 'owner'
-  | 'userLookup'
-  | 'lineItems'
-  | 'lineTaxes'
-  | 'subform'
-  | 'participants'
-  | 'pricingDetails';
 
 /** A class whose instances are records or rows (abstract classes included). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -108,7 +20,7 @@ export interface FieldMetadata {
   /** The Zoho API name (`Grand_Total`). */
   readonly apiName: string;
   readonly role: FieldRole;
-  /** Zoho's data type, declared or inferred from the property's design type. */
+  /** Zoho's data type: declared, implied by the role, or inferred from the property's design type. */
   readonly dataType: ZohoDataType;
   /** True when the data type was inferred, not declared. */
   readonly inferred: boolean;
@@ -133,7 +45,10 @@ export interface FieldDefinition {
   apiName: string;
   /** Defaults to `field`. */
   role?: FieldRole;
-  /** The Zoho data type; inferred from the property's design type (or the role) when omitted. */
+  /**
+   * The Zoho data type; when omitted it comes from the role, else from the property's design type
+   * (`emitDecoratorMetadata`), else the declaration fails.
+   */
   type?: ZohoDataType;
   readonly?: boolean;
   /** See {@link FieldMetadata.unique}. */

@@ -1,27 +1,18 @@
-import type { FieldRole, ZohoDataType } from './field-metadata';
-
-/** The data type a role implies, whatever the property's type. */
-const ROLE_TYPES: Partial<Record<FieldRole, ZohoDataType>> = {
-  lookup: 'lookup',
-  owner: 'ownerlookup',
-  userLookup: 'userlookup',
-  lineItems: 'lineitem',
-  lineTaxes: 'jsonarray',
-  subform: 'subform',
-  participants: 'multiselectlookup',
-  pricingDetails: 'pricing_details',
-};
+import type { ZohoDataType } from './data-types';
+import { FIELD_ROLES, FieldRole } from './field-roles';
 
 /**
- * The data type of a plain field from its design type (`emitDecoratorMetadata`): `string` → text,
- * `number` → double, `boolean`, `Date` → datetime, `string[]` → multi-select picklist, `bigint`. Anything
- * else (unions of several types, objects) → text. Date fields (`'YYYY-MM-DD'` strings), integers,
- * currencies, picklists and text areas are told apart only by a declared `type`.
+ * The data type of a field declared without `type`: the one its role implies, else the one of its design
+ * type (`emitDecoratorMetadata`): `string` → text, `number` → double, `boolean`, `Date` → datetime,
+ * `string[]` → multi-select picklist, `bigint`. Undefined when neither tells (no design type under
+ * esbuild, SWC, tsx or standard decorators; a union or object type): the declaration must then give `type`.
  */
-export function inferDataType(role: FieldRole, designType: unknown): ZohoDataType {
-  const implied = ROLE_TYPES[role];
+export function inferDataType(role: FieldRole, designType: unknown): ZohoDataType | undefined {
+  const implied = FIELD_ROLES[role].dataType;
   if (implied) return implied;
   switch (designType) {
+    case String:
+      return 'text';
     case Number:
       return 'double';
     case Boolean:
@@ -33,6 +24,6 @@ export function inferDataType(role: FieldRole, designType: unknown): ZohoDataTyp
     case BigInt:
       return 'bigint';
     default:
-      return 'text';
+      return undefined;
   }
 }

@@ -41,19 +41,9 @@ export class ModelMetadataException extends ZCRMException {
   ): ModelMetadataException {
     return ModelMetadataException.make(
       'MISPLACED_DECORATOR',
-      `@${decorator} on ${className(target)}.${String(property)}: ${problem}`,
-      { decorator, model: className(target), property: String(property) },
-    );
-  }
-
-  /** A field decorator compiled as a TypeScript 5 standard decorator (`experimentalDecorators` is off). */
-  static standardDecorator(decorator: string, property: string | symbol): ModelMetadataException {
-    return ModelMetadataException.make(
-      'UNSUPPORTED_DECORATORS',
-      `@${decorator} on ${String(property)}: zcrm's field decorators need TypeScript's legacy decorators; ` +
-        'set "experimentalDecorators": true and "emitDecoratorMetadata": true in tsconfig.json, ' +
-        'or declare the model with defineModel()',
-      { decorator, property: String(property) },
+      // A standard field decorator does not see its class: then the property alone is named.
+      `@${decorator} on ${target === undefined ? '' : `${className(target)}.`}${String(property)}: ${problem}`,
+      { decorator, model: target === undefined ? undefined : className(target), property: String(property) },
     );
   }
 
@@ -99,6 +89,18 @@ export class ModelMetadataException extends ZCRMException {
       'BAD_DATA_TYPE',
       `${className(target)}.${property}: ${JSON.stringify(type)} is not a Zoho field data type (text, picklist, integer, currency, date, datetime …)`,
       { model: className(target), property },
+    );
+  }
+
+  /**
+   * A plain field whose data type nothing tells: no `type` option and no usable design type (esbuild, SWC,
+   * tsx and standard decorators emit none; unions and object types give `Object`).
+   */
+  static unknownDataType(target: unknown, property: string, apiName: string): ModelMetadataException {
+    return ModelMetadataException.make(
+      'UNKNOWN_DATA_TYPE',
+      `${className(target)}.${property}: the Zoho data type of ${apiName} is unknown (no type option, and no design type from emitDecoratorMetadata to infer it from): declare it, e.g. @Field('${apiName}', { type: 'currency' }) (or 'text', 'integer', 'double', 'date', 'datetime', 'picklist' …), or { apiName: '${apiName}', type: … } in defineModel()`,
+      { model: className(target), property, apiName },
     );
   }
 

@@ -1,24 +1,16 @@
+import { isZohoDataType } from './data-types';
 import type { FieldDefinition, FieldMetadata, ModelClass } from './field-metadata';
-import { ZOHO_DATA_TYPES } from './field-metadata';
+import { FIELD_ROLES } from './field-roles';
 import { inferDataType } from './infer-data-type';
 import { ModelMetadataException } from './metadata-exception';
 import { FieldSetMetadata, ModelMetadata } from './model-metadata';
+import { takePendingFields } from './standard-metadata';
 import { SYSTEM_FIELDS } from './system-fields';
 
 /** Module API names: Zoho's, custom ones included (`Invoices`, `Projects__c`). */
 const MODULE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 /** Field API names; `$`-prefixed meta keys (`$line_tax`) are fields too. */
 const FIELD_NAME = /^\$?[A-Za-z][A-Za-z0-9_]*$/;
-
-/** Roles that only some modules have (https://www.zoho.com/crm/developer/docs/api/v2/insert-records.html). */
-const ROLE_MODULES: Partial<
-  Record<FieldMetadata['role'], { decorator: string; modules: readonly string[] }>
-> = {
-  lineItems: { decorator: 'LineItems', modules: ['Quotes', 'Sales_Orders', 'Purchase_Orders', 'Invoices'] },
-  lineTaxes: { decorator: 'LineTaxes', modules: ['Quotes', 'Sales_Orders', 'Purchase_Orders', 'Invoices'] },
-  participants: { decorator: 'Participants', modules: ['Events'] },
-  pricingDetails: { decorator: 'PricingDetails', modules: ['Price_Books'] },
-};
 
 /** What one class declares itself (its base classes declare the rest). */
 interface ClassEntry {
@@ -46,17 +38,21 @@ export class MetadataStorage {
     if (typeof definition.apiName !== 'string' || !FIELD_NAME.test(definition.apiName)) {
       throw ModelMetadataException.badApiName(target, `the API name of ${propertyName}`, definition.apiName);
     }
-    if (definition.type !== undefined && !ZOHO_DATA_TYPES.has(definition.type)) {
+    if (definition.type !== undefined && !isZohoDataType(definition.type)) {
       throw ModelMetadataException.badDataType(target, propertyName, definition.type);
     }
     const entry = this.entry(target);
     if (entry.fields.has(propertyName)) throw ModelMetadataException.duplicateProperty(target, propertyName);
     const role = definition.role ?? 'field';
+    const dataType = definition.type ?? inferDataType(role, designType);
+    if (dataType === undefined) {
+      throw ModelMetadataException.unknownDataType(target, propertyName, definition.apiName);
+    }
     const field: FieldMetadata = Object.freeze({
       propertyName,
       apiName: definition.apiName,
       role,
-      dataType: definition.type ?? inferDataType(role, designType),
+      dataType,
       inferred: definition.type === undefined,
       readonly: definition.readonly ?? false,
       system: false,
@@ -69,8 +65,12 @@ export class MetadataStorage {
     return field;
   }
 
-  /** Binds `target` to a module, and checks the whole model at once (so mistakes surface where the class is defined). */
-  setModule(target: ModelClass, moduleApiName: string): ModelMetadata {
+  /**
+   * Binds `target` to a module, and checks the whole model at once (so mistakes surface where the class is
+   * defined). `decoratorMetadata` is a standard class decorator's `context.metadata`.
+   */
+  setModule(target: ModelClass, moduleApiName: string, decoratorMetadata?: object): ModelMetadata {
+    this.adoptPending(target, decoratorMetadata);
     if (typeof moduleApiName !== 'string' || !MODULE_NAME.test(moduleApiName)) {
       throw ModelMetadataException.badApiName(target, 'the module API name', moduleApiName);
     }
@@ -85,7 +85,9 @@ export class MetadataStorage {
 
   /** True when `target` (or a base class) is bound to a module. */
   isModel(target: unknown): target is ModelClass {
-    return typeof target === 'function' && this.moduleOf(target) !== undefined;
+    if (typeof target !== 'function') return false;
+    this.adoptChain(target);
+    return this.moduleOf(target) !== undefined;
   }
 
   /** The model of `target`, or undefined when it is not a model. */
@@ -98,6 +100,7 @@ export class MetadataStorage {
     if (typeof target !== 'function') throw ModelMetadataException.notAModel(target);
     const cached = this.models.get(target);
     if (cached) return cached;
+    this.adoptChain(target);
     const module = this.moduleOf(target);
     if (module === undefined) throw ModelMetadataException.notAModel(target);
     const declared = this.declaredFields(target);
@@ -115,6 +118,7 @@ export class MetadataStorage {
   getFieldSet(target: ModelClass): FieldSetMetadata {
     const cached = this.fieldSets.get(target);
     if (cached) return cached;
+    this.adoptChain(target);
     const set = new FieldSetMetadata(target, this.declaredFields(target));
     this.fieldSets.set(target, set);
     return set;
@@ -127,6 +131,18 @@ export class MetadataStorage {
     if (typeof got !== 'function')
       throw ModelMetadataException.badTarget(field.declaredBy, field.propertyName, got);
     return got;
+  }
+
+  /** Registers the fields standard decorators left on a class (see `standard-metadata.ts`). */
+  private adoptPending(target: ModelClass, decoratorMetadata?: object): void {
+    for (const { property, definition } of takePendingFields(target, decoratorMetadata)) {
+      this.addField(target, property, definition);
+    }
+  }
+
+  /** {@link adoptPending} for a class and its bases (row classes have no class decorator to do it). */
+  private adoptChain(target: ModelClass): void {
+    for (const cls of chain(target)) this.adoptPending(cls);
   }
 
   /** Drops resolved metadata: a declaration may change any subclass's model. */
@@ -177,16 +193,11 @@ function chain(target: ModelClass): ModelClass[] {
   return classes;
 }
 
+/** Line items only on inventory modules, participants only on Events … */
 function checkRole(target: ModelClass, module: string, field: FieldMetadata): void {
-  const rule = ROLE_MODULES[field.role];
-  if (rule && !rule.modules.includes(module)) {
-    throw ModelMetadataException.roleNotInModule(
-      target,
-      field.propertyName,
-      rule.decorator,
-      module,
-      rule.modules,
-    );
+  const { modules, decorator } = FIELD_ROLES[field.role];
+  if (modules && !modules.includes(module)) {
+    throw ModelMetadataException.roleNotInModule(target, field.propertyName, decorator, module, modules);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ValueKind } from './field-kinds';
+import type { ValueKind } from '../metadata/data-types';
 
 /**
  * The query AST: what a `find` asks for, with property names resolved to API names and every value typed

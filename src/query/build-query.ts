@@ -12,7 +12,7 @@ import {
   OrderNode,
   QueryNode,
 } from './ast';
-import { isTextKind, valueKindOf, ValueKind } from './field-kinds';
+import { isTextKind, valueKindOf, ValueKind } from '../metadata/data-types';
 import type { FindManyOptions, FindOptionsWhere } from './find-options';
 import { FindOperator } from './operators/find-operator';
 import { QueryErrors } from './query-errors';
@@ -240,7 +240,7 @@ class QueryBuilderContext {
         );
       }
       case 'between': {
-        const [low, high] = Array.isArray(value) ? value : [];
+        const [low, high] = (Array.isArray(value) ? value : []) as unknown[];
         return this.node(field, negated ? 'notBetween' : 'between', [
           this.literal(field, low, 'ceil'),
           this.literal(field, high, 'floor'),
@@ -363,7 +363,7 @@ class QueryBuilderContext {
       );
     }
     const refs: FieldRef[] = [];
-    for (const property of select) {
+    for (const property of select as readonly string[]) {
       const ref = this.field(property, 'select');
       if (!refs.some((r) => r.apiName === ref.apiName)) refs.push(ref);
     }

@@ -26,8 +26,8 @@ export type {
   QueryNode,
 } from './ast';
 export { comparisonsOf, countComparisons } from './ast';
-export { valueKindOf } from './field-kinds';
-export type { ValueKind } from './field-kinds';
+export { valueKindOf } from '../metadata/data-types';
+export type { ValueKind } from '../metadata/data-types';
 export { buildQuery, buildQueryNode, WhereGroup } from './build-query';
 export type { BuildOptions, WhereInput } from './build-query';
 export { QUERY_LIMITS } from './limits';

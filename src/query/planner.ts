@@ -46,13 +46,18 @@ export function backendUnsuitability(
 
 /**
  * Picks the cheapest backend that can run a query and compiles its first call: the list API for a query
- * without filter, the search API for a bounded query with simple criteria, COQL for the rest. When none
- * can, COQL's error says why (a limit, by name).
+ * without filter, the search API for a bounded query with simple criteria, COQL for the rest, leaving out
+ * the backends `options.avoid` names when another can run the query. When none can, COQL's error says why
+ * (a limit, by name).
  */
 export function planQuery(node: QueryNode, options: CompileOptions = {}): CompiledQuery {
-  if (backendUnsuitability(node, 'list', options) === undefined) return compileListParams(node, options);
-  if (backendUnsuitability(node, 'search', options) === undefined) return compileSearch(node, options);
-  return compileCoql(node, options);
+  const avoid = options.avoid ?? [];
+  const runs = (backend: QueryBackend) => backendUnsuitability(node, backend, options) === undefined;
+  const usable = (backend: QueryBackend) => !avoid.includes(backend) && runs(backend);
+  if (usable('list')) return compileListParams(node, options);
+  if (usable('search')) return compileSearch(node, options);
+  if (!avoid.includes('coql') || !runs('search')) return compileCoql(node, options);
+  return compileSearch(node, options);
 }
 
 /** Builds and plans in one step: what `Model.find(options)` sends first. */

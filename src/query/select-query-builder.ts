@@ -122,7 +122,7 @@ export class SelectQueryBuilder<T, R = T> implements PromiseLike<R[]> {
     try {
       return this.executor(this.getNode());
     } catch (error) {
-      return Promise.reject(error);
+      return Promise.reject(error as Error);
     }
   }
 

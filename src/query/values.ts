@@ -1,20 +1,21 @@
 import type { Literal } from './ast';
-import type { ValueKind } from './field-kinds';
+import type { ValueKind } from '../metadata/data-types';
+import type { Rounding } from '../metadata/wire-values';
+import { describeValue as describe, formatDateTime, formatNumber, isDate } from '../metadata/wire-values';
 
 /**
  * Typing of `where` values for their field: each value becomes a {@link Literal} in Zoho's wire form, or a
  * problem (a sentence for the error message) when it does not fit the field.
  */
 
-/** How a `Date` with milliseconds becomes whole seconds, chosen so the comparison keeps its meaning. */
-export type Rounding = 'floor' | 'ceil';
+export type { Rounding } from '../metadata/wire-values';
+export { formatDateTime, formatNumber, isDate } from '../metadata/wire-values';
 
 export type LiteralResult = { ok: true; literal: Literal } | { ok: false; problem: string };
 
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 const INTEGER = /^-?\d+$/;
 const RECORD_ID = /^\d+$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 const ok = (type: Literal['type'], text: string): LiteralResult => ({ ok: true, literal: { type, text } });
@@ -96,46 +97,9 @@ function dateTimeLiteral(value: unknown, rounding: Rounding): LiteralResult {
   return bad(`expects a Date or an ISO-8601 date-time, got ${describe(value)}`);
 }
 
-/** `YYYY-MM-DDTHH:mm:ss+00:00`, whole seconds. */
-export function formatDateTime(ms: number, rounding: Rounding = 'floor'): string {
-  const seconds = rounding === 'ceil' ? Math.ceil(ms / 1000) : Math.floor(ms / 1000);
-  return new Date(seconds * 1000).toISOString().slice(0, 19) + '+00:00';
-}
-
-/** A real calendar date `YYYY-MM-DD`. */
-export function isDate(text: string): boolean {
-  if (!DATE.test(text)) return false;
-  const ms = Date.parse(`${text}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(text);
-}
-
-/** The decimal text of a finite number, without exponent (`1e21` → `1000000000000000000000`, `1e-7` → `0.0000001`). */
-export function formatNumber(n: number): string {
-  const text = String(n);
-  const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
-  if (!match) return text;
-  const [, sign, head, tail = '', exp] = match;
-  const digits = head + tail;
-  const point = 1 + Number(exp);
-  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
-  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
-
 function idOf(value: unknown): string | undefined {
   if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string') {
     return (value as { id: string }).id;
   }
   return undefined;
-}
-
-/** A value for messages: its type and, for short scalars, itself. */
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (value instanceof Date) return 'a Date';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return value.length <= 40 ? JSON.stringify(value) : 'a string';
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-    return `${typeof value} ${String(value)}`;
-  return typeof value;
 }

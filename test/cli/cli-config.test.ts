@@ -79,13 +79,13 @@ describe('loadCliConfig', () => {
     });
   });
 
-  it('defaults to the SQLite store under ./.zcrm', () => {
+  it('defaults to the SQLite store under ./.zcrm of the working directory given', () => {
     const config = loadCliConfig({ clientId: 'id', clientSecret: 'Zq7-unit-client-secret' }, {}, cwd);
     expect(config.resolved.tokenStore).toEqual({
       kind: 'database',
-      database: { type: 'sqlite', path: path.resolve('.zcrm/tokens.sqlite'), database: 'main' },
+      database: { type: 'sqlite', path: path.join(cwd, '.zcrm/tokens.sqlite'), database: 'main' },
     });
-    expect(describeTokenStore(config.resolved)).toBe(`SQLite ${path.resolve('.zcrm/tokens.sqlite')}`);
+    expect(describeTokenStore(config.resolved)).toBe(`SQLite ${path.join(cwd, '.zcrm/tokens.sqlite')}`);
   });
 
   it('rejects unknown, duplicated and malformed file content, naming the file', () => {

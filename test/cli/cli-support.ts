@@ -1,49 +1,49 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { Writable } from 'node:stream';
+import { run } from '../../src/cli/main';
 import type { RunningEmulator } from '../../src/emulator';
 import { ALL_SCOPES } from '../support/emulator';
 
 export const ROOT = path.resolve(__dirname, '../..');
-const TS_NODE = require.resolve('ts-node/register/transpile-only');
-const MAIN = path.join(ROOT, 'src/cli/main.ts');
 
-/** What a finished `zcrm` process left. */
+/** What a finished `zcrm` run left. */
 export interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
 }
 
-/**
- * Runs `zcrm` (the TypeScript sources through ts-node) as its own process with exactly `env` plus PATH and
- * HOME, so no ZCRM_* variable of the test environment leaks in. `stdin` is not a TTY.
- */
-export function runCli(
-  args: string[],
-  options: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {},
-): Promise<CliRun> {
-  const child = spawn(process.execPath, ['-r', TS_NODE, MAIN, ...args], {
-    cwd: options.cwd ?? ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'),
-      ...options.env,
+/** A stream that keeps what is written to it; not a TTY, as a pipe is not. */
+function collector(): Writable & { text: () => string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+      done();
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
-  return new Promise((resolve) =>
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    }),
-  );
+  return Object.assign(stream, { text: () => Buffer.concat(chunks).toString('utf8') });
+}
+
+/**
+ * Runs `zcrm` in this process (`run` of `src/cli/main.ts`) with exactly `env` plus PATH and HOME, so no ZCRM_*
+ * variable of the test environment leaks in, and `cwd` as its working directory. The bin itself is run by the
+ * pack test.
+ */
+export async function runCli(
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<CliRun> {
+  const stdout = collector();
+  const stderr = collector();
+  const code = await run(args, {
+    stdout,
+    stderr,
+    cwd: options.cwd ?? ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
+  });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
 /** The environment that points `zcrm` at an emulator, tokens in the given store. */

@@ -275,6 +275,7 @@ describe('export and import', () => {
         unchanged: 0,
         valid: 0,
         failed: 5,
+        unknown: 0,
         skipped: 0,
         ignored: ['Created_Time'],
       });

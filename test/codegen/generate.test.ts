@@ -76,7 +76,7 @@ describe('generated models', () => {
     expect(readFileSync(result.index, 'utf8')).toContain("export { Invoice } from './invoice';");
     const invoice = readFileSync(path.join(OUT, 'invoice.ts'), 'utf8');
     expect(invoice).toContain("import { Account } from './account';\nimport { Contact } from './contact';");
-    expect(invoice).toContain("@Lookup('Account_Name', () => Account)\n  accountName?: Ref<Account> | null;");
+    expect(invoice).toContain("@Lookup('Account_Name', () => Account)\n  account?: Ref<Account> | null;");
     // Sales_Orders was not generated: the lookup is untyped.
     expect(invoice).toContain("@Lookup('Sales_Order')\n  salesOrder?: Ref<CrmRecord> | null;");
     expect(invoice).toContain('@LineItems()\n  lines: LineItem[] = [];');
@@ -106,7 +106,7 @@ describe('generated models', () => {
         '// @ts-expect-error read-only fields cannot be assigned',
         'invoice.grandTotal = 3;',
         "invoice.lines.push(new LineItem({ product: '1', quantity: 1 }));",
-        'const account: Ref<Account> | null | undefined = invoice.accountName;',
+        'const account: Ref<Account> | null | undefined = invoice.account;',
         'const product = new Product();',
         "product.tax = ['Vat', 'Another tax'];",
         '// @ts-expect-error a multi-select picklist is an array',
@@ -168,13 +168,13 @@ describe('generated models', () => {
     // A lookup typed to a generated model, and inventory line items.
     const [account] = await Account.find({ take: 1 });
     const [product] = await Product.find({ take: 1 });
-    const invoice = Invoice.create({ subject: 'Generated invoice', accountName: Account.ref(account.id) });
+    const invoice = Invoice.create({ subject: 'Generated invoice', account: Account.ref(account.id) });
     invoice.lines.push(new LineItem({ product: product.id, quantity: 2, listPrice: 10 }));
     await invoice.save();
     const read = await Invoice.findByIdOrFail(invoice.id);
-    expect(read.accountName.id).toBe(account.id);
-    expect(read.accountName.model).toBe(Account);
-    expect(await read.accountName.load()).toBeInstanceOf(Account);
+    expect(read.account.id).toBe(account.id);
+    expect(read.account.model).toBe(Account);
+    expect(await read.account.load()).toBeInstanceOf(Account);
     expect(read.lines).toHaveLength(1);
     expect(read.lines[0]).toMatchObject({ quantity: 2, listPrice: 10, total: 20 });
     expect(read.grandTotal).toBe(20);
@@ -186,6 +186,9 @@ describe('generated models', () => {
         errorCode: 'INVALID_INPUT',
         errorMessage: 'modules: no API-supported module "leads" (did you mean "Leads"?)',
       }).message,
+    );
+    await expect(fetchModelSource(client, { modules: ['Invocies'] })).rejects.toThrow(
+      'modules: no API-supported module "Invocies" (did you mean "Invoices"?)',
     );
     await expect(fetchModelSource(client, { modules: ['Nope'] })).rejects.toThrow(
       /modules: no API-supported module "Nope"; the org's modules are Leads, Accounts, /,

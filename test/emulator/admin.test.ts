@@ -135,7 +135,7 @@ describe('admin routes', () => {
         client_secret: emulator.clientSecret,
         code,
       });
-      const tokens = await fetch(`${emulator.url}/oauth/v2/token?${query}`, { method: 'POST' }).then(
+      const tokens = await fetch(`${emulator.url}/oauth/v2/token?${query.toString()}`, { method: 'POST' }).then(
         (r) => r.json() as Promise<any>,
       );
       await fetch(`${emulator.url}/oauth/v2/token/revoke?token=${tokens.refresh_token}`, { method: 'POST' });

@@ -25,7 +25,7 @@ describe('Zoho Accounts OAuth', () => {
     let url = `${emulator.url}/oauth/v2/token`;
     const init: RequestInit & { headers: Record<string, string> } = { method: 'POST', headers: {} };
     if (mode === 'query') {
-      url += `?${new URLSearchParams(all)}`;
+      url += `?${new URLSearchParams(all).toString()}`;
       init.body = Buffer.from('null');
     } else if (mode === 'urlencoded') {
       init.body = new URLSearchParams(all);

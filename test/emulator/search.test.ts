@@ -27,7 +27,7 @@ describe('GET /{module}/search', () => {
   afterAll(() => emulator.stop());
 
   const search = (module: string, params: Record<string, string>) =>
-    client.get(`/crm/v2/${module}/search?${new URLSearchParams(params)}`);
+    client.get(`/crm/v2/${module}/search?${new URLSearchParams(params).toString()}`);
   const byCriteria = (criteria: string, module = 'Leads') => search(module, { criteria });
 
   describe('criteria', () => {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { parseFormBody, readItems, readJson } from '../../src/emulator/crm/body';
+import { nestingDepth, parseFormBody, readItems, readJson } from '../../src/emulator/crm/body';
 import { ZohoApiError } from '../../src/emulator/crm/zoho-error';
 import { compilePattern, RouteTable } from '../../src/emulator/route-table';
 
@@ -117,5 +117,15 @@ describe('RouteTable', () => {
     expect([...table.methodsFor('/crm/v2/Leads')].sort()).toEqual(['GET', 'HEAD', 'POST']);
     expect([...table.methodsFor('/crm/v2/settings/modules')].sort()).toEqual(['GET']);
     expect(table.methodsFor('/crm/v3/Leads/1/2').size).toBe(0);
+  });
+});
+
+describe('nestingDepth', () => {
+  it('counts brackets and braces outside strings, escapes included', () => {
+    expect(nestingDepth('{}')).toBe(1);
+    expect(nestingDepth('{"data":[{"a":[1,2]}]}')).toBe(4);
+    expect(nestingDepth('{"a":"[[[{{{\\"[["}')).toBe(1);
+    expect(nestingDepth('[[[]][]]')).toBe(3);
+    expect(nestingDepth('plain')).toBe(0);
   });
 });

@@ -179,7 +179,26 @@ describe('token stores', () => {
       await Promise.all(
         Array.from({ length: 30 }, (_, i) => store.saveOAuthTokens(tokensFor(`u${i % 5}@zylker.com`, i))),
       );
-      for (let u = 0; u < 5; u++) expect(await store.getOAuthTokens(`u${u}@zylker.com`)).toBeDefined();
+      // Each user's row is exactly one of the writes made for that user: whole, not a mix of two.
+      for (let u = 0; u < 5; u++) {
+        const email = `u${u}@zylker.com`;
+        const writes = Array.from({ length: 6 }, (_, k) => tokensFor(email, u + 5 * k));
+        expect(writes).toContainEqual(await store.getOAuthTokens(email));
+      }
+      // Read-modify-write updates that overlap: none is lost (each sees the one before it).
+      const base = (await store.getOAuthTokens('u1@zylker.com'))!;
+      await Promise.all(
+        Array.from({ length: 20 }, () =>
+          store.updateOAuthTokens('u1@zylker.com', async (current) => ({
+            ...current!,
+            expiryTime: current!.expiryTime + 1,
+          })),
+        ),
+      );
+      expect(await store.getOAuthTokens('u1@zylker.com')).toEqual({
+        ...base,
+        expiryTime: base.expiryTime + 20,
+      });
       await store.deleteOAuthTokens('u0@zylker.com');
       expect(await store.getOAuthTokens('u0@zylker.com')).toBeUndefined();
       await store.close();

@@ -422,20 +422,41 @@ describe('model instances → the write body', () => {
 });
 
 describe('class-transformer on the models', () => {
-  test('plainToInstance and instanceToPlain use the API names and the ORM codecs', () => {
-    const lead = plainToInstance(Lead, LEAD);
-    expect(lead).toBeInstanceOf(Lead);
-    expect(lead.lastName).toBe('Daly');
-    expect(lead.createdTime).toBeInstanceOf(Date);
-    const quote = plainToInstance(Quote, QUOTE);
-    expect(quote.lines[0]).toBeInstanceOf(LineItem);
-    const plain = instanceToPlain(quote);
-    expect(plain.Subject).toBe('Quote 1');
-    expect(plain.Account_Name).toEqual({ id: '3652397000000624046' });
-    // class-transformer's own default exposes every property (read-only ones too, under their API names);
-    // the ORM's write body leaves read-only fields out (tested above).
-    expect(plain.Grand_Total).toBe(1026);
-    expect(plain).not.toHaveProperty('grandTotal');
-    expect(plain.Product_Details[0]).toMatchObject({ id: '3652397000000624101', quantity: 100 });
+  test("the ORM registers nothing with class-transformer: a user's instanceToPlain is the same before and after the ORM saves and reads the class", async () => {
+    @CrmModule('Deals')
+    class Deal extends CrmRecord {
+      @Field('Deal_Name') name!: string;
+      @Field('Amount', { type: 'currency' }) amount?: number;
+      @Field('Closing_Date', { type: 'date' }) closingDate?: string;
+      @Lookup('Account_Name', () => Account) account?: Ref<Account>;
+    }
+    const make = () =>
+      Object.assign(new Deal(), { name: 'Big one', amount: 1200.5, closingDate: '2026-12-24' });
+    const before = instanceToPlain(make());
+    const { client, requests } = await canned((request) =>
+      request.method === 'POST'
+        ? {
+            status: 201,
+            body: {
+              data: [{ code: 'SUCCESS', status: 'success', message: 'record added', details: { id: '42' } }],
+            },
+          }
+        : {
+            status: 200,
+            body: { data: [{ id: '42', Deal_Name: 'Big one', Amount: 1200.5, Closing_Date: '2026-12-24' }] },
+          },
+    );
+    const deals = getRepository(Deal, client);
+    await deals.save(make());
+    const read = (await deals.findById('42'))!;
+    expect(read.amount).toBe(1200.5);
+    expect((requests[0].body as { data: unknown[] }).data[0]).toMatchObject({
+      Deal_Name: 'Big one',
+      Amount: 1200.5,
+    });
+    // Property names as the class has them, not API names; nothing the ORM maps leaks in.
+    expect(instanceToPlain(make())).toEqual(before);
+    expect(before).toEqual({ name: 'Big one', amount: 1200.5, closingDate: '2026-12-24' });
+    expect(plainToInstance(Deal, { name: 'x', Deal_Name: 'y' }).name).toBe('x');
   });
 });

@@ -264,7 +264,7 @@ describe('line items, taxes and totals', () => {
       id: expect.stringMatching(/^\d+$/),
       quantity: 100,
       listPrice: 8,
-      discount: 80,
+      discount: '10%', // as set: Zoho's amount is 80 (totalAfterDiscount)
       total: 800,
       totalAfterDiscount: 720,
       taxAmount: 36,

@@ -2,9 +2,12 @@
  * Type tests of the model API: `npx tsc --noEmit -p .` checks this file. Each `@ts-expect-error` line must be
  * an error (or the type check fails), and the `Equals` assertions pin the inferred types: `Invoice.find()`
  * returns `Promise<Invoice[]>`, misspelled fields do not compile. Nothing here is sent: the calls sit in a
- * function that is never called; Jest only checks that the module loads.
+ * function that is never called. The tests at the end run the same check through the TypeScript compiler, so
+ * `jest` catches a broken type too.
  */
 /* eslint-disable @typescript-eslint/no-unused-vars -- values declared only for their inferred types */
+import * as path from 'node:path';
+import ts from 'typescript';
 import type { ZCRMRestClient } from '../../src/api/rest-client';
 import { CrmRecord, DeleteResult, LineItem, Ref, Repository, WriteResult } from '../../src/orm';
 import { In, Like, MoreThan } from '../../src/query';
@@ -153,6 +156,49 @@ export async function typeChecks(client: ZCRMRestClient, id: string): Promise<vo
   void wrong;
 }
 
-test('the type checks above compile (tsc) and the module loads', () => {
-  expect(typeof typeChecks).toBe('function');
+let previous: ts.Program | undefined;
+
+/** TypeScript's diagnostics for this file, compiled with the project's options (optionally with its text changed). */
+function diagnosticsOfThisFile(change: (text: string) => string = (text) => text): string[] {
+  const configFile = ts.readConfigFile(path.resolve(__dirname, '../../tsconfig.json'), ts.sys.readFile);
+  const { options } = ts.parseJsonConfigFileContent(
+    configFile.config,
+    ts.sys,
+    path.resolve(__dirname, '../..'),
+  );
+  const host = ts.createCompilerHost({ ...options, noEmit: true });
+  const readFile = host.readFile.bind(host);
+  host.readFile = (file) => {
+    const text = readFile(file);
+    return text !== undefined && path.resolve(file) === __filename ? change(text) : text;
+  };
+  // The second compile reuses the first's unchanged files (everything but this one).
+  const program = ts.createProgram([__filename], { ...options, noEmit: true }, host, previous);
+  previous = program;
+  return ts
+    .getPreEmitDiagnostics(program, program.getSourceFile(__filename))
+    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
+describe('model types', () => {
+  it('every type assertion holds and every @ts-expect-error line is an error', () => {
+    expect(diagnosticsOfThisFile()).toEqual([]);
+  });
+
+  it('a line that should not compile and is no longer marked fails the check', () => {
+    const unmarked = diagnosticsOfThisFile((text) =>
+      text.replace('// @ts-expect-error misspelled field in where\n', ''),
+    );
+    expect(unmarked).toEqual([expect.stringContaining("'subjct'")]);
+  });
+
+  it('the models behind the types behave as typed', () => {
+    const invoice = Invoice.create({ subject: 'INV-1' });
+    expect(invoice).toBeInstanceOf(Invoice);
+    expect(invoice.subject).toBe('INV-1');
+    const ref = Lead.ref('4150868000001');
+    expect(ref).toBeInstanceOf(Ref);
+    expect(ref.id).toBe('4150868000001');
+    expect(new LineItem({ product: '4150868000002', quantity: 2 }).product).toBeInstanceOf(Ref);
+  });
 });

@@ -181,7 +181,7 @@ describe('deleteMany when an answer is lost', () => {
 
   test('an unknown id without a lost answer is still a failure', async () => {
     const [result] = await new Repository(PlainLead, client).deleteMany(['3652397000000999999']);
-    expect(result).toMatchObject({ ok: false, code: 'INVALID_DATA' });
+    expect(result).toMatchObject({ ok: false, code: 'RECORD_NOT_FOUND' });
   });
 
   test('retries that run out leave the records unknown', async () => {

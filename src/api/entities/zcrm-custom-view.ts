@@ -22,7 +22,8 @@ export class ZCRMCustomView {
   favorite?: unknown;
   isOffLine?: boolean | null;
   sortBy?: string | null;
-  sortOrder?: 'asc' | 'desc' | string | null;
+  // `string & {}` keeps the known values offered by editors next to any other string.
+  sortOrder?: 'asc' | 'desc' | (string & {}) | null;
   sharedType?: unknown;
   /** The conditions of the criteria in order; {@link criteriaPattern} says how they combine. */
   criteria?: ZCRMCustomViewCriteria[];
@@ -90,7 +91,7 @@ export function flattenCriteria(
   const criteria: ZCRMCustomViewCriteria[] = [];
   const walk = (node: unknown, nested: boolean): string | undefined => {
     if (Array.isArray(node)) {
-      const parts = node.map((part) => (part === 'and' || part === 'or' ? part : walk(part, true)));
+      const parts = (node as unknown[]).map((part) => (part === 'and' || part === 'or' ? part : walk(part, true)));
       if (parts.some((p) => p === undefined)) return undefined;
       return wrap(parts.join(' '), nested && node.length > 1);
     }

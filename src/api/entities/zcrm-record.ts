@@ -164,7 +164,7 @@ export class ZCRMRecord {
   /** A field's value by API name (named attributes for `Owner`, `Layout`, `Created_By` …, see {@link setFieldValue}). */
   getFieldValue(apiName: string): unknown {
     const attribute = (ATTRIBUTE_KEYS as Record<string, keyof ZCRMRecord>)[apiName];
-    return attribute ? this[attribute] : this.fieldData[apiName];
+    return attribute ? (this as unknown as Record<string, unknown>)[attribute] : this.fieldData[apiName];
   }
 
   /** Adds an inventory line item (`Product_Details`). */

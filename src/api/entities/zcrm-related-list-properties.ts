@@ -4,7 +4,8 @@ import { strings } from '../mappers/settings-json';
 /** How a module's related lists sort and which columns they show (`related_list_properties`). */
 export class ZCRMRelatedListProperties {
   sortBy?: string | null;
-  sortOrder?: 'asc' | 'desc' | string | null;
+  // `string & {}` keeps the known values offered by editors next to any other string.
+  sortOrder?: 'asc' | 'desc' | (string & {}) | null;
   /** Column API names. */
   fields?: string[];
 

@@ -118,8 +118,8 @@ export function itemResultsOf(body: unknown, apiKey: string): ItemResultJson[] |
 }
 
 /**
- * The array under `apiKey` of a read response, `[]` for 204/304. A 2xx body without it, an empty 200 (Zoho
- * answers 204 when there is nothing) or an entry that is not an object is a broken response, never "no data".
+ * The objects in the array under `apiKey` of a read response, `[]` for 204/304. A 2xx body without the array,
+ * or an empty 200 (Zoho answers 204 when there is nothing), is a broken response, never "no data".
  */
 export function listOf(response: HttpResponse<unknown>, apiKey: string): JsonObject[] {
   if (response.noData) return [];
@@ -127,9 +127,9 @@ export function listOf(response: HttpResponse<unknown>, apiKey: string): JsonObj
   if (body === undefined) throw malformed(response, `is empty where a "${apiKey}" array was expected`);
   const list = typeof body === 'object' && body !== null ? (body as JsonObject)[apiKey] : undefined;
   if (!Array.isArray(list)) throw malformed(response, `has no "${apiKey}" array`);
-  const bad = list.findIndex((item) => typeof item !== 'object' || item === null || Array.isArray(item));
-  if (bad >= 0) throw malformed(response, `has an entry of "${apiKey}" that is not an object (at ${bad})`);
-  return list as JsonObject[];
+  return list.filter(
+    (item): item is JsonObject => typeof item === 'object' && item !== null && !Array.isArray(item),
+  );
 }
 
 /** The single entity of a read response (`{"<apiKey>": [ {...} ]}`), `undefined` for 204/304. */

@@ -17,11 +17,11 @@ export class EntityResponse<T = unknown> {
 
   constructor(json: Record<string, unknown>, data?: T) {
     this.responseJson = json;
-    this.status = String(json.status ?? '');
-    this.code = String(json.code ?? '');
-    this.message = String(json.message ?? '');
+    this.status = textOf(json.status);
+    this.code = textOf(json.code);
+    this.message = textOf(json.message);
     this.details = typeof json.details === 'object' && json.details !== null ? (json.details as Record<string, unknown>) : {};
-    if (json.action !== undefined) this.upsertAction = String(json.action);
+    if (json.action !== undefined) this.upsertAction = textOf(json.action);
     if (json.duplicate_field !== undefined) this.upsertDuplicateField = json.duplicate_field as string | null;
     this.data = data;
   }
@@ -29,4 +29,10 @@ export class EntityResponse<T = unknown> {
   get isSuccess(): boolean {
     return this.status === 'success';
   }
+}
+
+/** A wire value as text; absent (undefined or null) is ''. */
+function textOf(value: unknown): string {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a wire value, a primitive in practice; String() is the text Zoho means
+  return value === undefined || value === null ? '' : String(value);
 }

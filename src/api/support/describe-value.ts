@@ -8,5 +8,6 @@ export function describeValue(value: unknown): string {
     const name = (value as object).constructor?.name;
     return `a ${name || '(anonymous class)'}`;
   }
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects were handled above: a primitive or a function
   return `${typeof value} ${String(value)}`;
 }

@@ -12,7 +12,7 @@ export function loadCustomTokenStore(modulePath: string, className?: string): To
   let exported: Record<string, unknown>;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    exported = require(modulePath);
+    exported = require(modulePath) as Record<string, unknown>;
   } catch (err) {
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw ConfigurationException.badValue(

@@ -58,7 +58,7 @@ export function captureBody(
     },
   });
   // An aborted upload is the body parser's error to report; the watcher only passes it on.
-  payload.on('error', (error) => stream.destroy(error));
+  payload.on('error', (error: Error) => stream.destroy(error));
   stream.on('error', () => undefined);
   payload.pipe(stream);
   return { stream, captured };

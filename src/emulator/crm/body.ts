@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { FastifyRequest } from 'fastify';
 import { ApiErrors } from './zoho-error';
 
@@ -10,8 +11,17 @@ export function readJson(request: FastifyRequest): unknown {
   if (body === undefined || body === null) return undefined;
   const raw = Buffer.isBuffer(body) ? body : rawFormBody(body);
   if (!raw) return body;
+  // Decoding would turn broken bytes into U+FFFD and store text the client never sent.
+  if (!isUtf8(raw))
+    throw ApiErrors.invalidData({ expected_data_type: 'jsonobject' }, 'body is not valid UTF-8');
   const text = raw.toString('utf8').trim();
   if (text.length === 0) return undefined;
+  if (nestingDepth(text) > MAX_JSON_DEPTH) {
+    throw ApiErrors.invalidData(
+      { expected_data_type: 'jsonobject' },
+      `body is nested deeper than ${MAX_JSON_DEPTH} levels`,
+    );
+  }
   try {
     // A `__proto__` key would swap an object's prototype when merged with Object.assign: drop it, as an unknown field.
     return text.includes('"__proto__"') ? JSON.parse(text, dropProtoKeys) : JSON.parse(text);
@@ -19,6 +29,29 @@ export function readJson(request: FastifyRequest): unknown {
     // [I] Zoho's exact message for unparsable JSON is not documented; it answers INVALID_DATA.
     throw ApiErrors.invalidData({ expected_data_type: 'jsonobject' }, 'body is not a valid JSON');
   }
+}
+
+/**
+ * Deepest nesting of arrays and objects a body may have. [I] Zoho's limit is not documented; no CRM body comes
+ * close (a subform row inside a record inside `data` is 5 levels), and handlers walk values recursively.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The deepest nesting of `[`/`{` in JSON text, outside strings (the text need not be valid JSON). */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
 }
 
 function dropProtoKeys(key: string, value: unknown): unknown {

@@ -32,7 +32,8 @@ export interface CrmRouteSpec {
   cost?: number | ((call: Omit<CrmCall, 'user' | 'token'>) => number);
   /** Counts against the heavy-API sub-concurrency (COQL, bulk, mass update, convert). */
   heavy?: boolean;
-  handler: (call: CrmCall) => unknown | CrmResult | Promise<unknown | CrmResult>;
+  /** Returns a {@link CrmResult}, or any other value to send as the JSON body (directly or as a promise). */
+  handler: (call: CrmCall) => unknown;
 }
 
 declare module 'fastify' {

@@ -1,9 +1,10 @@
 import { NotFoundException } from '../../errors/not-found-exception';
 
 /**
- * A `*OrFail` query found no record, or a record to reload no longer exists (`findOneByOrFail`,
- * `findByIdOrFail`, `reload()`). Zoho answers a missing id with an empty 204 or with `INVALID_DATA`
- * depending on the endpoint; both become this error.
+ * A `*OrFail` query found no record, or a record to reload, update or delete no longer exists
+ * (`findOneByOrFail`, `findByIdOrFail`, `reload()`, `save()`, `remove()`, and per record in `saveMany` and
+ * `deleteMany`). Zoho answers a missing id with an empty 204 or with `INVALID_DATA` about the id depending
+ * on the endpoint; both become this error.
  */
 export class CrmRecordNotFoundError extends NotFoundException {
   /** No record of `model` matches `criteria`. */

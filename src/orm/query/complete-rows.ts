@@ -3,7 +3,7 @@ import { listRecords } from '../../api/operations/record-operations';
 import { listOf } from '../../api/operations/item-results';
 import type { Json } from '../../api/mappers/json-utils';
 import type { CompiledQuery } from '../../query/compilers/compiled-query';
-import { valueKindOf } from '../../query/field-kinds';
+import { valueKindOf } from '../../metadata/data-types';
 import type { ModelMapping } from '../mapping/model-mapping';
 import { chunk } from '../support/pool';
 
@@ -32,15 +32,16 @@ export async function completeRows(
   mapping: ModelMapping,
   query: CompiledQuery,
   records: Json[],
+  onCall?: (query: { backend: 'list'; text: string }) => void,
 ): Promise<void> {
   if (query.backend !== 'coql' || query.select || records.length === 0) return;
   const fields = unselectableRows(mapping);
   if (fields.length === 0) return;
   const byId = new Map(records.map((r) => [String(r.id), r]));
   for (const ids of chunk([...byId.keys()], IDS_PER_CALL)) {
-    const response = await listRecords(client, mapping.module, {
-      params: { ids: ids.join(','), fields: fields.join(','), per_page: IDS_PER_CALL },
-    });
+    const params = { ids: ids.join(','), fields: fields.join(','), per_page: IDS_PER_CALL };
+    onCall?.({ backend: 'list', text: `GET ${mapping.module}?${new URLSearchParams(params as never)}` });
+    const response = await listRecords(client, mapping.module, { params });
     for (const full of listOf(response, 'data')) {
       const record = byId.get(String(full.id));
       if (!record) continue;

@@ -6,7 +6,10 @@ import { executeCoql } from '../../api/operations/coql-operations';
 import { entitiesOf, infoOf } from '../../api/operations/item-results';
 import type { Json } from '../../api/mappers/json-utils';
 import type { QueryNode } from '../../query/ast';
-import type { CompiledQuery } from '../../query/compilers/compiled-query';
+import type { CompiledQuery, QueryBackend } from '../../query/compilers/compiled-query';
+import { AuthenticationException } from '../../errors/authentication-exception';
+import { ZCRMException } from '../../errors/zcrm-exception';
+import { deniedBackends, markScope, scopesFor } from './backend-scopes';
 import { compileCoql } from '../../query/compilers/coql';
 import { compileListParams } from '../../query/compilers/list-params';
 import { compileSearch } from '../../query/compilers/search-criteria';
@@ -40,10 +43,15 @@ export function isIdOrdered(node: QueryNode): boolean {
   );
 }
 
+/** Told of each call a read sends, before it is sent (for the query log). */
+export type CallListener = (query: CompiledQuery) => void;
+
 async function run(
   client: ZCRMRestClient,
   query: CompiledQuery,
+  onCall?: CallListener,
 ): Promise<{ records: Json[]; more?: boolean; url: string }> {
+  onCall?.(query);
   let response: HttpResponse<unknown>;
   switch (query.backend) {
     case 'list':
@@ -86,20 +94,79 @@ function project(record: Json, select: readonly string[]): void {
  *   (`… and id > <last id> order by id asc`), so it goes past the 10,000 records `limit offset` reaches
  *   (a `skip` beyond that walks the ids first). A query in another order that would pass the 10,000th
  *   record fails there with an error naming the limit.
- * Yields each call's records (cut to `take`).
+ * Yields each call's records (cut to `take`). When Zoho refuses the first call for its scope
+ * (`OAUTH_SCOPE_MISMATCH`) and another backend can run the query, the query runs there, and the client
+ * remembers to plan around that backend; otherwise the error names the backend and the scopes it needs.
  */
 export async function* readPages(
   client: ZCRMRestClient,
   node: QueryNode,
   options: PageReadOptions = {},
+  onCall?: CallListener,
 ): AsyncGenerator<Page> {
+  let yielded = false;
+  let refused: QueryBackend | undefined;
+  try {
+    for await (const page of readPlanned(client, node, options, onCall, (b) => (refused = b))) {
+      yielded = true;
+      yield page;
+    }
+    return;
+  } catch (error) {
+    if (!isScopeMismatch(error) || refused === undefined) throw error;
+    const backend = refused;
+    const scopes = scopesFor(backend, node.module);
+    const wrapped = AuthenticationException.queryScopeMissing(node.modelName, backend, scopes, error);
+    if (yielded) throw wrapped;
+    const before = deniedBackends(client);
+    markScope(client, backend, true);
+    const next = tryPlan(node, deniedBackends(client));
+    if (next === undefined || next.backend === backend || before.includes(backend)) throw wrapped;
+    // Another backend can run the query: try it once; if it is refused too, the module's own scope is
+    // what the token lacks, not the first backend's.
+    try {
+      yield* readPages(client, node, options, onCall);
+    } catch (retryError) {
+      if (isScopeMismatch(retryError)) markScope(client, backend, false);
+      throw retryError;
+    }
+  }
+}
+
+function isScopeMismatch(error: unknown): error is ZCRMException {
+  return error instanceof ZCRMException && error.errorCode === 'OAUTH_SCOPE_MISMATCH';
+}
+
+function tryPlan(node: QueryNode, avoid: QueryBackend[]): CompiledQuery | undefined {
+  try {
+    return plan(node, avoid);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The reading itself, on the backend the planner picks (avoiding those the token is known to lack the
+ * scope of); `onBackend` learns each call's backend before it is sent.
+ */
+async function* readPlanned(
+  client: ZCRMRestClient,
+  node: QueryNode,
+  options: PageReadOptions,
+  listener: CallListener | undefined,
+  onBackend: (backend: QueryBackend) => void,
+): AsyncGenerator<Page> {
+  const onCall: CallListener = (query) => {
+    onBackend(query.backend);
+    listener?.(query);
+  };
   if (options.pageSize !== undefined && (!Number.isInteger(options.pageSize) || options.pageSize < 1)) {
     throw QueryErrors.badOption(
       'pageSize',
       `must be a positive integer, got ${JSON.stringify(options.pageSize)}`,
     );
   }
-  const first = plan(node);
+  const first = plan(node, deniedBackends(client));
   const total = node.take;
   let fetched = 0;
   const remaining = () => (total === undefined ? Number.POSITIVE_INFINITY : total - fetched);
@@ -114,7 +181,7 @@ export async function* readPages(
     let position = node.skip;
     while (remaining() > 0) {
       const query = compile({ ...node, skip: position }, { pageSize });
-      const { records, more, url } = await run(client, query);
+      const { records, more, url } = await run(client, query, onCall);
       const kept = records.length > remaining() ? records.slice(0, remaining()) : records;
       fetched += kept.length;
       position += records.length;
@@ -140,7 +207,7 @@ export async function* readPages(
 
   if (idOrdered && node.skip > 0 && node.skip + Math.min(firstSize, remaining()) > QUERY_LIMITS.COQL_OFFSET) {
     // Walk the ids up to `skip`: only then can the reader go on by id.
-    lastId = await seek(client, node, node.skip);
+    lastId = await seek(client, node, node.skip, onCall);
     if (lastId === undefined) return;
   }
   let size = firstSize;
@@ -162,7 +229,7 @@ export async function* readPages(
         `COQL reaches only 10,000 records by limit and offset, and a query in another order than by id cannot page by id (limit COQL_OFFSET): leave order out or order by id, or narrow the where`,
       );
     }
-    const { records, more, url } = await run(client, query);
+    const { records, more, url } = await run(client, query, onCall);
     const kept = records.length > remaining() ? records.slice(0, remaining()) : records;
     fetched += kept.length;
     position += records.length;
@@ -184,9 +251,9 @@ export async function* readPages(
  * The backend and first call of a query. A query in id order whose `skip` lies past COQL's offset wall is
  * planned as from the start: the reader walks the ids to its `skip` (see {@link seek}).
  */
-function plan(node: QueryNode): CompiledQuery {
+function plan(node: QueryNode, avoid: QueryBackend[] = []): CompiledQuery {
   try {
-    return planQuery(node);
+    return planQuery(node, { avoid });
   } catch (error) {
     const limit =
       error instanceof QueryCompileException ? (error.errorDetails as { limit?: unknown }).limit : undefined;
@@ -196,11 +263,16 @@ function plan(node: QueryNode): CompiledQuery {
 }
 
 /** The id of the record at position `skip − 1` of an id-ordered query, read id-only; undefined when there are fewer. */
-async function seek(client: ZCRMRestClient, node: QueryNode, skip: number): Promise<string | undefined> {
+async function seek(
+  client: ZCRMRestClient,
+  node: QueryNode,
+  skip: number,
+  onCall?: CallListener,
+): Promise<string | undefined> {
   const idsOnly: QueryNode = { ...node, select: [ID_FIELD], take: skip, skip: 0 };
   let lastId: string | undefined;
   let seen = 0;
-  for await (const page of readPages(client, idsOnly, { pageSize: QUERY_LIMITS.COQL_LIMIT })) {
+  for await (const page of readPages(client, idsOnly, { pageSize: QUERY_LIMITS.COQL_LIMIT }, onCall)) {
     seen += page.records.length;
     lastId = String(page.records[page.records.length - 1].id);
   }

@@ -10,6 +10,8 @@ import { OrmErrors } from '../errors/orm-errors';
 import { isRecordId } from '../support/record-id';
 import { Page, PageReadOptions, readPages } from './read-pages';
 import { completeRows } from './complete-rows';
+import type { QueryLogEntry } from '../../config/query-log';
+import { redact } from '../../errors/redact';
 import type { FieldMetadata } from '../../metadata/field-metadata';
 import { Hydrate, loadRelations } from './relations';
 import { runAfterLoad } from '../listeners/record-listeners';
@@ -65,27 +67,57 @@ export class RecordReader<T extends object> {
     }
   }
 
-  /** The query's pages, each with the fields COQL cannot select loaded by id (see `completeRows`). */
+  /**
+   * The query's pages, each with the fields COQL cannot select loaded by id (see `completeRows`); reported
+   * to the client's query log (`queryLogger`) when the query ends, however it ends.
+   */
   private async *pages(node: QueryNode, options: PageReadOptions): AsyncGenerator<Page> {
     const { client, mapping } = this.repository;
-    for await (const page of readPages(client, node, options)) {
-      await completeRows(client, mapping, page.query, page.records);
-      yield page;
+    const log = client.queryLog;
+    const calls: QueryLogEntry['calls'] = [];
+    const onCall =
+      log &&
+      ((query: { backend: QueryLogEntry['backend']; text: string }) => {
+        calls.push({ backend: query.backend, text: redact(query.text) });
+      });
+    const started = Date.now();
+    let records = 0;
+    let failure: unknown;
+    try {
+      for await (const page of readPages(client, node, options, onCall)) {
+        await completeRows(client, mapping, page.query, page.records, onCall);
+        records += page.records.length;
+        yield page;
+      }
+    } catch (error) {
+      failure = error;
+      throw error;
+    } finally {
+      log?.({
+        model: mapping.name,
+        module: mapping.module,
+        backend: calls[0]?.backend ?? 'list',
+        calls,
+        records,
+        durationMs: Date.now() - started,
+        ...(failure === undefined
+          ? {}
+          : { error: redact(failure instanceof Error ? failure.message : String(failure)) }),
+      });
     }
   }
 
   /** How many records an id-only query reaches (2,000 per COQL call). */
   async count(node: QueryNode): Promise<number> {
     let count = 0;
-    for await (const page of readPages(this.repository.client, node, { pageSize: QUERY_LIMITS.COQL_LIMIT }))
+    for await (const page of this.pages(node, { pageSize: QUERY_LIMITS.COQL_LIMIT }))
       count += page.records.length;
     return count;
   }
 
   /** True when the query reaches a record. */
   async exists(node: QueryNode): Promise<boolean> {
-    for await (const page of readPages(this.repository.client, node))
-      if (page.records.length > 0) return true;
+    for await (const page of this.pages(node, {})) if (page.records.length > 0) return true;
     return false;
   }
 

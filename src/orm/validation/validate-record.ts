@@ -1,6 +1,6 @@
 import type { ValidationError } from 'class-validator';
 import { loadOptional } from '../../config/lazy-dependency';
-import type { WriteIssue } from '../mapping/field-codecs';
+import type { WriteIssue } from '../../metadata/codecs/field-codec';
 import type { ModelMapping } from '../mapping/model-mapping';
 import { CrmValidationError, FieldProblem } from '../errors/crm-validation-error';
 import { declareLineItemConstraints } from '../values/line-item';

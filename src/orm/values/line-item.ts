@@ -32,7 +32,8 @@ const isDiscount = (value: unknown): boolean =>
  * ```
  * The amounts Zoho computes (`total`, `totalAfterDiscount`, `taxAmount`, `netTotal`) are read-only: they are
  * filled in when the record is read, and after a save (which re-reads the record). A discount given as
- * `'10%'` reads back as the amount it came to. Its class-validator constraints are declared by
+ * `'10%'` stays `'10%'` on the saved instance (so editing the line later applies the percentage to the new
+ * total); Zoho keeps only the amount, so a record read afresh shows the amount it came to. Its class-validator constraints are declared by
  * {@link declareLineItemConstraints} when validation first runs.
  */
 export class LineItem {

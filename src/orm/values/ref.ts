@@ -1,9 +1,8 @@
+import type { RecordLoader } from '../../metadata/codecs/field-codec';
 import type { ModelClass } from '../../metadata/field-metadata';
 
 /** What a {@link Ref} needs to load its record: set by the ORM when it reads or makes the reference. */
-export interface RefLoader {
-  load(model: ModelClass | undefined, module: string | undefined, id: string): Promise<unknown>;
-}
+export type RefLoader = RecordLoader;
 
 /**
  * A lookup to another record (`{name, id}` on the wire): the id, the display name Zoho sends with it, and

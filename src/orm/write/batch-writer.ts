@@ -18,10 +18,11 @@ import type { Repository } from '../repository';
 import { resetState, stateOf } from '../state/record-state';
 import { canonical } from '../mapping/model-mapping';
 import { queueWrite } from '../state/write-queue';
+import { percentDiscounts, restorePercentDiscounts } from './percent-discounts';
 import { OrmErrors } from '../errors/orm-errors';
 import { chunk, mapWithConcurrency } from '../support/pool';
 import { isRecordId } from '../support/record-id';
-import { markWritten, prepareWrite, PreparedWrite } from './prepare-write';
+import { markWritten, prepareWrite, PreparedWrite, WriteKind } from './prepare-write';
 import { runRecordListeners } from '../listeners/record-listeners';
 import type { DeleteResult, WriteResult } from './write-result';
 import { BatchOptions, batchOptions, SaveManyOptions } from './write-options';
@@ -224,7 +225,8 @@ export class BatchWriter<T extends object> {
       }
     }
     if (ready.length === 0) return;
-    let kind = ready[0].prepared.kind;
+    // Records without changes never reach `ready`.
+    let kind = ready[0].prepared.kind as Exclude<WriteKind, 'none'>;
     const body = {
       data: ready.map((r) => r.prepared.json),
       ...writeOptionsBody(options, kind !== 'update'),
@@ -242,10 +244,18 @@ export class BatchWriter<T extends object> {
       );
     } catch (error) {
       const failure = asException(error);
-      // Updates and upserts are retried by the transport when their answer is lost (repeating them is
-      // harmless); an insert is not, as it would store the record twice.
-      if (kind !== 'insert' || !mayHaveBeenProcessed(failure)) {
+      if (!mayHaveBeenProcessed(failure)) {
         for (const r of ready) fail(r.index, failure);
+        return;
+      }
+      // Updates and upserts are retried by the transport when their answer is lost (repeating them is
+      // harmless), so here its retries ran out; an insert is not retried, as that could store it twice.
+      if (kind !== 'insert') {
+        for (const r of ready)
+          fail(
+            r.index,
+            OutcomeUnknownException.lost(kind, r.index, `${repository.mapping.name} #${r.index}`, failure),
+          );
         return;
       }
       const resent = await this.resendLostInsert(records, ready, body, options, failure, results);
@@ -278,8 +288,10 @@ export class BatchWriter<T extends object> {
       state.repository ??= repository;
       let reloadError: ZCRMException | undefined;
       if (options.reload ?? prepared.needsReload) {
+        const percents = percentDiscounts(record, repository.mapping);
         try {
           await repository.reload(record);
+          restorePercentDiscounts(record, repository.mapping, percents);
         } catch (error) {
           reloadError = asException(error);
         }
@@ -332,11 +344,13 @@ export class BatchWriter<T extends object> {
     for (const r of ready) if (!resend.includes(r)) unknown(r, lost);
     if (resend.length === 0) return undefined;
     try {
-      const response = await upsertRecords(client, module, {
-        ...body,
-        data: resend.map((r) => r.prepared.json),
-        duplicate_check_fields: keys,
-      });
+      const response = withItemResults(
+        await upsertRecords(client, module, {
+          ...body,
+          data: resend.map((r) => r.prepared.json),
+          duplicate_check_fields: keys,
+        }),
+      );
       return { response, ready: resend };
     } catch (error) {
       for (const r of resend) unknown(r, asException(error));

@@ -1,7 +1,7 @@
 import type { Json } from '../../api/mappers/json-utils';
 import type { FieldMetadata } from '../../metadata/field-metadata';
 import { canonical, ModelMapping } from '../mapping/model-mapping';
-import type { WriteIssue } from '../mapping/field-codecs';
+import type { WriteIssue } from '../../metadata/codecs/field-codec';
 import { stateOf } from '../state/record-state';
 import { recordProblems, validationError } from '../validation/validate-record';
 import type { CrmValidationError } from '../errors/crm-validation-error';

@@ -37,6 +37,11 @@ export interface CompileOptions {
    * the list and search APIs, and COQL's cheapest credit band).
    */
   pageSize?: number;
+  /**
+   * Backends the planner should not pick (the access token lacks their scope) when another can run the
+   * query; when none can, the planner still picks one of them.
+   */
+  avoid?: readonly QueryBackend[];
 }
 
 /** The `select` entry of a compiled query (nothing when the query reads every field). */

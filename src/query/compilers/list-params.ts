@@ -36,7 +36,7 @@ export function compileListParams(node: QueryNode, options: CompileOptions = {})
     method: 'GET',
     path,
     params: Object.freeze(params),
-    text: `GET ${path}?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]))}`,
+    text: `GET ${path}?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString()}`,
     module: node.module,
     offset: node.skip,
     limit: window.perPage,

@@ -7,7 +7,7 @@ import {
   countComparisons,
   QueryNode,
 } from '../ast';
-import type { ValueKind } from '../field-kinds';
+import type { ValueKind } from '../../metadata/data-types';
 import { QUERY_LIMITS } from '../limits';
 import { QueryErrors } from '../query-errors';
 import { CompiledQuery, CompileOptions, selectOf } from './compiled-query';

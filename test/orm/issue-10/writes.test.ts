@@ -1,8 +1,10 @@
 /**
  * Issue 10, wrong or incomplete data on writes, against the emulator over HTTP: what an insert puts on the
- * instance (owner, tags), what `attach()` returns (size), and concurrent saves of one instance.
+ * instance (owner, tags), what `attach()` returns (size), concurrent saves of one instance, and a
+ * percentage line discount kept across saves.
  */
-import { Account, Lead } from '../support/models';
+import { LineItem } from '../../../src/orm';
+import { Account, Invoice, Lead, Product } from '../support/models';
 import { OrmFixture, startOrmEmulator } from '../support/orm-emulator';
 import { captureRequests, CapturedRequest } from '../../support/record-helpers';
 
@@ -75,5 +77,33 @@ describe('concurrent saves of one instance', () => {
     lead.lastName = 'Fine';
     await lead.save();
     expect(lead.id).toMatch(/^\d+$/);
+  });
+});
+
+describe('a percentage line discount', () => {
+  test('reads back as the percentage after the save, and an edit of the line sends it again', async () => {
+    const product = await Product.create({ name: 'Discounted', unitPrice: 10 }).save();
+    const invoice = Invoice.create({ subject: 'Percent' });
+    invoice.lines.push(new LineItem({ product: product.id!, quantity: 2, listPrice: 10, discount: '10%' }));
+    await invoice.save();
+    expect(invoice.lines[0]).toMatchObject({ discount: '10%', total: 20, totalAfterDiscount: 18 });
+    expect(invoice.grandTotal).toBe(18);
+
+    sent.length = 0;
+    invoice.status = 'Approved';
+    await invoice.save();
+    expect(sent.filter((r) => r.method === 'PUT').map((r) => r.body.data[0])).toEqual([
+      { id: invoice.id, Status: 'Approved' },
+    ]);
+
+    sent.length = 0;
+    invoice.lines[0].quantity = 4;
+    await invoice.save();
+    const line = sent.find((r) => r.method === 'PUT')!.body.data[0].Product_Details[0];
+    expect(line).toMatchObject({ quantity: 4, Discount: '10%' });
+    expect(invoice.lines[0]).toMatchObject({ discount: '10%', total: 40, totalAfterDiscount: 36 });
+    expect(invoice.grandTotal).toBe(36);
+    const read = await Invoice.findByIdOrFail(invoice.id!);
+    expect(read.grandTotal).toBe(36);
   });
 });

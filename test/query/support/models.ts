@@ -60,7 +60,7 @@ export class Deal extends TestRecord {
 @CrmModule('Invoices')
 export class Invoice extends TestRecord {
   @Field('Subject') subject!: string;
-  @Field('Status') status?: 'Created' | 'Approved' | (string & {});
+  @Field('Status', { type: 'picklist' }) status?: 'Created' | 'Approved' | (string & {});
   @Field('Due_Date', { type: 'date' }) dueDate?: string;
   @Lookup('Account_Name', () => Account) account?: Ref<Account>;
   @LineItems() lines: unknown[] = [];

@@ -146,7 +146,7 @@ export async function startQueryEmulator(): Promise<QueryFixture> {
     const res =
       query.method === 'GET'
         ? await client.get(
-            `${path}?${new URLSearchParams(Object.entries(query.params).map(([k, v]): [string, string] => [k, String(v)]))}`,
+            `${path}?${new URLSearchParams(Object.entries(query.params).map(([k, v]): [string, string] => [k, String(v)])).toString()}`,
           )
         : await client.post(path, query.body);
     return { status: res.status, json: res.json };

@@ -24,7 +24,12 @@ const HUGE_BYTES = 50 * 1024 * 1024;
 export class BadServer {
   answer: BadAnswer = 'html-502';
   private readonly sockets = new Set<Socket>();
-  private huge?: Buffer;
+  /** Built up front: making 50 MB inside a request would block this process, the client's timers included. */
+  private readonly huge = Buffer.concat([
+    Buffer.from('{"data":[{"id":"1","Description":"'),
+    Buffer.alloc(HUGE_BYTES, 'a'),
+    Buffer.from('"}]}'),
+  ]);
 
   private constructor(private readonly server: Server) {
     server.on('connection', (socket) => {
@@ -86,11 +91,6 @@ export class BadServer {
         res.end();
         return;
       case 'huge-body':
-        this.huge ??= Buffer.concat([
-          Buffer.from('{"data":[{"id":"1","Description":"'),
-          Buffer.alloc(HUGE_BYTES, 'a'),
-          Buffer.from('"}]}'),
-        ]);
         res.writeHead(200, { ...json, 'Content-Length': this.huge.length });
         res.end(this.huge);
         return;

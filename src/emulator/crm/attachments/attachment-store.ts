@@ -1,6 +1,7 @@
 import type { EmulatorContext } from '../../context';
 import type { StoredRecord, UserDef } from '../../state/types';
 import { renderRecord } from '../records/render';
+import { noteAdded, noteRemoved } from '../records/duplicates';
 import { isChildOf, ParentRef } from '../related/parent';
 import { ItemErrors } from '../item-errors';
 import { ApiErrors, itemSuccess, ItemResult, ZohoApiError } from '../zoho-error';
@@ -93,6 +94,7 @@ export function deleteAttachment(ctx: EmulatorContext, parent: ParentRef, id: st
   const attachment = ctx.recordsOf(MODULE)[id];
   if (!attachment || !isChildOf(attachment, parent)) return ItemErrors.notDeleted(id);
   delete ctx.recordsOf(MODULE)[id];
+  noteRemoved(ctx.recordsOf(MODULE));
   delete ctx.state.files[id];
   return itemSuccess('record deleted', { id });
 }
@@ -118,6 +120,7 @@ function newAttachment(
     ...fields,
   };
   ctx.recordsOf(MODULE)[id] = record;
+  noteAdded(ctx.recordsOf(MODULE), record);
   return record;
 }
 

@@ -1,6 +1,7 @@
 import type { EmulatorContext } from '../../context';
 import type { ModuleDef } from '../../state/types';
 import { idOf } from './field-values';
+import { noteRemoved } from './duplicates';
 
 /** Modules whose records belong to a parent record through `Parent_Id`. */
 export const CHILD_MODULES = ['Notes', 'Attachments'];
@@ -23,6 +24,7 @@ export function removeDependents(ctx: EmulatorContext, module: ModuleDef, id: st
     for (const child of Object.values(children)) {
       if (idOf(child.Parent_Id) !== id) continue;
       delete children[child.id];
+      noteRemoved(children);
       removeDependents(ctx, ctx.module(childModule), child.id);
     }
   }

@@ -127,7 +127,7 @@ function withAppendedValues(
     const current = record[def.api_name];
     const added = input[def.api_name];
     if (def.data_type === 'multiselectpicklist' && Array.isArray(current) && Array.isArray(added)) {
-      input[def.api_name] = [...current, ...added];
+      input[def.api_name] = [...(current as unknown[]), ...(added as unknown[])];
     }
   }
   return input;

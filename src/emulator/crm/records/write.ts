@@ -4,7 +4,7 @@ import { isPlainObject } from '../body';
 import { itemSuccess, ItemResult } from '../zoho-error';
 import { computedFields } from './computed-fields';
 import { removeDependents } from './dependents';
-import { checkUnique } from './duplicates';
+import { checkUnique, noteAdded, noteRemoved } from './duplicates';
 import { idOf } from './field-values';
 import { ItemErrors } from '../item-errors';
 import { fail, ItemFailure } from './item-failure';
@@ -97,7 +97,9 @@ export function commitInsert(
     record[def.api_name] = String(counters[key]);
   }
   assignRowIds(ctx, module, record);
-  ctx.recordsOf(module.api_name)[record.id] = record;
+  const records = ctx.recordsOf(module.api_name);
+  records[record.id] = record;
+  noteAdded(records, record);
   return record;
 }
 
@@ -136,6 +138,7 @@ export function deleteRecord(ctx: EmulatorContext, module: ModuleDef, id: string
   const record = records[id];
   if (!record) return ItemErrors.notDeleted(id);
   delete records[id];
+  noteRemoved(records);
   ctx.state.deleted.push({
     id,
     module: module.api_name,

@@ -53,7 +53,7 @@ export function searchPredicate(
 
 /** A query parameter's value (the first one when repeated), or undefined when absent or empty. */
 function firstString(value: unknown): string | undefined {
-  const first = Array.isArray(value) ? value[0] : value;
+  const first: unknown = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' && first.length > 0 ? first : undefined;
 }
 

@@ -1,0 +1,46 @@
+import type { RunningEmulator } from '../../src/emulator';
+import { startEmulator } from '../../src/emulator';
+import { ZCRMRestClient } from '../../src/api/rest-client';
+import { MemoryTokenStore } from '../../src/auth/stores/memory-token-store';
+import { ALL_SCOPES } from '../support/emulator';
+import { emulatorConfig, PATRICIA } from '../support/sdk';
+import { describeRedis, REDIS } from '../support/redis';
+import { describeRun, runSharedLimiter } from './support/limiter-workers';
+
+/**
+ * Processes sharing the Redis-backed limiter stay within the org's concurrency limit together: no caller sees a
+ * 429. The full-size run (8 × 10,000) is `bench/many-workers.ts`.
+ */
+describeRedis('Redis limiter shared by many processes', () => {
+  let emulator: RunningEmulator;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(() => emulator.stop());
+
+  it('4 processes × 500 calls: no 429 reaches a caller', async () => {
+    const store = new MemoryTokenStore();
+    const client = new ZCRMRestClient(
+      emulatorConfig(emulator, { tokenStore: store, currentUserEmail: PATRICIA }),
+    );
+    await client.oauthClient.generateAccessToken(
+      await emulator.issueGrantToken({ scope: ALL_SCOPES, email: PATRICIA }),
+    );
+    const accessToken = await client.oauthClient.getAccessToken(PATRICIA);
+    await client.close();
+    const options = {
+      processes: 4,
+      callsPerProcess: 500,
+      inFlightPerProcess: 20,
+      concurrency: 10,
+      redis: REDIS,
+      limiterId: `zcrm-reliability-${process.pid}-${Date.now()}`,
+    };
+    const result = await runSharedLimiter({ ...emulator, accessToken, user: PATRICIA }, options);
+    console.log(`redis-limiter: ${describeRun(options, result)}`);
+    expect(result.surfaced).toEqual({});
+    expect(result.surfaced429).toBe(0);
+    expect(result.ok).toBe(2_000);
+  }, 120_000);
+});
