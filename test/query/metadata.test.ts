@@ -11,7 +11,6 @@ import {
   Subform,
   UserLookup,
 } from '../../decorators';
-import { transformSync } from 'esbuild';
 import { ZCRMException } from '../../src/errors/zcrm-exception';
 import {
   FieldMetadata,
