@@ -11,6 +11,7 @@ import {
   Subform,
   UserLookup,
 } from '../../decorators';
+import { transformSync } from 'esbuild';
 import { ZCRMException } from '../../src/errors/zcrm-exception';
 import {
   FieldMetadata,
