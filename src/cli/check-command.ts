@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import { Command } from 'commander';
 import { addConnectionOptions, ConnectionFlags } from './cli-config';
-import { CliUsageError } from './cli-errors';
-import { EXIT_FAILURE } from './exit-codes';
+import { CliFailure, CliUsageError } from './cli-errors';
 import { out } from './output';
 import type { ModelClass } from '../metadata/field-metadata';
 import { getMetadataStorage } from '../metadata/metadata-storage';
@@ -27,12 +26,13 @@ export function registerCheckCommand(program: Command): void {
     await withClient(flags, { needsUser: true }, async ({ client }) => {
       const mismatches = await verifyModels(client, models);
       for (const mismatch of mismatches) out.line(mismatch.message);
-      out.line(
-        mismatches.length === 0
-          ? `${models.length} model(s) match the org`
-          : `${mismatches.length} mismatch(es) in ${models.length} model(s)`,
-      );
-      if (mismatches.length > 0) process.exitCode = EXIT_FAILURE;
+      if (mismatches.length === 0) {
+        out.line(`${models.length} model(s) match the org`);
+        return;
+      }
+      const summary = `${mismatches.length} mismatch(es) in ${models.length} model(s)`;
+      out.line(summary);
+      throw new CliFailure(summary);
     });
   });
 }

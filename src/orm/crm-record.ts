@@ -278,17 +278,17 @@ export abstract class CrmRecord {
    * Validates first; see `Repository.save`.
    */
   async save(options?: SaveOptions): Promise<this> {
-    return (await repositoryOf(this).save(this, options)) as this;
+    return await repositoryOf(this).save(this, options);
   }
 
   /** Deletes the record; its `id` is unset afterwards. */
   async remove(): Promise<this> {
-    return (await repositoryOf(this).remove(this)) as this;
+    return await repositoryOf(this).remove(this);
   }
 
   /** Re-reads every field from Zoho. */
   async reload(): Promise<this> {
-    return (await repositoryOf(this).reload(this)) as this;
+    return await repositoryOf(this).reload(this);
   }
 
   // ------------------------------------------------------------ notes, attachments, photo, tags, related lists

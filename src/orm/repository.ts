@@ -267,7 +267,7 @@ export class Repository<T extends object> {
       `${this.module}|${planned.backend}|${planned.text ?? ''}|${JSON.stringify(planned.params)}`,
     );
     const skip = cursor === undefined ? 0 : decodeCursor(cursor, fingerprint);
-    const records = await this.find<S, R>({ ...rest, skip, take: take + 1 } as FindOptions<T, R, S>);
+    const records = await this.find<S, R>({ ...rest, skip, take: take + 1 });
     const items = records.slice(0, take);
     return records.length > take ? { items, nextCursor: encodeCursor(fingerprint, skip + take) } : { items };
   }
@@ -505,7 +505,7 @@ export class Repository<T extends object> {
         record === null
           ? 'null'
           : typeof record === 'object'
-            ? ((record as object).constructor?.name ?? 'object')
+            ? (record.constructor?.name ?? 'object')
             : typeof record;
       throw OrmErrors.wrongModel(this.mapping.name, got);
     }

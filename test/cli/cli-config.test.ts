@@ -123,7 +123,7 @@ describe('loadCliConfig', () => {
     );
     writeConfig({});
     expect(() =>
-      loadCliConfig({ dataCenter: 'MARS' } as never, { ZCRM_CLIENT_ID: 'i', ZCRM_CLIENT_SECRET: 's' }, cwd),
+      loadCliConfig({ dataCenter: 'MARS' }, { ZCRM_CLIENT_ID: 'i', ZCRM_CLIENT_SECRET: 's' }, cwd),
     ).toThrow(/"dataCenter" must be .*\(set by --data-center\)/);
     expect(() => loadCliConfig({}, { ZCRM_CLIENT_ID: 'i' }, cwd)).toThrow(
       new CliUsageError(
@@ -208,7 +208,7 @@ describe('users and exit codes', () => {
     const config = loadCliConfig({ clientId: 'id', clientSecret: 'Zq7-unit-client-secret' }, {}, '/w');
     expect(() => requireUser(config)).toThrow(
       new CliUsageError(
-        'no user to act as: pass --user EMAIL, set ZCRM_USER_EMAIL, or add "currentUserEmail" to zcrm.config.json',
+        'no user to act as: pass --user EMAIL, set ZCRM_USER_EMAIL, add "currentUserEmail" to zcrm.config.json, or keep the tokens of one user only in the token store (zcrm auth grant)',
       ),
     );
     expect(

@@ -540,7 +540,7 @@ describe('defineModel (no decorators)', () => {
       defineModel(Wrong, {
         module: 'Leads',
         fields: { lines: { apiName: 'Product_Details', role: 'lineItems' } },
-      } as never),
+      }),
     ).toThrow(expect.objectContaining({ errorCode: 'FIELD_NOT_IN_MODULE' }));
   });
 });

@@ -32,8 +32,7 @@ const LAYERS = [
 const OUTSIDE: Record<string, readonly string[]> = {
   emulator: ['version'],
   index: ['version', 'errors', 'config', 'http', 'auth', 'api', 'metadata', 'query', 'orm', 'codegen'],
-  // The `zcrm/decorators` entry point: model metadata, and the ORM's entity-listener registry.
-  decorators: ['version', 'errors', 'metadata', 'orm'],
+  decorators: ['metadata'],
 };
 
 /** Which layers may import which (besides themselves). */

@@ -104,6 +104,7 @@ const PUBLIC_NAMES = [
   'MassUpdateTarget',
   'MemoryTokenStore',
   'ModelConstructor',
+  'ModelMismatch',
   'ModelUpsertOptions',
   'ModuleProperties',
   'MoreThan',
@@ -245,6 +246,7 @@ const PUBLIC_NAMES = [
   'refreshOnInvalidTokenStep',
   'retryStep',
   'throttleStep',
+  'verifyModels',
 ];
 
 /** The names `src/index.ts` exports, as TypeScript resolves them (types included). */
