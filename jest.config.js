@@ -8,6 +8,12 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
   testTimeout: 30000,
+  // The examples import the package by name, as its users do: here that is the sources.
+  moduleNameMapper: {
+    '^zcrm$': '<rootDir>/src/index.ts',
+    '^zcrm/decorators$': '<rootDir>/decorators/index.ts',
+    '^zcrm/emulator$': '<rootDir>/src/emulator/index.ts',
+  },
   // Two workers (CI has 2 cores): suites are independent (emulators on port 0, temp dirs, a database of
   // their own per suite file: zcrm_test/zohooauth for test/db, zcrm_reliability for test/reliability).
   maxWorkers: 2,

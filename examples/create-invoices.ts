@@ -12,8 +12,8 @@ import {
   ZCRMRecord,
   ZCRMTax,
   ZCRMUser,
-} from '../src/api';
-import { ZCRMException } from '../src/errors';
+  ZCRMException,
+} from 'zcrm';
 import { openSession } from './support/example-session';
 
 /** What the sample works with: a product to sell, an account to bill and the invoices' owner. */

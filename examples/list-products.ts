@@ -4,8 +4,7 @@
  *
  *   npx ts-node examples/list-products.ts   # against an embedded emulator (or a real account, see support/example-session.ts)
  */
-import { BulkAPIResponse, ZCRMModule, ZCRMRecord } from '../src/api';
-import { ZCRMException } from '../src/errors';
+import { BulkAPIResponse, ZCRMException, ZCRMModule, ZCRMRecord } from 'zcrm';
 import { openSession } from './support/example-session';
 
 /** Prints a field value readably: lookups by label and id, users by name and id, lists element by element. */

@@ -12,8 +12,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { IsNotEmpty } from 'class-validator';
-import { CrmModule, Field, LineItems, Lookup } from '../decorators';
-import { CrmRecord, In, LineItem, MoreThan, Ref, ZCRMException } from '../src';
+import { CrmModule, Field, LineItems, Lookup } from 'zcrm/decorators';
+import { CrmRecord, In, LineItem, MoreThan, Ref, ZCRMException } from 'zcrm';
 import { openSession } from './support/example-session';
 
 @CrmModule('Accounts')

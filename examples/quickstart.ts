@@ -3,8 +3,8 @@
  * exchange a Self Client grant token (tokens persist in the default SQLite store, `./.zcrm/tokens.sqlite`),
  * then list Leads through the SDK and print them. Run it with `npm run quickstart`.
  */
-import { ZCRMModule, ZCRMRecord, ZCRMRestClient, ZohoOAuth } from '../src';
-import { startEmulator } from '../src/emulator';
+import { ZCRMModule, ZCRMRecord, ZCRMRestClient, ZohoOAuth } from 'zcrm';
+import { startEmulator } from 'zcrm/emulator';
 
 const USER = 'patricia.boyle@zylker.com';
 

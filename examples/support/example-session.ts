@@ -6,8 +6,8 @@
  * `ZCRM_GRANT_TOKEN` (a Self Client grant code to exchange) or `ZCRM_REFRESH_TOKEN`; optional `ZCRM_API_BASE_URL`,
  * `ZCRM_ACCOUNTS_URL`, `ZCRM_REDIRECT_URI`, `ZCRM_TOKEN_PERSISTENCE_PATH` (keeps tokens between runs).
  */
-import { ZCRMRestClient } from '../../src/api/rest-client';
-import { startEmulator } from '../../src/emulator';
+import { ZCRMRestClient } from 'zcrm';
+import { startEmulator } from 'zcrm/emulator';
 
 export interface ExampleSession {
   /** The process-wide client (`ZCRMRestClient.initialize`), so the seed-style `getInstance()` calls need no client. */

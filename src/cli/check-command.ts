@@ -1,8 +1,8 @@
-import * as path from 'node:path';
 import { Command } from 'commander';
 import { addConnectionOptions, ConnectionFlags } from './cli-config';
 import { CliFailure, CliUsageError } from './cli-errors';
 import { out } from './output';
+import { resolveCliPath } from './cli-io';
 import type { ModelClass } from '../metadata/field-metadata';
 import { getMetadataStorage } from '../metadata/metadata-storage';
 
@@ -26,36 +26,40 @@ export function registerCheckCommand(program: Command): void {
     await withClient(flags, { needsUser: true }, async ({ client }) => {
       const mismatches = await verifyModels(client, models);
       for (const mismatch of mismatches) out.line(mismatch.message);
-      if (mismatches.length === 0) {
-        out.line(`${models.length} model(s) match the org`);
-        return;
-      }
-      const summary = `${mismatches.length} mismatch(es) in ${models.length} model(s)`;
-      out.line(summary);
-      throw new CliFailure(summary);
+      if (mismatches.length > 0)
+        throw new CliFailure(`${mismatches.length} mismatch(es) in ${models.length} model(s)`);
+      out.line(`${models.length} model(s) match the org`);
     });
   });
 }
 
 /** The model classes the files export (every export bound to a module by `@CrmModule`). */
 function loadModels(files: readonly string[]): ModelClass[] {
-  if (files.some((f) => /\.[cm]?tsx?$/.test(f))) registerTypeScript();
   const models = new Set<ModelClass>();
   for (const file of files) {
-    let exported: Record<string, unknown>;
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      exported = require(path.resolve(file)) as Record<string, unknown>;
-    } catch (err) {
-      throw new CliUsageError(
-        `${file}: cannot load it (${err instanceof Error ? err.message : String(err)})`,
-      );
-    }
+    const exported = loadFile(resolveCliPath(file), file);
     for (const value of Object.values(exported))
       if (typeof value === 'function' && getMetadataStorage().isModel(value)) models.add(value);
   }
   if (models.size === 0) throw new CliUsageError(`no @CrmModule model is exported by ${files.join(', ')}`);
   return [...models];
+}
+
+let typeScriptRegistered = false;
+
+/** A file's exports; a TypeScript file that Node cannot load as it is goes through ts-node. */
+function loadFile(absolute: string, given: string): Record<string, unknown> {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(absolute) as Record<string, unknown>;
+  } catch (err) {
+    if (/\.[cm]?tsx?$/.test(absolute) && err instanceof SyntaxError && !typeScriptRegistered) {
+      registerTypeScript();
+      typeScriptRegistered = true;
+      return loadFile(absolute, given);
+    }
+    throw new CliUsageError(`${given}: cannot load it (${err instanceof Error ? err.message : String(err)})`);
+  }
 }
 
 /** TypeScript model files load through ts-node (the project's own), transpile-only. */

@@ -1,4 +1,5 @@
 import type { ZCRMRestClient } from '../api/rest-client';
+import type { BulkReadOption } from './query/bulk-read-pages';
 import type { CompiledQuery, CompileOptions } from '../query/compilers/compiled-query';
 import type { FindManyOptions, FindOptionsWhere, QueryableKeys } from '../query/find-options';
 import type { SelectQueryBuilder } from '../query/select-query-builder';
@@ -218,14 +219,17 @@ export abstract class CrmRecord {
     return repositoryFor(this).exists(options);
   }
 
-  /** The matching records one at a time, a page per call, past every paging wall (`for await … of`). */
+  /**
+   * The matching records one at a time, a page per call, past every paging wall (`for await … of`);
+   * `{ bulk: true }` reads the whole module through Bulk Read jobs (see `Repository.iterate`).
+   */
   static async *iterate<
     T extends CrmRecord,
     S extends QueryableKeys<T> = QueryableKeys<T>,
     R extends FindOptionsRelations<T> = NoRelations,
   >(
     this: ModelConstructor<T>,
-    options?: FindOptions<T, R, S>,
+    options?: FindOptions<T, R, S> & BulkReadOption,
   ): AsyncGenerator<FindResult<T, S, R>, void, undefined> {
     yield* repositoryFor(this).iterate<S, R>(options);
   }

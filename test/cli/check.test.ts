@@ -1,5 +1,5 @@
 /** `zcrm check` as a process against the emulator: the mismatches it prints and its exit code. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { startEmulator, RunningEmulator } from '../../src/emulator';
@@ -31,9 +31,19 @@ describe('zcrm check', () => {
       'Deal.amount: declared text, but Deals.Amount is currency',
       'Deal.account: the lookup points at Contacts, but Deals.Account_Name looks up Accounts',
       'Invoice: the org has no module "Invocies" (did you mean "Invoices"?)',
-      '4 mismatch(es) in 4 model(s)',
     ]);
+    expect(run.stderr).toBe('zcrm: 4 mismatch(es) in 4 model(s)\n');
     expect(run.code).toBe(1);
+  });
+
+  it('models that match print so and exit 0', async () => {
+    const file = path.join(dir, 'fine.ts');
+    writeFileSync(
+      file,
+      `export { Account, Contact } from ${JSON.stringify(fixture.replace(/\.ts$/, ''))};\n`,
+    );
+    const run = await runCli(['check', file], { env, cwd: path.resolve(__dirname, '../..') });
+    expect(run).toEqual({ code: 0, stdout: '2 model(s) match the org\n', stderr: '' });
   });
 
   it('a file exporting no model is a usage error', async () => {

@@ -89,7 +89,11 @@ describe('JSON file store lock across processes', () => {
     const poller = setInterval(() => check('while writing'), 2);
     try {
       for (let kill = 1; kill <= 10; kill++) {
-        const writer = fork(script, [], { env: bundleEnv({ ZCRM_WRITER_DIR: directory }), stdio: 'inherit' });
+        const writer = fork(script, [], {
+          env: bundleEnv({ ZCRM_WRITER_DIR: directory }),
+          execArgv: [],
+          stdio: 'inherit',
+        });
         await new Promise((resolve, reject) => {
           writer.once('message', resolve);
           writer.once('exit', (code) => reject(new Error(`writer exited (${code})`)));
