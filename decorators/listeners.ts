@@ -1,4 +1,4 @@
-import { addRecordListener, RecordEvent } from '../src/orm/listeners/record-listeners';
+import { addRecordListener, RecordEvent } from '../src/metadata/record-listeners';
 import { ModelMetadataException } from '../src/metadata/metadata-exception';
 
 /**

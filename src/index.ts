@@ -1,4 +1,7 @@
-/** Public entry point of `zcrm`. */
+/**
+ * Public entry point of `zcrm`. "The seed" in its documentation is Zoho's archived Python SDK (`zcrmsdk`),
+ * whose classes, method names and configuration keys zcrm keeps.
+ */
 export { ZCRMRestClient } from './api/rest-client';
 export type { ClientOptions, QueryValue, RequestOptions } from './api/rest-client';
 export * from './api';

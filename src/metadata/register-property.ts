@@ -119,3 +119,4 @@ export function registerModel(moduleApiName: string, args: readonly unknown[]): 
   }
   getMetadataStorage().setModule(target, moduleApiName, context?.metadata);
 }
+

@@ -208,7 +208,7 @@ describe('users and exit codes', () => {
     const config = loadCliConfig({ clientId: 'id', clientSecret: 'Zq7-unit-client-secret' }, {}, '/w');
     expect(() => requireUser(config)).toThrow(
       new CliUsageError(
-        'no user to act as: pass --user EMAIL, set ZCRM_USER_EMAIL, or add "currentUserEmail" to zcrm.config.json',
+        'no user to act as: pass --user EMAIL, set ZCRM_USER_EMAIL, add "currentUserEmail" to zcrm.config.json, or keep the tokens of one user only in the token store (zcrm auth grant)',
       ),
     );
     expect(

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { codeBlocks, sampleModule } from '../support/code-blocks';
 
 const ROOT = path.resolve(__dirname, '../..');
 const GUIDE = path.join(ROOT, 'docs/migrating-from-zcrmsdk.md');
@@ -30,13 +31,6 @@ const PREAMBLE = [
   'declare const app: { use(handler: (req: { user: { email: string } }, res: unknown, next: () => void) => unknown): void };',
 ].join('\n');
 
-export function codeBlocks(markdown: string, language: string): string[] {
-  const blocks: string[] = [];
-  const fence = new RegExp('^```' + language + '\\n([\\s\\S]*?)^```$', 'gm');
-  for (let m = fence.exec(markdown); m; m = fence.exec(markdown)) blocks.push(m[1]);
-  return blocks;
-}
-
 jest.setTimeout(120_000);
 
 describe('migration guide examples', () => {
@@ -48,21 +42,8 @@ describe('migration guide examples', () => {
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT);
     const files = blocks.map((block, i) => {
-      const lines = block.split('\n');
-      const imports = lines.filter((l) => l.startsWith('import '));
-      const body = lines.filter((l) => !l.startsWith('import '));
       const file = path.join(OUT, `example-${i + 1}.ts`);
-      writeFileSync(
-        file,
-        [
-          ...imports,
-          PREAMBLE,
-          `export async function example${i + 1}(): Promise<void> {`,
-          ...body.map((l) => `  ${l}`),
-          '}',
-          '',
-        ].join('\n'),
-      );
+      writeFileSync(file, sampleModule(block, PREAMBLE, `example${i + 1}`));
       return file;
     });
     const config = ts.getParsedCommandLineOfConfigFile(

@@ -11,6 +11,7 @@ import {
   Subform,
   UserLookup,
 } from '../../decorators';
+import { transformSync } from 'esbuild';
 import { ZCRMException } from '../../src/errors/zcrm-exception';
 import {
   FieldMetadata,
@@ -341,6 +342,22 @@ describe('mistakes are reported where the class is defined', () => {
       },
       'DUPLICATE_PROPERTY',
       'Double.value is declared twice',
+    );
+  });
+
+  it('standard (TypeScript 5 default) decorators, with the tsconfig change that fixes them', () => {
+    // What tsc, tsx and esbuild emit when tsconfig has no `experimentalDecorators`.
+    const { code } = transformSync(
+      "import { CrmModule, Field } from 'zcrm/decorators';\n" +
+        "@CrmModule('Leads') class Lead { @Field('Last_Name') lastName?: string; }",
+      { loader: 'ts', format: 'cjs', target: 'node20', tsconfigRaw: {} },
+    );
+    const decorators = { CrmModule, Field };
+    const run = new Function('require', 'exports', code) as (req: unknown, exp: unknown) => void;
+    fails(
+      () => run(() => decorators, {}),
+      'UNSUPPORTED_DECORATORS',
+      '@Field on lastName: zcrm\'s field decorators need TypeScript\'s legacy decorators; set "experimentalDecorators": true',
     );
   });
 

@@ -31,7 +31,7 @@ const LAYERS = [
  */
 const OUTSIDE: Record<string, readonly string[]> = {
   emulator: ['version'],
-  index: ['version', 'errors', 'config', 'http', 'auth', 'api', 'metadata', 'query', 'orm'],
+  index: ['version', 'errors', 'config', 'http', 'auth', 'api', 'metadata', 'query', 'orm', 'codegen'],
   decorators: ['metadata'],
 };
 

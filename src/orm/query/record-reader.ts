@@ -14,7 +14,7 @@ import type { QueryLogEntry } from '../../config/query-log';
 import { redact } from '../../errors/redact';
 import type { FieldMetadata } from '../../metadata/field-metadata';
 import { Hydrate, loadRelations } from './relations';
-import { runAfterLoad } from '../listeners/record-listeners';
+import { runAfterLoad } from '../../metadata/record-listeners';
 
 /**
  * The read engine behind a repository's `find`, `iterate`, `count`, `exists`, `findById` and `reload`: runs

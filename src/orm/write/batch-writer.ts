@@ -23,7 +23,7 @@ import { OrmErrors } from '../errors/orm-errors';
 import { chunk, mapWithConcurrency } from '../support/pool';
 import { isRecordId } from '../support/record-id';
 import { markWritten, prepareWrite, PreparedWrite, WriteKind } from './prepare-write';
-import { runRecordListeners } from '../listeners/record-listeners';
+import { runRecordListeners } from '../../metadata/record-listeners';
 import type { DeleteResult, WriteResult } from './write-result';
 import { BatchOptions, batchOptions, SaveManyOptions } from './write-options';
 import { asException, entityError, noIdError } from './write-errors';

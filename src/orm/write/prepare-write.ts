@@ -6,7 +6,7 @@ import { stateOf } from '../state/record-state';
 import { recordProblems, validationError } from '../validation/validate-record';
 import type { CrmValidationError } from '../errors/crm-validation-error';
 import { OrmErrors } from '../errors/orm-errors';
-import { runRecordListeners } from '../listeners/record-listeners';
+import { runRecordListeners } from '../../metadata/record-listeners';
 
 /** What a write does with a record: `insert` (no id), `update` (changed fields), `upsert`, or `none` (no change). */
 export type WriteKind = 'insert' | 'update' | 'upsert' | 'none';

@@ -1,4 +1,4 @@
-import { ValidationException } from '../../errors/validation-exception';
+import { ValidationException } from '../errors/validation-exception';
 
 /**
  * The entity listeners of models (TypeORM's names): methods the ORM calls on a record around its reads and
