@@ -25,7 +25,7 @@ export async function openOrmBenchSession(emulatorArgs: string[] = []): Promise<
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!res.ok) throw new Error(`${route}: HTTP ${res.status} ${await res.text()}`);
-    return res.json() as Promise<unknown>;
+    return res.json();
   };
   await admin('PUT', 'limits', {
     creditsPerDay: 100_000_000,

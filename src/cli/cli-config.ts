@@ -175,12 +175,12 @@ export function loadCliConfig(
 
   let resolved: ResolvedConfig;
   try {
-    resolved = resolveConfig(input as ConfigInput);
+    resolved = resolveConfig(input);
   } catch (err) {
     if (err instanceof ConfigurationException) throw explain(err, sources, file);
     throw err;
   }
-  return { input: input as ConfigInput, resolved, sources, configFile: file };
+  return { input: input, resolved, sources, configFile: file };
 }
 
 /** A layer's store choice replaces the lower layers' whole store choice; other keys replace one by one. */

@@ -66,7 +66,7 @@ export async function runExport(client: ZCRMRestClient, request: ExportRequest):
     progress.stop();
     if (partial) {
       await close(stream as WriteStream);
-      renameSync(partial, target!);
+      renameSync(partial, target);
     }
     return { count };
   } catch (err) {

@@ -380,7 +380,7 @@ function toRecord(
     else if ('value' in value) properties[field.property] = value.value;
   }
   if (problems.length > 0) return { error: problems.join('; ') };
-  const record = repository.create(properties as never);
+  const record = repository.create(properties);
   if (id !== undefined) record.id = id;
   return { record };
 }

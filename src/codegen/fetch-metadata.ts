@@ -30,7 +30,7 @@ export async function fetchModelSource(
   const read = async (module: string): Promise<FieldJson[]> => {
     const response = await metadata.getFields(client, module);
     fetchedAt ??= serverTime(response.headers.date);
-    return (response.data?.fields ?? []) as FieldJson[];
+    return response.data?.fields ?? [];
   };
   await eachLimited(chosen, 4, async (module) => {
     fields[module.api_name!] = await read(module.api_name!);

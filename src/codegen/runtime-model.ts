@@ -54,7 +54,7 @@ export function runtimeModel(module: ModuleJson & { api_name: string }, fields: 
   }
   defineModel(Model as unknown as ModelConstructor<CrmRecord>, {
     module: module.api_name,
-    fields: declarations as never,
+    fields: declarations,
   });
 
   const meta = getMetadataStorage().getModel(Model);
@@ -79,7 +79,7 @@ export function runtimeModel(module: ModuleJson & { api_name: string }, fields: 
   for (const apiName of byApiName.keys()) push(apiName);
   return {
     module: module.api_name,
-    model: Model as unknown as ModelConstructor<CrmRecord>,
+    model: Model,
     fields: ordered,
     byApiName,
   };
@@ -130,8 +130,5 @@ export async function loadRuntimeModel(client: ZCRMRestClient, moduleName: strin
     throw ValidationException.invalidInput('module', `no API-supported module "${moduleName}"${hint}`);
   }
   const response = await metadata.getFields(client, moduleName);
-  return runtimeModel(
-    module as ModuleJson & { api_name: string },
-    (response.data?.fields ?? []) as FieldJson[],
-  );
+  return runtimeModel(module as ModuleJson & { api_name: string }, response.data?.fields ?? []);
 }

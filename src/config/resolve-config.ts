@@ -91,7 +91,7 @@ function parseKeys(input: ConfigInput): ParsedInput {
     values[spec.camel] = spec.parse(value, key);
   }
   return {
-    values: values as Partial<ZCRMConfig>,
+    values: values,
     keyOf: (camel) => usedKey.get(camel) ?? seedName(CONFIG_KEYS.find((k) => k.camel === camel)),
   };
 }

@@ -74,7 +74,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const state = saved ?? fresh();
   // Explicit credentials win; otherwise the saved client keeps earlier tokens usable; otherwise random ones.
   const client = {
-    clientId: options.clientId ?? state.oauth.client?.clientId ?? `1000.${randomBytes(15).toString('hex').toUpperCase()}`,
+    clientId:
+      options.clientId ??
+      state.oauth.client?.clientId ??
+      `1000.${randomBytes(15).toString('hex').toUpperCase()}`,
     clientSecret: options.clientSecret ?? state.oauth.client?.clientSecret ?? randomBytes(21).toString('hex'),
   };
   state.oauth.client = client;

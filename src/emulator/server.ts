@@ -176,7 +176,7 @@ function queryGrantType(query: unknown): string | undefined {
 /** Maps framework errors (bad bodies, oversize uploads) onto Zoho's envelope; never leaks a stack trace. */
 function toZohoError(error: FastifyError | ZohoApiError, request: FastifyRequest): ZohoApiError {
   if (error instanceof ZohoApiError) return error;
-  const status = (error as FastifyError).statusCode;
+  const status = error.statusCode;
   if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT') {
     return ApiErrors.payloadTooLarge();
   }

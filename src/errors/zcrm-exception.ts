@@ -87,7 +87,7 @@ export class ZCRMException extends Error {
  */
 function sanitizeCause(cause: unknown): Error | undefined {
   if (cause === undefined || cause instanceof ZCRMException) return cause;
-  const source = cause instanceof Error ? cause : new Error(String(cause as unknown));
+  const source = cause instanceof Error ? cause : new Error(String(cause));
   const safe = new Error(redact(source.message));
   safe.name = source.name;
   const code = (source as { code?: unknown }).code;

@@ -27,9 +27,7 @@ export interface ModelDeclaration<T> {
  */
 export function defineModel<T>(target: ModelClass<T>, declaration: ModelDeclaration<T>): ModelMetadata {
   const storage = getMetadataStorage();
-  for (const [property, field] of Object.entries(declaration.fields) as Array<
-    [string, FieldDeclaration | undefined]
-  >) {
+  for (const [property, field] of Object.entries<FieldDeclaration | undefined>(declaration.fields)) {
     if (field === undefined) continue;
     storage.addField(target, property, typeof field === 'string' ? { apiName: field, type: 'text' } : field);
   }

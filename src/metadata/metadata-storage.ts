@@ -188,7 +188,7 @@ function chain(target: ModelClass): ModelClass[] {
     typeof cls === 'function' && cls !== Function.prototype;
     cls = Object.getPrototypeOf(cls)
   ) {
-    classes.push(cls as ModelClass);
+    classes.push(cls);
   }
   return classes;
 }

@@ -19,9 +19,9 @@ const LISTENERS = new WeakMap<Function, Map<RecordEvent, Set<string | symbol>>>(
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export function addRecordListener(owner: Function, event: RecordEvent, method: string | symbol): void {
   let events = LISTENERS.get(owner);
-  if (!events) LISTENERS.set(owner, (events = new Map()));
+  if (!events) LISTENERS.set(owner, (events = new Map<RecordEvent, Set<string | symbol>>()));
   let methods = events.get(event);
-  if (!methods) events.set(event, (methods = new Set()));
+  if (!methods) events.set(event, (methods = new Set<string | symbol>()));
   methods.add(method);
 }
 
@@ -29,9 +29,9 @@ export function addRecordListener(owner: Function, event: RecordEvent, method: s
 function listenersOf(record: object, event: RecordEvent): Array<string | symbol> {
   const chain: object[] = [];
   for (
-    let proto = Object.getPrototypeOf(record);
+    let proto = Object.getPrototypeOf(record) as object | null;
     proto && proto !== Object.prototype;
-    proto = Object.getPrototypeOf(proto)
+    proto = Object.getPrototypeOf(proto) as object | null
   )
     chain.unshift(proto);
   const out: Array<string | symbol> = [];

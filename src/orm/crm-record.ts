@@ -1,4 +1,5 @@
 import type { ZCRMRestClient } from '../api/rest-client';
+import type { BulkReadOption } from './query/bulk-read-pages';
 import type { CompiledQuery, CompileOptions } from '../query/compilers/compiled-query';
 import type { FindManyOptions, FindOptionsWhere, QueryableKeys } from '../query/find-options';
 import type { SelectQueryBuilder } from '../query/select-query-builder';
@@ -218,14 +219,17 @@ export abstract class CrmRecord {
     return repositoryFor(this).exists(options);
   }
 
-  /** The matching records one at a time, a page per call, past every paging wall (`for await … of`). */
+  /**
+   * The matching records one at a time, a page per call, past every paging wall (`for await … of`);
+   * `{ bulk: true }` reads the whole module through Bulk Read jobs (see `Repository.iterate`).
+   */
   static async *iterate<
     T extends CrmRecord,
     S extends QueryableKeys<T> = QueryableKeys<T>,
     R extends FindOptionsRelations<T> = NoRelations,
   >(
     this: ModelConstructor<T>,
-    options?: FindOptions<T, R, S>,
+    options?: FindOptions<T, R, S> & BulkReadOption,
   ): AsyncGenerator<FindResult<T, S, R>, void, undefined> {
     yield* repositoryFor(this).iterate<S, R>(options);
   }
@@ -278,17 +282,17 @@ export abstract class CrmRecord {
    * Validates first; see `Repository.save`.
    */
   async save(options?: SaveOptions): Promise<this> {
-    return (await repositoryOf(this).save(this, options)) as this;
+    return await repositoryOf(this).save(this, options);
   }
 
   /** Deletes the record; its `id` is unset afterwards. */
   async remove(): Promise<this> {
-    return (await repositoryOf(this).remove(this)) as this;
+    return await repositoryOf(this).remove(this);
   }
 
   /** Re-reads every field from Zoho. */
   async reload(): Promise<this> {
-    return (await repositoryOf(this).reload(this)) as this;
+    return await repositoryOf(this).reload(this);
   }
 
   // ------------------------------------------------------------ notes, attachments, photo, tags, related lists

@@ -20,6 +20,7 @@ export type {
   UpsertOptions,
 } from './repository';
 export type { PageReadOptions } from './query/read-pages';
+export type { BulkReadOption, BulkIterateOptions } from './query/bulk-read-pages';
 export type {
   FindOptionsRelations,
   FindResult,

@@ -122,7 +122,8 @@ export class SelectQueryBuilder<T, R = T> implements PromiseLike<R[]> {
     try {
       return this.executor(this.getNode());
     } catch (error) {
-      return Promise.reject(error as Error);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on whatever the executor threw
+      return Promise.reject(error);
     }
   }
 

@@ -8,7 +8,6 @@ import { openSession, ExampleSession } from '../../examples/support/example-sess
 import { ZCRMModule, ZCRMRecord } from '../../src/api';
 import { runTs } from '../support/child-processes';
 
-
 describe('examples in process', () => {
   let session: ExampleSession;
   beforeAll(async () => {

@@ -123,7 +123,7 @@ describe('loadCliConfig', () => {
     );
     writeConfig({});
     expect(() =>
-      loadCliConfig({ dataCenter: 'MARS' } as never, { ZCRM_CLIENT_ID: 'i', ZCRM_CLIENT_SECRET: 's' }, cwd),
+      loadCliConfig({ dataCenter: 'MARS' }, { ZCRM_CLIENT_ID: 'i', ZCRM_CLIENT_SECRET: 's' }, cwd),
     ).toThrow(/"dataCenter" must be .*\(set by --data-center\)/);
     expect(() => loadCliConfig({}, { ZCRM_CLIENT_ID: 'i' }, cwd)).toThrow(
       new CliUsageError(

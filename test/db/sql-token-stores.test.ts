@@ -122,7 +122,9 @@ for (const kind of ['mariadb', 'postgres'] as const) {
       expect((await client.request({ path: 'Leads', params: { per_page: 1 } })).status).toBe(200);
       await client.close();
       expect(dataSource.isInitialized).toBe(true);
-      const viaEntity = await dataSource.getRepository(oauthTokenEntity()).findOneBy({ useridentifier: KEVIN });
+      const viaEntity = await dataSource
+        .getRepository(oauthTokenEntity())
+        .findOneBy({ useridentifier: KEVIN });
       expect(viaEntity?.refreshtoken).toMatch(/^1000\./);
       await dataSource.destroy();
     });

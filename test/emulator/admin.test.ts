@@ -135,9 +135,9 @@ describe('admin routes', () => {
         client_secret: emulator.clientSecret,
         code,
       });
-      const tokens = await fetch(`${emulator.url}/oauth/v2/token?${query.toString()}`, { method: 'POST' }).then(
-        (r) => r.json() as Promise<any>,
-      );
+      const tokens = await fetch(`${emulator.url}/oauth/v2/token?${query.toString()}`, {
+        method: 'POST',
+      }).then((r) => r.json() as Promise<any>);
       await fetch(`${emulator.url}/oauth/v2/token/revoke?token=${tokens.refresh_token}`, { method: 'POST' });
       const { requests } = await client.admin('GET', 'requests');
       expect(requests.map((r: any) => [r.url, r.status, r.grantType])).toEqual([

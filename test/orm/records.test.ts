@@ -150,7 +150,7 @@ describe('update: only changed fields', () => {
 
 describe('validation runs before any request', () => {
   test('class-validator and the ORM checks list every bad field; nothing is sent', async () => {
-    const lead = Lead.create({ lastName: '', email: 'not-an-email', employees: 1.5 as number });
+    const lead = Lead.create({ lastName: '', email: 'not-an-email', employees: 1.5 });
     const error = await lead.save().then(
       () => undefined,
       (e: unknown) => e,

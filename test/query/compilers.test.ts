@@ -213,11 +213,11 @@ describe('COQL', () => {
   it('refuses more than 50 columns, naming the limit', () => {
     class Wide {}
     const fields = Object.fromEntries(Array.from({ length: 45 }, (_, i) => [`f${i}`, `Field_${i}`]));
-    defineModel(Wide, { module: 'Wides', fields } as never);
+    defineModel(Wide, { module: 'Wides', fields });
     // 45 declared + 5 system fields (owner, created/modified time and by) = 50: allowed.
     expect(compileCoql(buildQuery(Wide, {})).text.split(', ')).toHaveLength(50);
     class Wider extends Wide {}
-    defineModel(Wider, { module: 'Wides', fields: { extra: 'Extra' } } as never);
+    defineModel(Wider, { module: 'Wides', fields: { extra: 'Extra' } });
     rejects(
       () => compileCoql(buildQuery(Wider, {})),
       'QUERY_LIMIT_EXCEEDED',

@@ -345,8 +345,8 @@ describe('mistakes are reported where the class is defined', () => {
     );
   });
 
-  it('standard (TypeScript 5 default) decorators, with the tsconfig change that fixes them', () => {
-    // What tsc, tsx and esbuild emit when tsconfig has no `experimentalDecorators`.
+  it('standard (TypeScript 5 default) decorators: a field without a type fails, naming the fix', () => {
+    // What tsc, tsx and esbuild emit when tsconfig has no `experimentalDecorators`: no design types.
     const { code } = transformSync(
       "import { CrmModule, Field } from 'zcrm/decorators';\n" +
         "@CrmModule('Leads') class Lead { @Field('Last_Name') lastName?: string; }",
@@ -356,8 +356,8 @@ describe('mistakes are reported where the class is defined', () => {
     const run = new Function('require', 'exports', code) as (req: unknown, exp: unknown) => void;
     fails(
       () => run(() => decorators, {}),
-      'UNSUPPORTED_DECORATORS',
-      '@Field on lastName: zcrm\'s field decorators need TypeScript\'s legacy decorators; set "experimentalDecorators": true',
+      'UNKNOWN_DATA_TYPE',
+      "Lead.lastName: the Zoho data type of Last_Name is unknown (no type option, and no design type from emitDecoratorMetadata to infer it from): declare it, e.g. @Field('Last_Name', { type: 'currency' })",
     );
   });
 
@@ -540,7 +540,7 @@ describe('defineModel (no decorators)', () => {
       defineModel(Wrong, {
         module: 'Leads',
         fields: { lines: { apiName: 'Product_Details', role: 'lineItems' } },
-      } as never),
+      }),
     ).toThrow(expect.objectContaining({ errorCode: 'FIELD_NOT_IN_MODULE' }));
   });
 });

@@ -56,12 +56,12 @@ const okValues: Array<FindOptionsWhere<Invoice> | FindOptionsWhere<Lead> | FindO
   { account: { id: '1' }, owner: In(['2', '3']) },
   { createdTime: MoreThan(new Date()), modifiedTime: Between(new Date(), '2024-01-01T00:00:00Z') },
   { subject: null, status: IsNull(), grandTotal: Not(IsNull()) },
-  { hobbies: 'Golf' } as FindOptionsWhere<Lead>,
+  { hobbies: 'Golf' },
   {
     hobbies: ['Golf', 'Chess'],
     emailOptOut: Not(true),
     employees: Not(In([1, 2])),
-  } as FindOptionsWhere<Lead>,
+  },
 ];
 
 function misspelled(): void {

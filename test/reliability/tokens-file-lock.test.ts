@@ -6,7 +6,6 @@ import type { RunningEmulator } from '../../src/emulator';
 import { startEmulator } from '../../src/emulator';
 import { ZCRMRestClient } from '../../src/api/rest-client';
 import { TOKEN_FILE_NAME } from '../../src/auth/stores/file-token-store';
-import type { ConfigInput } from '../../src/config/resolve-config';
 import { ALL_SCOPES } from '../support/emulator';
 import { addFault, admin, emulatorConfig, PRIYA, tokenRequests } from '../support/sdk';
 import { bundleEnv, bundleScript } from './support/bundle';
@@ -28,7 +27,7 @@ describe('JSON file store lock across processes', () => {
       tokenStore: undefined,
       token_persistence_path: directory,
       currentUserEmail: PRIYA,
-    }) as ConfigInput;
+    });
     const parent = new ZCRMRestClient(config);
     await parent.oauthClient.generateAccessToken(
       await emulator.issueGrantToken({ scope: ALL_SCOPES, email: PRIYA }),
@@ -77,7 +76,7 @@ describe('JSON file store lock across processes', () => {
       }
       checks++;
       try {
-        const tokens = Object.values(JSON.parse(text).tokens) as Array<{ accessToken: string }>;
+        const tokens = Object.values<{ accessToken: string }>(JSON.parse(text).tokens);
         const total = tokens.reduce((sum, t) => sum + Number(t.accessToken.split('.')[1]), 0);
         if (total < lastTotal) problems.push(`${when}: counters went back from ${lastTotal} to ${total}`);
         lastTotal = total;
@@ -90,7 +89,11 @@ describe('JSON file store lock across processes', () => {
     const poller = setInterval(() => check('while writing'), 2);
     try {
       for (let kill = 1; kill <= 10; kill++) {
-        const writer = fork(script, [], { env: bundleEnv({ ZCRM_WRITER_DIR: directory }), stdio: 'inherit' });
+        const writer = fork(script, [], {
+          env: bundleEnv({ ZCRM_WRITER_DIR: directory }),
+          execArgv: [],
+          stdio: 'inherit',
+        });
         await new Promise((resolve, reject) => {
           writer.once('message', resolve);
           writer.once('exit', (code) => reject(new Error(`writer exited (${code})`)));

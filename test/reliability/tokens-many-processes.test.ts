@@ -5,7 +5,7 @@ import type { RunningEmulator } from '../../src/emulator';
 import { startEmulator } from '../../src/emulator';
 import { ZCRMRestClient } from '../../src/api/rest-client';
 import { createTokenStore } from '../../src/auth/stores/create-token-store';
-import { resolveConfig, ConfigInput } from '../../src/config/resolve-config';
+import { resolveConfig } from '../../src/config/resolve-config';
 import { ALL_SCOPES } from '../support/emulator';
 import { admin, emulatorConfig, PRIYA, tokenRequests } from '../support/sdk';
 import { describeDb, DbTarget } from '../support/db';
@@ -37,7 +37,7 @@ function sharedRowSuite(storeConfig: () => Record<string, unknown>): void {
         tokenStore: undefined,
         currentUserEmail: PRIYA,
         ...storeConfig(),
-      }) as ConfigInput;
+      });
       const parent = new ZCRMRestClient(config);
       await parent.oauthClient.generateAccessToken(
         await emulator.issueGrantToken({ scope: ALL_SCOPES, email: PRIYA }),

@@ -80,7 +80,7 @@ export async function sdkFieldTypes(
       Layout: { name, type: `${API}layouts/layout`, structure_name: `${API}layouts/layout` },
     };
     if (special[name]) {
-      types.set(name, special[name]!);
+      types.set(name, special[name]);
       continue;
     }
     const apiType = field.data_type === 'formula' ? field.formula?.return_type : field.data_type;

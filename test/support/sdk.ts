@@ -22,7 +22,7 @@ export function emulatorConfig(
     tokenStore: 'memory',
     retry: { baseDelayMs: 5, maxDelayMs: 2_000 },
     ...overrides,
-  } as ConfigInput;
+  };
 }
 
 /** A client on the emulator, authorised for `email` through a real grant-token exchange. */

@@ -127,7 +127,7 @@ export class ZCRMBulkRead {
     const response = await multiWrite(() => ops.createBulkReadJob(this.client, this.toJson()));
     const item = singleResultOf(response, 'data');
     this.applyJson(item.details);
-    return new APIResponse(response, this as ZCRMBulkRead, item);
+    return new APIResponse(response, this, item);
   }
 
   /** Reads the job's state (`GET /crm/bulk/v2/read/{id}`) into this object; `result` is set once it completed. */
@@ -135,7 +135,7 @@ export class ZCRMBulkRead {
     const response = await ops.getBulkReadJob(this.client, this.requireJobId('getStatus'));
     const json = firstOf(response, 'data');
     if (json) this.applyJson(json);
-    return new APIResponse(response, this as ZCRMBulkRead);
+    return new APIResponse(response, this);
   }
 
   /**

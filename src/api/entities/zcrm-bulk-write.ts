@@ -247,7 +247,7 @@ export class ZCRMBulkWrite {
     const item = singleResultOf(response, 'data');
     this.applyJson(item.details);
     this.status ??= 'ADDED';
-    return new APIResponse(response, this as ZCRMBulkWrite, item);
+    return new APIResponse(response, this, item);
   }
 
   /** Reads the job's status (`GET /crm/bulk/v2/write/{id}`) into this object. */
@@ -257,7 +257,7 @@ export class ZCRMBulkWrite {
     // The status object is top-level; tolerate a `{"data": [job]}` envelope too.
     const json = isJsonObject(body) && Array.isArray(body.data) ? firstOf(response, 'data') : body;
     this.applyJson(json);
-    return new APIResponse(response, this as ZCRMBulkWrite);
+    return new APIResponse(response, this);
   }
 
   /**

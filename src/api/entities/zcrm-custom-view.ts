@@ -91,7 +91,9 @@ export function flattenCriteria(
   const criteria: ZCRMCustomViewCriteria[] = [];
   const walk = (node: unknown, nested: boolean): string | undefined => {
     if (Array.isArray(node)) {
-      const parts = (node as unknown[]).map((part) => (part === 'and' || part === 'or' ? part : walk(part, true)));
+      const parts = (node as unknown[]).map((part) =>
+        part === 'and' || part === 'or' ? part : walk(part, true),
+      );
       if (parts.some((p) => p === undefined)) return undefined;
       return wrap(parts.join(' '), nested && node.length > 1);
     }

@@ -74,7 +74,7 @@ export class ZCRMTag {
   async delete(): Promise<APIResponse<ZCRMTag>> {
     const id = this.requireId('delete');
     const { response, item } = await singleWrite(() => ops.deleteTag(this.client, id), 'tags');
-    return new APIResponse(response, this as ZCRMTag, item);
+    return new APIResponse(response, this, item);
   }
 
   /**
@@ -112,7 +112,7 @@ export class ZCRMTag {
       'tags',
     );
     this.applyJson(item.details);
-    return new APIResponse(response, this as ZCRMTag, item);
+    return new APIResponse(response, this, item);
   }
 
   private requireId(operation: string): string {

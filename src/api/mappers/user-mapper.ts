@@ -149,7 +149,8 @@ export function userToJson(user: ZCRMUser): Json {
   putDefined(out, 'id', user.id);
   if (user.role?.id) out.role = user.role.id;
   if (user.profile?.id) out.profile = user.profile.id;
-  for (const [key, attribute] of WRITABLE) putDefined(out, key, (user as unknown as Record<string, unknown>)[attribute]);
+  for (const [key, attribute] of WRITABLE)
+    putDefined(out, key, (user as unknown as Record<string, unknown>)[attribute]);
   if (user.isPersonalAccount !== undefined && user.isPersonalAccount !== null)
     out.personal_account = user.isPersonalAccount;
   for (const [key, value] of Object.entries(user.fieldApinameVsValue)) putDefined(out, key, value);

@@ -20,7 +20,10 @@ export class EntityResponse<T = unknown> {
     this.status = textOf(json.status);
     this.code = textOf(json.code);
     this.message = textOf(json.message);
-    this.details = typeof json.details === 'object' && json.details !== null ? (json.details as Record<string, unknown>) : {};
+    this.details =
+      typeof json.details === 'object' && json.details !== null
+        ? (json.details as Record<string, unknown>)
+        : {};
     if (json.action !== undefined) this.upsertAction = textOf(json.action);
     if (json.duplicate_field !== undefined) this.upsertDuplicateField = json.duplicate_field as string | null;
     this.data = data;

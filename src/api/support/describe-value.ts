@@ -5,7 +5,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') {
-    const name = (value as object).constructor?.name;
+    const name = value.constructor?.name;
     return `a ${name || '(anonymous class)'}`;
   }
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects were handled above: a primitive or a function

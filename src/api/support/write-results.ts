@@ -40,7 +40,9 @@ export function pairResults<I>(
     const id = idOf(input);
     if (id !== undefined && !byId.has(id)) byId.set(id, index);
   });
-  const paired: Array<JsonObject | undefined> = new Array<JsonObject | undefined>(inputs.length).fill(undefined);
+  const paired: Array<JsonObject | undefined> = new Array<JsonObject | undefined>(inputs.length).fill(
+    undefined,
+  );
   items.forEach((item, position) => {
     const resultId = resultIdOf(item);
     let index: number | undefined = position < inputs.length ? position : undefined;

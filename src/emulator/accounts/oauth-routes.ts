@@ -52,7 +52,11 @@ export function registerOAuthRoutes(app: FastifyInstance, ctx: EmulatorContext):
       reply.code(401);
       return { response: 'error', cause: 'invalid_oauth_token' };
     }
-    if (!token.scope.some((s) => s.toLowerCase() === 'aaaserver.profile.read' || s.toLowerCase() === 'aaaserver.profile.all')) {
+    if (
+      !token.scope.some(
+        (s) => s.toLowerCase() === 'aaaserver.profile.read' || s.toLowerCase() === 'aaaserver.profile.all',
+      )
+    ) {
       // [I] Zoho answers without an `Email` key when the profile scope is missing (seed PR #10 saw KeyError 'Email').
       reply.code(401);
       return { response: 'error', cause: 'invalid_oauth_scope' };
@@ -112,7 +116,12 @@ function tokenTail(ctx: EmulatorContext): Record<string, unknown> {
   return { api_domain: ctx.baseUrl, token_type: 'Bearer', expires_in: ctx.settings.accessTokenTtlSeconds };
 }
 
-function mintAccessToken(ctx: EmulatorContext, scope: string[], email: string, refreshToken?: string): string {
+function mintAccessToken(
+  ctx: EmulatorContext,
+  scope: string[],
+  email: string,
+  refreshToken?: string,
+): string {
   const token = newZohoToken();
   ctx.state.oauth.accessTokens[token] = {
     token,
@@ -196,5 +205,8 @@ function readBasicAuth(header: string | undefined): { id: string; secret: string
   const decoded = Buffer.from(header.replace(/^basic\s+/i, ''), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
-  return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+  return {
+    id: decodeURIComponent(decoded.slice(0, colon)),
+    secret: decodeURIComponent(decoded.slice(colon + 1)),
+  };
 }

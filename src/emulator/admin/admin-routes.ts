@@ -35,7 +35,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext, 
       if (body.email !== undefined && typeof body.email !== 'string')
         throw new AdminInputError('"email" must be a string');
       try {
-        return { code: issueGrantCode(ctx, body.scope, body.email as string | undefined) };
+        return { code: issueGrantCode(ctx, body.scope, body.email) };
       } catch (err) {
         throw new AdminInputError((err as Error).message);
       }

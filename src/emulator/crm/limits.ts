@@ -21,11 +21,23 @@ export function editionLimits(edition: Edition, licensedUsers: number): EditionL
     case 'free':
       return { creditsPerDay: 5_000, concurrency: 5, heavyConcurrency: 5 };
     case 'standard':
-      return { creditsPerDay: Math.min(BASE_CREDITS + licensedUsers * 250, 100_000), concurrency: 10, heavyConcurrency: 10 };
+      return {
+        creditsPerDay: Math.min(BASE_CREDITS + licensedUsers * 250, 100_000),
+        concurrency: 10,
+        heavyConcurrency: 10,
+      };
     case 'professional':
-      return { creditsPerDay: Math.min(BASE_CREDITS + licensedUsers * 500, 3_000_000), concurrency: 15, heavyConcurrency: 10 };
+      return {
+        creditsPerDay: Math.min(BASE_CREDITS + licensedUsers * 500, 3_000_000),
+        concurrency: 15,
+        heavyConcurrency: 10,
+      };
     case 'enterprise':
-      return { creditsPerDay: Math.min(BASE_CREDITS + licensedUsers * 1000, 5_000_000), concurrency: 20, heavyConcurrency: 10 };
+      return {
+        creditsPerDay: Math.min(BASE_CREDITS + licensedUsers * 1000, 5_000_000),
+        concurrency: 20,
+        heavyConcurrency: 10,
+      };
     case 'ultimate':
       return { creditsPerDay: BASE_CREDITS + licensedUsers * 2000, concurrency: 25, heavyConcurrency: 10 };
   }

@@ -44,7 +44,13 @@ declare module 'fastify' {
 }
 
 export function isCrmResult(value: unknown): value is CrmResult {
-  return typeof value === 'object' && value !== null && 'status' in value && typeof (value as CrmResult).status === 'number' && Object.keys(value).every((k) => k === 'status' || k === 'body' || k === 'headers');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'status' in value &&
+    typeof (value as CrmResult).status === 'number' &&
+    Object.keys(value).every((k) => k === 'status' || k === 'body' || k === 'headers')
+  );
 }
 
 /** 204 No Content: Zoho's answer for an empty list, search or related list. */
@@ -53,7 +59,10 @@ export const NO_CONTENT: CrmResult = { status: 204 };
 const AUTH_PREFIX = 'zoho-oauthtoken ';
 
 /** Resolves the `Authorization: Zoho-oauthtoken …` header to a live token, or throws Zoho's 401 errors. */
-export function authenticate(ctx: EmulatorContext, request: FastifyRequest): { token: AccessTokenRecord; user: UserDef } {
+export function authenticate(
+  ctx: EmulatorContext,
+  request: FastifyRequest,
+): { token: AccessTokenRecord; user: UserDef } {
   const header = request.headers.authorization;
   if (typeof header !== 'string' || !header.toLowerCase().startsWith(AUTH_PREFIX)) {
     throw ApiErrors.authenticationFailure();

@@ -21,13 +21,15 @@ export class ZohoApiError extends Error {
 export const ApiErrors = {
   authenticationFailure: () => new ZohoApiError(401, 'AUTHENTICATION_FAILURE', 'Authentication failed'),
   invalidToken: () => new ZohoApiError(401, 'INVALID_TOKEN', 'invalid oauth token'),
-  scopeMismatch: () => new ZohoApiError(401, 'OAUTH_SCOPE_MISMATCH', 'invalid oauth scope to access this URL'),
+  scopeMismatch: () =>
+    new ZohoApiError(401, 'OAUTH_SCOPE_MISMATCH', 'invalid oauth scope to access this URL'),
   invalidUrl: () =>
     new ZohoApiError(404, 'INVALID_URL_PATTERN', 'Please check if the URL trying to access is a correct one'),
   invalidMethod: () =>
     new ZohoApiError(400, 'INVALID_REQUEST_METHOD', 'The http request method type is not a valid one'),
   invalidModule: () => new ZohoApiError(400, 'INVALID_MODULE', 'the module name given seems to be invalid'),
-  unsupportedModule: () => new ZohoApiError(400, 'INVALID_MODULE', 'The given module is not supported in API'),
+  unsupportedModule: () =>
+    new ZohoApiError(400, 'INVALID_MODULE', 'The given module is not supported in API'),
   invalidId: (id?: string) =>
     new ZohoApiError(400, 'INVALID_DATA', 'the id given seems to be invalid', id === undefined ? {} : { id }),
   invalidData: (details: Record<string, unknown> = {}, message = 'invalid data') =>

@@ -1,4 +1,12 @@
-import type { OrgDef, OrgTax, ProfileDef, RoleDef, UserDef, VariableDef, VariableGroupDef } from '../state/types';
+import type {
+  OrgDef,
+  OrgTax,
+  ProfileDef,
+  RoleDef,
+  UserDef,
+  VariableDef,
+  VariableGroupDef,
+} from '../state/types';
 
 /**
  * The emulated org: Zylker, in Asia/Kolkata (+05:30 all year, so every date-time carries one offset),
@@ -60,16 +68,54 @@ export const PROFILE_IDS = { administrator: id(26014), standard: id(26017) };
 
 export function seedRoles(): RoleDef[] {
   return [
-    { id: ROLE_IDS.ceo, name: 'CEO', display_label: 'CEO', description: 'Sees every record', reporting_to: null, admin_user: true, share_with_peers: true },
-    { id: ROLE_IDS.manager, name: 'Manager', display_label: 'Manager', description: 'Sales manager', reporting_to: ROLE_IDS.ceo, admin_user: false, share_with_peers: true },
-    { id: ROLE_IDS.rep, name: 'Sales Rep', display_label: 'Sales Rep', description: null, reporting_to: ROLE_IDS.manager, admin_user: false, share_with_peers: false },
+    {
+      id: ROLE_IDS.ceo,
+      name: 'CEO',
+      display_label: 'CEO',
+      description: 'Sees every record',
+      reporting_to: null,
+      admin_user: true,
+      share_with_peers: true,
+    },
+    {
+      id: ROLE_IDS.manager,
+      name: 'Manager',
+      display_label: 'Manager',
+      description: 'Sales manager',
+      reporting_to: ROLE_IDS.ceo,
+      admin_user: false,
+      share_with_peers: true,
+    },
+    {
+      id: ROLE_IDS.rep,
+      name: 'Sales Rep',
+      display_label: 'Sales Rep',
+      description: null,
+      reporting_to: ROLE_IDS.manager,
+      admin_user: false,
+      share_with_peers: false,
+    },
   ];
 }
 
 export function seedProfiles(): ProfileDef[] {
   return [
-    { id: PROFILE_IDS.administrator, name: 'Administrator', display_label: 'Administrator', description: 'This profile will have all the permissions.', default: false, category: false },
-    { id: PROFILE_IDS.standard, name: 'Standard', display_label: 'Standard', description: 'This profile will have all the permissions except administrative privileges.', default: true, category: false },
+    {
+      id: PROFILE_IDS.administrator,
+      name: 'Administrator',
+      display_label: 'Administrator',
+      description: 'This profile will have all the permissions.',
+      default: false,
+      category: false,
+    },
+    {
+      id: PROFILE_IDS.standard,
+      name: 'Standard',
+      display_label: 'Standard',
+      description: 'This profile will have all the permissions except administrative privileges.',
+      default: true,
+      category: false,
+    },
   ];
 }
 
@@ -85,7 +131,14 @@ export const GENERAL_PERMISSIONS = [
 ];
 
 export function seedUsers(): UserDef[] {
-  const user = (seq: number, zuid: string, first: string, last: string, role: string, profile: string): UserDef => ({
+  const user = (
+    seq: number,
+    zuid: string,
+    first: string,
+    last: string,
+    role: string,
+    profile: string,
+  ): UserDef => ({
     id: id(seq),
     zuid,
     first_name: first,
@@ -140,12 +193,30 @@ export function seedTaxes(): OrgTax[] {
 }
 
 export function seedVariableGroups(): VariableGroupDef[] {
-  return [{ id: id(81001), api_name: 'General', name: 'General', display_label: 'General', description: null }];
+  return [
+    { id: id(81001), api_name: 'General', name: 'General', display_label: 'General', description: null },
+  ];
 }
 
 export function seedVariables(): VariableDef[] {
   return [
-    { id: id(81011), api_name: 'Support_Email', name: 'Support Email', description: 'Where customers write', type: 'email', value: 'support@zylker.com', variable_group: id(81001) },
-    { id: id(81014), api_name: 'Discount_Cap', name: 'Discount Cap', description: null, type: 'integer', value: 20, variable_group: id(81001) },
+    {
+      id: id(81011),
+      api_name: 'Support_Email',
+      name: 'Support Email',
+      description: 'Where customers write',
+      type: 'email',
+      value: 'support@zylker.com',
+      variable_group: id(81001),
+    },
+    {
+      id: id(81014),
+      api_name: 'Discount_Cap',
+      name: 'Discount Cap',
+      description: null,
+      type: 'integer',
+      value: 20,
+      variable_group: id(81001),
+    },
   ];
 }

@@ -29,7 +29,9 @@ export async function loadState(file: string): Promise<EmulatorState | undefined
   try {
     state = JSON.parse(text);
   } catch (err) {
-    throw new Error(`emulator state file ${file} is not valid JSON (${(err as Error).message}); fix or delete it`);
+    throw new Error(
+      `emulator state file ${file} is not valid JSON (${(err as Error).message}); fix or delete it`,
+    );
   }
   if (!isStateShape(state)) throw new Error(`${file} is not an emulator state file (version 1)`);
   return state;

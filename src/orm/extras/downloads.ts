@@ -30,7 +30,7 @@ export interface DownloadedFile {
 /** Checks a download target before any request. */
 export function requireTarget(target: unknown, operation: string): DownloadTarget {
   if ((typeof target === 'string' && target.trim() !== '') || target instanceof Writable) {
-    return target as DownloadTarget;
+    return target;
   }
   throw ValidationException.invalidInput(
     'target',

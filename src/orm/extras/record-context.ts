@@ -66,8 +66,7 @@ export function resolveRecord(
     );
   }
   // The client the record was read or saved through (its repository's), else the process-wide one.
-  const client =
-    options.client ?? stateOf(record as object).repository?.client ?? ZCRMRestClient.getInstance();
+  const client = options.client ?? stateOf(record).repository?.client ?? ZCRMRestClient.getInstance();
   return {
     model,
     moduleApiName: model.moduleApiName,

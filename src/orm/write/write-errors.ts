@@ -72,8 +72,10 @@ function withField(
     ? `${mapping.name}.${field.propertyName} (${apiName})`
     : `${mapping.name} field ${apiName}`;
   const extra: string[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Zoho sends a type name or a number here
   if (details.expected_data_type !== undefined) extra.push(`expects ${String(details.expected_data_type)}`);
   if (details.maximum_length !== undefined)
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Zoho sends a number here
     extra.push(`at most ${String(details.maximum_length)} characters`);
   if (code === 'DUPLICATE_DATA' && typeof details.id === 'string')
     extra.push(`record ${details.id} already has this value`);

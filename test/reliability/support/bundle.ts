@@ -31,7 +31,10 @@ export function bundleScript(entry: string): string {
   return outfile;
 }
 
-/** The environment that lets a bundle outside the repository resolve the repository's packages. */
+/**
+ * The environment that lets a bundle outside the repository resolve the repository's packages. Fork bundles with
+ * `execArgv: []`, or a parent running under ts-node would load it into every child for nothing.
+ */
 export function bundleEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), ...extra };
 }

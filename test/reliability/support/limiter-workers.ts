@@ -76,7 +76,7 @@ export async function runSharedLimiter(
   const script = bundleScript(join(__dirname, 'limiter-worker.ts'));
   const env = bundleEnv({ ZCRM_LIMITER_WORKER: JSON.stringify(plan) });
   const children = Array.from({ length: options.processes }, () =>
-    fork(script, [], { env, stdio: 'inherit' }),
+    fork(script, [], { env, execArgv: [], stdio: 'inherit' }),
   );
   // Every process has its client ready before any starts, so they compete from the first call.
   await Promise.all(children.map((child) => nextAnswer(child)));

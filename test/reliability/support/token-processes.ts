@@ -18,7 +18,9 @@ export class TokenWorkers {
   static async start(count: number, config: unknown): Promise<TokenWorkers> {
     const script = bundleScript(join(__dirname, 'token-worker.ts'));
     const env = bundleEnv({ ZCRM_WORKER_CONFIG: JSON.stringify(config) });
-    const children = Array.from({ length: count }, () => fork(script, [], { env, stdio: 'inherit' }));
+    const children = Array.from({ length: count }, () =>
+      fork(script, [], { env, execArgv: [], stdio: 'inherit' }),
+    );
     const workers = new TokenWorkers(children);
     await Promise.all(children.map((child) => nextMessage(child)));
     return workers;

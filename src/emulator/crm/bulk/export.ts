@@ -50,8 +50,7 @@ export function eventsToIcs(records: readonly StoredRecord[], stamp: number): st
       ['LOCATION', 'Venue'],
       ['DESCRIPTION', 'Description'],
     ] as const) {
-      if (typeof r[field] === 'string' && r[field] !== '')
-        lines.push(`${key}:${icsText(r[field] as string)}`);
+      if (typeof r[field] === 'string' && r[field] !== '') lines.push(`${key}:${icsText(r[field])}`);
     }
     lines.push('END:VEVENT');
   }

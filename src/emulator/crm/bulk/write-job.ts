@@ -63,7 +63,7 @@ export function createWriteJob(ctx: EmulatorContext, body: unknown, user: UserDe
   return {
     id: ctx.newId(),
     operation,
-    character_encoding: (body.character_encoding as string | undefined) ?? 'UTF-8',
+    character_encoding: body.character_encoding ?? 'UTF-8',
     callback: readCallback(body.callback),
     created_by: { id: user.id, name: ctx.userRef(user).name },
     created_time: ctx.timestamp(now),

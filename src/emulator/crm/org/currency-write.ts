@@ -141,7 +141,7 @@ export class CurrencyWriter {
     for (const key of ['is_active', 'prefix_symbol'] as const) {
       if (input[key] === undefined) continue;
       if (typeof input[key] !== 'boolean') return { error: ItemErrors.invalidType(key, 'boolean') };
-      out[key] = input[key] as boolean;
+      out[key] = input[key];
     }
     if (input.format !== undefined) {
       if (!isPlainObject(input.format)) return { error: ItemErrors.invalidType('format', 'jsonobject') };

@@ -177,7 +177,7 @@ function readChanges(
         changes[key] = value;
     }
   }
-  return { changes: changes as Partial<UserDef> };
+  return { changes: changes };
 }
 
 function checkEmail(
@@ -228,7 +228,7 @@ function defaultsFrom(admin: UserDef): Partial<UserDef> {
     out[key] = null;
   for (const key of keys) out[key] = admin[key] ?? null;
   out.personal_account = false;
-  return out as Partial<UserDef>;
+  return out;
 }
 
 function activeUsers(ctx: EmulatorContext): number {

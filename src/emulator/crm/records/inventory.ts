@@ -82,7 +82,7 @@ function computeLine(
     fail(ItemErrors.invalidType('quantity', 'double'));
 
   const unitPrice = typeof productRecord.Unit_Price === 'number' ? productRecord.Unit_Price : null;
-  const listPrice = row.list_price ?? (sameProduct ? base!.list_price : (unitPrice ?? 0));
+  const listPrice = row.list_price ?? (sameProduct ? base.list_price : (unitPrice ?? 0));
   if (typeof listPrice !== 'number' || !Number.isFinite(listPrice) || listPrice < 0)
     fail(ItemErrors.invalidType('list_price', 'double'));
 
@@ -95,8 +95,7 @@ function computeLine(
   const tax = roundTo(lineTax.reduce((sum, t) => sum + t.value, 0));
 
   const description =
-    row.product_description ??
-    (sameProduct ? base!.product_description : (productRecord.Description ?? null));
+    row.product_description ?? (sameProduct ? base.product_description : (productRecord.Description ?? null));
   if (description !== null && typeof description !== 'string')
     fail(ItemErrors.invalidType('product_description', 'textarea'));
 
