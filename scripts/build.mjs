@@ -44,6 +44,9 @@ async function bundle(entry, outfile, redirect = {}) {
     target: 'node20',
     packages: 'external',
     sourcemap: 'linked',
+    // Without it esbuild renames classes with static members (`_ConfigurationException`), and users see
+    // that name in `err.name`, stacks and `constructor.name`.
+    keepNames: true,
     logLevel: 'warning',
     plugins: [
       {

@@ -85,7 +85,7 @@ describe('npm pack', () => {
         zcrm.ZCRMRestClient.initialize({ client_id: 'id', client_secret: 'secret', tokenStore: 'memory',
           currentUserEmail: 'a@b.c', throttle: { redis: 'redis://127.0.0.1:1' } });
       } catch (err) {
-        redis = { code: err.errorCode, message: err.message };
+        redis = { code: err.errorCode, message: err.message, name: err.name, stack: err.stack.split('\\n')[0] };
       }
       const decorators = require('zcrm/decorators');
       const emulator = require('zcrm/emulator');
@@ -94,6 +94,8 @@ describe('npm pack', () => {
           .filter((name) => zcrm[name] === undefined),
         decorators: ['CrmModule', 'Field', 'Lookup', 'Owner', 'LineItems', 'Subform'].filter((name) => typeof decorators[name] !== 'function'),
         emulator: typeof emulator.startEmulator,
+        // Class names as users see them in stacks and \`err.name\` (a bundler must not rename them).
+        classNames: Object.entries(zcrm).filter(([name, value]) => typeof value === 'function' && /^[A-Z]/.test(name) && value.name !== name).map(([name]) => name),
         heavy,
         redis,
         version: require('zcrm/package.json').version,
@@ -107,6 +109,9 @@ describe('npm pack', () => {
     expect(out.heavy).toEqual([]);
     expect(out.redis.code).toBe('CONFIG_MISSING_PACKAGE');
     expect(out.redis.message).toContain('npm install ioredis');
+    expect(out.classNames).toEqual([]);
+    expect(out.redis.name).toBe('ConfigurationException');
+    expect(out.redis.stack).toMatch(/^ConfigurationException: CONFIG_MISSING_PACKAGE/);
     expect(out.version).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
