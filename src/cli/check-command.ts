@@ -26,9 +26,13 @@ export function registerCheckCommand(program: Command): void {
     await withClient(flags, { needsUser: true }, async ({ client }) => {
       const mismatches = await verifyModels(client, models);
       for (const mismatch of mismatches) out.line(mismatch.message);
-      if (mismatches.length > 0)
-        throw new CliFailure(`${mismatches.length} mismatch(es) in ${models.length} model(s)`);
-      out.line(`${models.length} model(s) match the org`);
+      if (mismatches.length === 0) {
+        out.line(`${models.length} model(s) match the org`);
+        return;
+      }
+      const summary = `${mismatches.length} mismatch(es) in ${models.length} model(s)`;
+      out.line(summary);
+      throw new CliFailure(summary);
     });
   });
 }

@@ -31,6 +31,7 @@ describe('zcrm check', () => {
       'Deal.amount: declared text, but Deals.Amount is currency',
       'Deal.account: the lookup points at Contacts, but Deals.Account_Name looks up Accounts',
       'Invoice: the org has no module "Invocies" (did you mean "Invoices"?)',
+      '4 mismatch(es) in 4 model(s)',
     ]);
     expect(run.stderr).toBe('zcrm: 4 mismatch(es) in 4 model(s)\n');
     expect(run.code).toBe(1);
