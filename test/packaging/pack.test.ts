@@ -249,6 +249,8 @@ describe('npm pack', () => {
     const preamble = [
       "import { Account, Contact, Invoice, Lead, PriceBook, Product } from './models';",
       'declare const grantToken: string, accountId: string, productId: string, cableId: string;',
+      // Node's, which a user's project has from @types/node.
+      'declare const process: { env: Record<string, string | undefined> };',
       'declare const inv: Invoice, contact: Contact, lead: Lead, router: Product, priceBook: PriceBook;',
       'void [Account, grantToken, accountId, productId, cableId, inv, contact, lead, router, priceBook];',
     ].join('\n');
