@@ -119,4 +119,3 @@ export function registerModel(moduleApiName: string, args: readonly unknown[]): 
   }
   getMetadataStorage().setModule(target, moduleApiName, context?.metadata);
 }
-
