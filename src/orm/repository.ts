@@ -307,7 +307,7 @@ export class Repository<T extends object> {
       const { bulk, ...find } = options;
       const pages = bulkReadPages(
         this as unknown as Repository<object>,
-        find as Parameters<typeof bulkReadPages>[1],
+        find,
         bulk === true ? {} : bulk,
       );
       for await (const json of pages) yield this.reader.hydrate(json) as unknown as FindResult<T, S, R>;
