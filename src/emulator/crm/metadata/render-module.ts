@@ -23,7 +23,7 @@ export function userNameRef(
   return { name, id };
 }
 
-/** A module as `GET /settings/modules` lists it (wire spec §6.1; the keys the Python SDK's `get_zcrmmodule` reads). */
+/** A module as `GET /settings/modules` lists it (docs/zoho-v2-notes.md §6.1; the keys the Python SDK's `get_zcrmmodule` reads). */
 export function renderModuleSummary(ctx: EmulatorContext, module: ModuleDef): Record<string, unknown> {
   const custom = module.generated_type === 'custom';
   const creatable = module.creatable ?? true;
@@ -92,7 +92,7 @@ export function renderModuleDetail(ctx: EmulatorContext, module: ModuleDef): Rec
   };
 }
 
-/** [I] The `$` keys records of the module carry (wire spec §8). */
+/** [I] The `$` keys records of the module carry (docs/zoho-v2-notes.md §8). */
 function recordProperties(module: ModuleDef): string[] {
   const props = [
     '$approved',
