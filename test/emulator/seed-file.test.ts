@@ -107,9 +107,8 @@ describe('seed file: custom modules, fields and records', () => {
       'Build',
       'Run',
     ]);
-    expect(byName.Client.lookup).toEqual(
-      expect.objectContaining({ module: { api_name: 'Accounts', id: expect.any(String) } }),
-    );
+    // v2 names the lookup's target module by API name (issue 9.2, docs/zoho-v2-notes.md §6.2).
+    expect(byName.Client.lookup).toEqual(expect.objectContaining({ module: 'Accounts' }));
     const score = (await fields('Leads')).find((f) => f.api_name === 'Score__c');
     expect(score).toEqual(
       expect.objectContaining({
