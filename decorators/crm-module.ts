@@ -1,4 +1,4 @@
-import { getMetadataStorage } from '../src/orm/metadata/metadata-storage';
+import { getMetadataStorage } from '../src/metadata/metadata-storage';
 
 /**
  * Binds a class to a Zoho CRM module (`Invoices`, `Leads`, a custom `Projects__c`):

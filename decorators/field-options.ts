@@ -1,4 +1,4 @@
-import type { ZohoDataType } from '../src/orm/metadata/field-metadata';
+import type { ZohoDataType } from '../src/metadata/field-metadata';
 
 /** Options every field decorator takes. */
 export interface FieldOptions {
@@ -15,4 +15,9 @@ export interface PlainFieldOptions extends FieldOptions {
    * Zoho allows on them.
    */
   type?: ZohoDataType;
+  /**
+   * The field is unique in the module (Zoho's field setting "Do not allow duplicate values"): `saveMany`
+   * retries an insert whose answer was lost as an upsert matched on it, so the record's fate becomes known.
+   */
+  unique?: boolean;
 }

@@ -1,4 +1,4 @@
-import { FieldDecorator, registerProperty } from '../src/orm/metadata/register-property';
+import { FieldDecorator, registerProperty } from '../src/metadata/register-property';
 import type { PlainFieldOptions } from './field-options';
 
 /**
@@ -16,5 +16,6 @@ export function Field(apiName: string, options: PlainFieldOptions = {}): FieldDe
       role: 'field',
       type: options.type,
       readonly: options.readonly,
+      unique: options.unique,
     });
 }

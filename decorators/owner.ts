@@ -1,4 +1,4 @@
-import { FieldDecorator, registerProperty } from '../src/orm/metadata/register-property';
+import { FieldDecorator, registerProperty } from '../src/metadata/register-property';
 import type { FieldOptions } from './field-options';
 
 /**

@@ -1,5 +1,5 @@
-import type { ModelThunk } from '../src/orm/metadata/field-metadata';
-import { FieldDecorator, registerProperty } from '../src/orm/metadata/register-property';
+import type { ModelThunk } from '../src/metadata/field-metadata';
+import { FieldDecorator, registerProperty } from '../src/metadata/register-property';
 import type { FieldOptions } from './field-options';
 
 /**

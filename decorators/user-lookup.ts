@@ -1,4 +1,4 @@
-import { FieldDecorator, registerProperty } from '../src/orm/metadata/register-property';
+import { FieldDecorator, registerProperty } from '../src/metadata/register-property';
 import type { FieldOptions } from './field-options';
 
 /** A user lookup field other than the owner (`Handler` of Products): `{name, id, email}` on the wire. */

@@ -35,7 +35,7 @@ export {
   MemoryTokenStore,
   FileTokenStore,
   TypeOrmTokenStore,
-  OAuthTokenEntity,
+  oauthTokenEntity,
   OAUTH_TOKENS_TABLE,
 } from './auth';
 export type { TokenStore, ZohoOAuthTokens } from './auth';
@@ -63,6 +63,7 @@ export {
   ConnectionException,
   TimeoutException,
   QueryCompileException,
+  OutcomeUnknownException,
   ConfigurationException,
 } from './errors';
 

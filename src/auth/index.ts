@@ -5,6 +5,6 @@ export { runAs, currentUserEmail } from './user-context';
 export { MemoryTokenStore } from './stores/memory-token-store';
 export { FileTokenStore, TOKEN_FILE_NAME } from './stores/file-token-store';
 export { TypeOrmTokenStore } from './stores/typeorm-token-store';
-export { OAuthTokenEntity, OAUTH_TOKENS_TABLE } from './stores/oauth-token-entity';
+export { oauthTokenEntity, OAUTH_TOKENS_TABLE } from './stores/oauth-token-entity';
 export { createTokenStore } from './stores/create-token-store';
 export type { TokenStore, ZohoOAuthTokens } from '../config/token-store-contract';

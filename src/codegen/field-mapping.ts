@@ -1,4 +1,4 @@
-import type { ZohoDataType } from '../orm/metadata/field-metadata';
+import type { ZohoDataType } from '../metadata/field-metadata';
 import type { FieldJson } from './metadata-json';
 
 /** The names generated code imports from the runtime package (`zcrm`). */

@@ -1,4 +1,4 @@
-import { SYSTEM_FIELDS } from '../orm/metadata/system-fields';
+import { SYSTEM_FIELDS } from '../metadata/system-fields';
 import { FieldPlan, planField, quote, RuntimeNames } from './field-mapping';
 import type { FieldJson, ModelSource, ModuleJson } from './metadata-json';
 import { camelCase, kebabCase, NameScope, pascalCase } from './naming';

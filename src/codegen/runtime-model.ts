@@ -2,10 +2,10 @@ import type { ZCRMRestClient } from '../api/rest-client';
 import * as metadata from '../api/operations/metadata-operations';
 import { ValidationException } from '../errors/validation-exception';
 import { CrmRecord } from '../orm/crm-record';
-import type { FieldDefinition, FieldMetadata, ZohoDataType } from '../orm/metadata/field-metadata';
-import { defineModel } from '../orm/metadata/define-model';
-import { getMetadataStorage } from '../orm/metadata/metadata-storage';
-import { SYSTEM_FIELDS } from '../orm/metadata/system-fields';
+import type { FieldDefinition, FieldMetadata, ZohoDataType } from '../metadata/field-metadata';
+import { defineModel } from '../metadata/define-model';
+import { getMetadataStorage } from '../metadata/metadata-storage';
+import { SYSTEM_FIELDS } from '../metadata/system-fields';
 import type { ModelConstructor } from '../orm/repository';
 import { planField } from './field-mapping';
 import type { FieldJson, ModuleJson } from './metadata-json';
@@ -94,11 +94,17 @@ function declaration(field: FieldJson, module: string): FieldDefinition {
     case 'UserLookup':
       return { apiName: plan.apiName, role: 'userLookup', readonly };
     case 'Field':
-      return { apiName: plan.apiName, role: 'field', type: plan.dataType, readonly };
+      return { apiName: plan.apiName, role: 'field', type: plan.dataType, readonly, unique: isUnique(field) };
     default:
       // Line items, record taxes, subforms, participants, price ranges: Zoho's JSON as it is.
       return { apiName: plan.apiName, role: 'field', type: 'jsonarray', readonly };
   }
+}
+
+/** Zoho's field metadata marks a unique field with a non-empty `unique` object (`{casesensitive: "false"}`). */
+function isUnique(field: FieldJson): boolean {
+  const unique = field.unique;
+  return typeof unique === 'object' && unique !== null && Object.keys(unique).length > 0;
 }
 
 /**

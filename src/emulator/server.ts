@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart';
 import type { EmulatorContext } from './context';
 import { redactHeaders, redactUrl } from './admin/redact';
 import { CapturedBody, captureBody } from './admin/body-capture';
-import { pause } from './admin/faults';
+import { pause, scriptedAnswer } from './admin/faults';
 import { parseFormBody } from './crm/body';
 import { ApiErrors, ZohoApiError } from './crm/zoho-error';
 import { isCatchAll, RouteTable } from './route-table';
@@ -18,6 +18,8 @@ declare module 'fastify' {
     crmUser?: string;
     /** Scripted latency a CRM route applies once it holds a concurrency slot. */
     faultDelayMs?: number;
+    /** A fault asked for the answer to be dropped once the request was handled. */
+    dropAnswer?: boolean;
     /** `grant_type` of a token-endpoint call, as the OAuth route parsed it (any body encoding). */
     grantType?: string;
     /** What the request log keeps of the body, recorded as it streams in. */
@@ -42,6 +44,7 @@ export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance
   });
   app.decorateRequest('crmUser', undefined);
   app.decorateRequest('faultDelayMs', undefined);
+  app.decorateRequest('dropAnswer', undefined);
   app.decorateRequest('grantType', undefined);
   app.decorateRequest('capturedBody', undefined);
   const routes = new RouteTable();
@@ -65,8 +68,9 @@ export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance
     if (isAdminPath(path)) return;
     const fault = ctx.faults.take(request.method, path);
     if (!fault) return;
-    const scripted = fault.drop === true || fault.status !== undefined;
-    if (!scripted && request.routeOptions.config.crm) {
+    const answer = scriptedAnswer(fault, ctx.now());
+    if (fault.dropAnswerAfterCommit && !answer && !fault.drop) request.dropAnswer = true;
+    if (!answer && !fault.drop && request.routeOptions.config.crm) {
       request.faultDelayMs = fault.delayMs;
       return;
     }
@@ -78,10 +82,10 @@ export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance
       logRequest(ctx, request);
       return;
     }
-    if (fault.status !== undefined) {
-      if (fault.headers) reply.headers(fault.headers);
-      reply.code(fault.status);
-      return reply.send(fault.body);
+    if (answer) {
+      reply.headers(answer.headers);
+      reply.code(answer.status);
+      return reply.send(answer.body);
     }
   });
 
@@ -90,6 +94,15 @@ export async function buildServer(ctx: EmulatorContext): Promise<FastifyInstance
     const { stream, captured } = captureBody(payload, request.headers['content-type']);
     request.capturedBody = captured;
     return stream;
+  });
+
+  // The request was handled (a write committed); its answer is lost with the connection.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.dropAnswer) return payload;
+    reply.hijack();
+    request.raw.socket.destroy();
+    logRequest(ctx, request);
+    return payload;
   });
 
   app.addHook('onResponse', async (request, reply) => {

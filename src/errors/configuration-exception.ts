@@ -47,4 +47,16 @@ export class ConfigurationException extends ZCRMException {
       `The configuration key "${key}" must be an https:// URL (plain http:// is allowed only for loopback hosts such as the emulator)`,
     );
   }
+
+  /**
+   * A feature that was configured needs a package that is not installed (an optional peer dependency, or a
+   * dependency an install left out); `key` is the package name.
+   */
+  static missingPackage(packageName: string, feature: string): ConfigurationException {
+    return new ConfigurationException(
+      packageName,
+      'CONFIG_MISSING_PACKAGE',
+      `${feature} needs the package "${packageName}", which is not installed: run \`npm install ${packageName}\``,
+    );
+  }
 }

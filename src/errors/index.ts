@@ -7,6 +7,7 @@ export { NotFoundException } from './not-found-exception';
 export { ConnectionException, TimeoutException } from './connection-exception';
 export type { ConnectionFailure } from './connection-exception';
 export { QueryCompileException } from './query-compile-exception';
+export { OutcomeUnknownException } from './outcome-unknown-exception';
 export { ConfigurationException } from './configuration-exception';
 export { exceptionClassFor, exceptionFromResponse } from './error-table';
 export type { FailedResponse } from './error-table';

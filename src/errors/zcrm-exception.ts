@@ -27,6 +27,11 @@ export class ZCRMException extends Error {
   readonly errorDetails: unknown;
   readonly errorContent: unknown;
   readonly url: string | undefined;
+  /**
+   * Set by the transport when this error answered a retry and an earlier attempt may have been processed
+   * before its answer was lost (see `HttpResponse.replayedAfterLostAnswer`).
+   */
+  replayedAfterLostAnswer = false;
 
   constructor(init: ZCRMExceptionInit) {
     const statusCode = init.statusCode ?? 0;

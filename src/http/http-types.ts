@@ -39,6 +39,12 @@ export interface HttpResponse<T = unknown> {
   noData: boolean;
   url: string;
   rateLimit: RateLimitInfo;
+  /**
+   * True when this answer is a retry's and an earlier attempt may have been processed before its answer was
+   * lost (connection reset, timeout, 5xx): an idempotent delete then answers "invalid id" for records the lost
+   * attempt deleted.
+   */
+  replayedAfterLostAnswer?: boolean;
 }
 
 export type Handler = (request: HttpRequest) => Promise<HttpResponse>;

@@ -1,10 +1,11 @@
 import type { ZCRMRestClient } from '../api/rest-client';
 import type { CompiledQuery, CompileOptions } from '../query/compilers/compiled-query';
-import type { FindManyOptions, FindOneOptions, FindOptionsWhere } from '../query/find-options';
+import type { FindManyOptions, FindOptionsWhere } from '../query/find-options';
 import type { SelectQueryBuilder } from '../query/select-query-builder';
 import {
   BatchOptions,
   CreateInput,
+  FindOneWithOptions,
   FindOptions,
   ModelConstructor,
   Repository,
@@ -13,6 +14,7 @@ import {
   UpsertOptions,
 } from './repository';
 import type { Ref } from './values/ref';
+import type { FindOptionsRelations, NoRelations, WithRelations } from './query/relations';
 import type { UserRef } from './values/user-ref';
 import type { RecordTag } from './values/tag';
 import type { DeleteResult, WriteResult } from './write/write-result';
@@ -112,9 +114,15 @@ export abstract class CrmRecord {
     return repositoryFor(this).ref(id, name);
   }
 
-  /** The matching records; every one of them when `take` is omitted (see `iterate`). */
-  static async find<T extends CrmRecord>(this: ModelConstructor<T>, options?: FindOptions<T>): Promise<T[]> {
-    return repositoryFor(this).find(options);
+  /**
+   * The matching records; every one of them when `take` is omitted (see `iterate`). `relations:
+   * { account: true }` loads the referenced records too, batched by id (see `Repository.find`).
+   */
+  static async find<T extends CrmRecord, R extends FindOptionsRelations<T> = NoRelations>(
+    this: ModelConstructor<T>,
+    options?: FindOptions<T, R>,
+  ): Promise<WithRelations<T, R>[]> {
+    return repositoryFor(this).find<R>(options);
   }
 
   /** `find({ where })`. */
@@ -126,11 +134,11 @@ export abstract class CrmRecord {
   }
 
   /** The first matching record, or `null`. */
-  static async findOne<T extends CrmRecord>(
+  static async findOne<T extends CrmRecord, R extends FindOptionsRelations<T> = NoRelations>(
     this: ModelConstructor<T>,
-    options?: FindOneOptions<T>,
-  ): Promise<T | null> {
-    return repositoryFor(this).findOne(options);
+    options?: FindOneWithOptions<T, R>,
+  ): Promise<WithRelations<T, R> | null> {
+    return repositoryFor(this).findOne<R>(options);
   }
 
   /** The first record matching `where`, or `null`. */
@@ -142,11 +150,11 @@ export abstract class CrmRecord {
   }
 
   /** The first matching record; `CrmRecordNotFoundError` when there is none. */
-  static async findOneOrFail<T extends CrmRecord>(
+  static async findOneOrFail<T extends CrmRecord, R extends FindOptionsRelations<T> = NoRelations>(
     this: ModelConstructor<T>,
-    options?: FindOneOptions<T>,
-  ): Promise<T> {
-    return repositoryFor(this).findOneOrFail(options);
+    options?: FindOneWithOptions<T, R>,
+  ): Promise<WithRelations<T, R>> {
+    return repositoryFor(this).findOneOrFail<R>(options);
   }
 
   /** The first record matching `where`; `CrmRecordNotFoundError` when there is none. */
@@ -184,11 +192,11 @@ export abstract class CrmRecord {
   }
 
   /** The matching records one at a time, a page per call, past every paging wall (`for await … of`). */
-  static async *iterate<T extends CrmRecord>(
+  static async *iterate<T extends CrmRecord, R extends FindOptionsRelations<T> = NoRelations>(
     this: ModelConstructor<T>,
-    options?: FindOptions<T>,
-  ): AsyncGenerator<T, void, undefined> {
-    yield* repositoryFor(this).iterate(options);
+    options?: FindOptions<T, R>,
+  ): AsyncGenerator<WithRelations<T, R>, void, undefined> {
+    yield* repositoryFor(this).iterate<R>(options);
   }
 
   /** An immutable, awaitable query builder; `compile()` shows what it sends. */

@@ -7,13 +7,16 @@ export { Repository, getRepository } from './repository';
 export type {
   BatchOptions,
   CreateInput,
+  FindOneWithOptions,
   FindOptions,
   ModelConstructor,
+  RelationOptions,
   SaveManyOptions,
   SaveOptions,
   UpsertOptions,
 } from './repository';
 export type { PageReadOptions } from './query/read-pages';
+export type { FindOptionsRelations, Loaded, LookupKeys, WithRelations } from './query/relations';
 export type {
   WriteResult,
   WriteSuccess,

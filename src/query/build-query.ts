@@ -1,6 +1,6 @@
-import type { FieldMetadata, ModelClass } from '../orm/metadata/field-metadata';
-import { getMetadataStorage } from '../orm/metadata/metadata-storage';
-import type { ModelMetadata } from '../orm/metadata/model-metadata';
+import type { FieldMetadata, ModelClass } from '../metadata/field-metadata';
+import { getMetadataStorage } from '../metadata/metadata-storage';
+import type { ModelMetadata } from '../metadata/model-metadata';
 import {
   ComparisonNode,
   ComparisonOperator,

@@ -1,4 +1,4 @@
-import type { FieldMetadata } from '../orm/metadata/field-metadata';
+import type { FieldMetadata } from '../metadata/field-metadata';
 
 /**
  * How a field's values compare in queries, from its Zoho data type. Text kinds differ in the search

@@ -1,4 +1,4 @@
-import type { ModelClass } from '../orm/metadata/field-metadata';
+import type { ModelClass } from '../metadata/field-metadata';
 import { ComparisonNode, FieldRef, freezeNode, QueryNode } from './ast';
 import { buildQuery } from './build-query';
 import type { CompiledQuery, CompileOptions, QueryBackend } from './compilers/compiled-query';

@@ -1,4 +1,4 @@
-import type { ModelClass } from '../orm/metadata/field-metadata';
+import type { ModelClass } from '../metadata/field-metadata';
 import type { QueryNode } from './ast';
 import { buildQueryNode, WhereGroup, WhereInput } from './build-query';
 import type { CompiledQuery, CompileOptions } from './compilers/compiled-query';

@@ -6,7 +6,7 @@ import type { RunningEmulator } from '../../src/emulator';
 import { startEmulator } from '../../src/emulator';
 import { ZCRMRestClient } from '../../src/api/rest-client';
 import { TypeOrmTokenStore } from '../../src/auth/stores/typeorm-token-store';
-import { OAuthTokenEntity } from '../../src/auth/stores/oauth-token-entity';
+import { oauthTokenEntity } from '../../src/auth/stores/oauth-token-entity';
 import type { ZohoOAuthTokens } from '../../src/config/token-store-contract';
 import { ALL_SCOPES } from '../support/emulator';
 import { admin, emulatorConfig, PATRICIA, KEVIN, tokenRequests } from '../support/sdk';
@@ -110,7 +110,7 @@ for (const kind of ['mariadb', 'postgres'] as const) {
         username: target.options.username,
         password: target.options.password,
         database: target.options.database,
-        entities: [OAuthTokenEntity],
+        entities: [oauthTokenEntity()],
       });
       await dataSource.initialize();
       const client = new ZCRMRestClient(
@@ -122,7 +122,7 @@ for (const kind of ['mariadb', 'postgres'] as const) {
       expect((await client.request({ path: 'Leads', params: { per_page: 1 } })).status).toBe(200);
       await client.close();
       expect(dataSource.isInitialized).toBe(true);
-      const viaEntity = await dataSource.getRepository(OAuthTokenEntity).findOneBy({ useridentifier: KEVIN });
+      const viaEntity = await dataSource.getRepository(oauthTokenEntity()).findOneBy({ useridentifier: KEVIN });
       expect(viaEntity?.refreshtoken).toMatch(/^1000\./);
       await dataSource.destroy();
     });

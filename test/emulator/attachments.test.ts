@@ -295,6 +295,27 @@ describe('attachments and photos', () => {
       expect(await list()).toEqual(before);
     });
 
+    it('answers a file part without a file name with 400 INVALID_DATA and keeps serving the connection', async () => {
+      // The official Node SDK sends an in-memory stream this way: form-data gives a non-file stream no
+      // `filename` (utils/util/form_data_converter.js, addFileBody, in @zohocrm/nodejs-sdk-2.0).
+      const before = await list();
+      const body =
+        '--zzz\r\nContent-Disposition: form-data; name="file"\r\nContent-Type: application/octet-stream\r\n\r\n' +
+        'in memory\r\n--zzz--\r\n';
+      const res = await client.request('POST', `/crm/v2/Leads/${leadId}/Attachments`, {
+        body,
+        headers: { 'Content-Type': 'multipart/form-data; boundary=zzz' },
+      });
+      expect(res.status).toBe(400);
+      expect(res.json).toEqual({
+        code: 'INVALID_DATA',
+        details: { param: 'file' },
+        message: 'the file name is missing',
+        status: 'error',
+      });
+      expect(await list()).toEqual(before);
+    });
+
     it('refuses files over 20 MB with 413', async () => {
       const before = await list();
       const res = await upload(

@@ -133,7 +133,10 @@ describe('fault injection', () => {
 
   it.each([
     [{}, 'fault rule needs a "path" starting with "/"'],
-    [{ path: '/crm/v2/Leads' }, 'a fault rule needs "status", "delayMs" or "drop"'],
+    [
+      { path: '/crm/v2/Leads' },
+      'a fault rule needs "status", "answer", "delayMs", "drop" or "dropAnswerAfterCommit"',
+    ],
     [{ rules: 'nope' }, 'a fault rule must be an object'],
   ])('rejects %j', async (rule, error) => {
     const res = await addFault(rule);

@@ -107,7 +107,7 @@ describe('seed file: custom modules, fields and records', () => {
       'Build',
       'Run',
     ]);
-    // v2 names the lookup's target module by API name (issue 9.2, docs/zoho-v2-notes.md §6.2).
+    // v2 sends the lookup's target module as its API name (https://www.zoho.com/crm/developer/docs/api/v2/field-meta.html)
     expect(byName.Client.lookup).toEqual(expect.objectContaining({ module: 'Accounts' }));
     const score = (await fields('Leads')).find((f) => f.api_name === 'Score__c');
     expect(score).toEqual(

@@ -49,8 +49,8 @@ describe('FaultInjector', () => {
       [{ path: '/x', delayMs: 10 * 60 * 1000 }, /"delayMs"/],
       [{ path: '/x', drop: 'yes' }, /"drop"/],
       [{ path: '/x', method: 7, status: 500 }, /"method"/],
-      [{ path: '/x' }, /needs "status", "delayMs" or "drop"/],
-      [{ path: '/x', drop: false }, /needs "status", "delayMs" or "drop"/],
+      [{ path: '/x' }, /needs "status", "answer", "delayMs", "drop" or "dropAnswerAfterCommit"/],
+      [{ path: '/x', drop: false }, /needs "status", "answer", "delayMs", "drop" or "dropAnswerAfterCommit"/],
     ];
     for (const [rule, message] of bad) expect(() => validateRule(rule)).toThrow(message);
     const faults = new FaultInjector();

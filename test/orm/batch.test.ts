@@ -4,7 +4,7 @@
  */
 import type { HttpRequest, Step } from '../../src/http/http-types';
 import { CrmValidationError, LineItem, WriteResult } from '../../src/orm';
-import { ConnectionException, ZCRMException } from '../../src/errors';
+import { ConnectionException, OutcomeUnknownException } from '../../src/errors';
 import { addFault } from '../support/sdk';
 import { OrmFixture, startOrmEmulator } from './support/orm-emulator';
 import { Account, Invoice, Lead, Product } from './support/models';
@@ -133,7 +133,7 @@ describe('saveMany', () => {
     expect(records[4].id).toBeDefined();
   });
 
-  test('a failed call fails only its own records, with the call error; the rest are stored', async () => {
+  test('a failed call fails only its own records, unknown (a 5xx may have stored some) with the call error as cause; the rest are stored', async () => {
     await addFault(fx.emulator, {
       path: '/crm/v2/Leads',
       method: 'POST',
@@ -146,8 +146,9 @@ describe('saveMany', () => {
     const failed = results.filter((r) => !r.ok);
     expect(failed).toHaveLength(100);
     expect(failed.map((r) => r.index)).toEqual(Array.from({ length: 100 }, (_, i) => i));
-    expect(failed[0]).toMatchObject({ code: 'INTERNAL_ERROR' });
-    expect(!failed[0].ok && failed[0].error).toBeInstanceOf(ZCRMException);
+    expect(failed[0]).toMatchObject({ code: 'OUTCOME_UNKNOWN' });
+    expect(!failed[0].ok && failed[0].error).toBeInstanceOf(OutcomeUnknownException);
+    expect(!failed[0].ok && failed[0].error.cause).toMatchObject({ errorCode: 'INTERNAL_ERROR' });
     expect(ok(results)).toBe(200);
     // Retry just what failed.
     const retried = await Lead.saveMany(failed.map((r) => r.record));
@@ -155,11 +156,12 @@ describe('saveMany', () => {
     expect(records.every((r) => r.id !== undefined)).toBe(true);
   });
 
-  test('a dropped connection fails its records with a connection error', async () => {
+  test('a dropped connection leaves its records unknown, caused by the connection error', async () => {
     await addFault(fx.emulator, { path: '/crm/v2/Leads', method: 'POST', times: 1, drop: true });
     const results = await Lead.saveMany(leads(2, 'Dropped'));
     expect(results.every((r) => !r.ok)).toBe(true);
-    expect(!results[0].ok && results[0].error).toBeInstanceOf(ConnectionException);
+    expect(!results[0].ok && results[0].error).toBeInstanceOf(OutcomeUnknownException);
+    expect(!results[0].ok && results[0].error.cause).toBeInstanceOf(ConnectionException);
   });
 
   test('inventory records: line items sent, then each record re-read for its line ids and totals', async () => {

@@ -4,7 +4,7 @@ import { ZCRMNote } from '../../src/api/entities/zcrm-note';
 import { ZCRMRecord } from '../../src/api/entities/zcrm-record';
 import { ZCRMUser } from '../../src/api/entities/zcrm-user';
 import { ValidationException } from '../../src/errors/validation-exception';
-import { ModelMetadataException } from '../../src/orm/metadata';
+import { ModelMetadataException } from '../../src/metadata';
 import { addNote, notes, removeNote } from '../../src/orm/extras';
 import { requestLog } from '../support/sdk';
 import { ALL_SCOPES } from '../support/emulator';

@@ -3,7 +3,7 @@ import type { ZCRMRestClient } from '../../src/api/rest-client';
 import { ZCRMRecord } from '../../src/api/entities/zcrm-record';
 import { EntityResponse } from '../../src/api/responses/entity-response';
 import { ValidationException } from '../../src/errors/validation-exception';
-import { ModelMetadataException } from '../../src/orm/metadata';
+import { ModelMetadataException } from '../../src/metadata';
 import { related as relatedList } from '../../src/orm/extras';
 import type { ExtrasRecord, RelatedList, RelatedModel, RelatedOptions } from '../../src/orm/extras';
 import { modelHydrator } from '../../src/orm/repository';

@@ -9,7 +9,7 @@ import type { ZCRMRestClient } from '../../src/api/rest-client';
 import { CrmRecord, DeleteResult, LineItem, Ref, Repository, WriteResult } from '../../src/orm';
 import { In, Like, MoreThan } from '../../src/query';
 import type { SelectQueryBuilder } from '../../src/query';
-import { Account, Invoice, Lead } from './support/models';
+import { Account, Deal, Invoice, Lead } from './support/models';
 
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function assertType<T extends true>(): T | undefined {
@@ -74,7 +74,23 @@ export async function typeChecks(client: ZCRMRestClient, id: string): Promise<vo
   const leads = new Repository(Lead, client);
   assertType<Equals<Awaited<ReturnType<typeof leads.findOneByOrFail>>, Lead>>();
 
+  // relations: a loaded lookup holds the record itself; other lookups stay refs.
+  const withAccounts = await Invoice.find({ relations: { account: true }, take: 10 });
+  assertType<Equals<(typeof withAccounts)[number]['account'], Account | undefined>>();
+  assertType<Equals<(typeof withAccounts)[number]['subject'], string>>();
+  const firstWithAccount = await Invoice.findOne({ relations: { account: true } });
+  if (firstWithAccount?.account) assertType<Equals<typeof firstWithAccount.account.name, string>>();
+  for await (const deal of new Repository(Deal, client).iterate({ relations: { account: true } }))
+    assertType<Equals<typeof deal.account, Account | undefined>>();
+  const notLoaded = await Account.find({ relations: { parent: false } });
+  assertType<Equals<typeof notLoaded, Account[]>>();
+  await withAccounts[0]?.save();
+
   // ---- what must not compile ----
+  // @ts-expect-error only lookups can be loaded as relations
+  await Invoice.find({ relations: { subject: true } });
+  // @ts-expect-error misspelled relation
+  await Invoice.find({ relations: { acount: true } });
   // @ts-expect-error misspelled field in where
   await Invoice.find({ where: { subjct: 'x' } });
   // @ts-expect-error misspelled field in order

@@ -97,7 +97,23 @@ describe('npm pack', () => {
 
   it('resolves zcrm, zcrm/decorators and zcrm/emulator from a clean project', async () => {
     const script = `
+      const Module = require('node:module');
+      const packages = new Set();
+      const load = Module._load;
+      Module._load = function (request, ...rest) {
+        packages.add(request);
+        return load.call(this, request, ...rest);
+      };
       const zcrm = require('zcrm');
+      const heavy = ['typeorm', 'ioredis', 'bottleneck', 'class-validator', 'fastify', 'mysql2', 'pg', 'better-sqlite3']
+        .filter((name) => packages.has(name));
+      let redis;
+      try {
+        zcrm.ZCRMRestClient.initialize({ client_id: 'id', client_secret: 'secret', tokenStore: 'memory',
+          currentUserEmail: 'a@b.c', throttle: { redis: 'redis://127.0.0.1:1' } });
+      } catch (err) {
+        redis = { code: err.errorCode, message: err.message };
+      }
       const decorators = require('zcrm/decorators');
       const emulator = require('zcrm/emulator');
       console.log(JSON.stringify({
@@ -105,6 +121,8 @@ describe('npm pack', () => {
           .filter((name) => zcrm[name] === undefined),
         decorators: ['CrmModule', 'Field', 'Lookup', 'Owner', 'LineItems', 'Subform'].filter((name) => typeof decorators[name] !== 'function'),
         emulator: typeof emulator.startEmulator,
+        heavy,
+        redis,
         version: require('zcrm/package.json').version,
       }));`;
     const out = JSON.parse(await sh(process.execPath, ['-e', script], app, cleanEnv()));
@@ -112,6 +130,10 @@ describe('npm pack', () => {
     expect(out.root).toEqual([]);
     expect(out.decorators).toEqual([]);
     expect(out.emulator).toBe('function');
+    // The root loads none of the packages that only some features use; ioredis is an optional peer, not installed.
+    expect(out.heavy).toEqual([]);
+    expect(out.redis.code).toBe('CONFIG_MISSING_PACKAGE');
+    expect(out.redis.message).toContain('npm install ioredis');
     expect(out.version).toMatch(/^\d+\.\d+\.\d+$/);
   });
 

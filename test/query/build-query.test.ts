@@ -1,5 +1,5 @@
 import { CrmModule, Field } from '../../decorators';
-import { ModelMetadataException } from '../../src/orm/metadata';
+import { ModelMetadataException } from '../../src/metadata';
 import {
   Between,
   buildQuery,

@@ -18,7 +18,7 @@ import {
   ModelMetadata,
   ModelMetadataException,
   SYSTEM_FIELDS,
-} from '../../src/orm/metadata';
+} from '../../src/metadata';
 import { Account, Deal, Invoice, Lead } from './support/models';
 
 const storage = getMetadataStorage();

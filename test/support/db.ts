@@ -18,8 +18,8 @@ const PORTS: Record<DbKind, number> = {
   postgres: Number(process.env.ZCRM_TEST_POSTGRES_PORT ?? 5432),
 };
 
-/** Databases the tests use; created when missing. */
-export const TEST_DATABASES = ['zohooauth', 'zcrm_test'];
+/** Databases the tests use; created when missing (the reliability suite has its own, so no other suite drops its table mid-run). */
+export const TEST_DATABASES = ['zohooauth', 'zcrm_test', 'zcrm_reliability'];
 
 const PROBES: Record<DbKind, string> = {
   mariadb: `

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SingleFlight } from '../../src/auth/single-flight';
@@ -88,18 +88,40 @@ describe('withFileLock', () => {
     expect(() => statSync(lock)).toThrow();
   });
 
-  it('takes over a lock left by a dead process', async () => {
+  it('breaks a lock whose heartbeat stopped (its holder died)', async () => {
     const lock = join(dir, 'b.lock');
-    writeFileSync(lock, JSON.stringify({ pid: 2 ** 22 + 12345, time: Date.now() }));
+    mkdirSync(lock);
+    const longAgo = new Date(Date.now() - 60_000);
+    utimesSync(lock, longAgo, longAgo);
     await expect(withFileLock(lock, async () => 'got it', { timeoutMs: 1000 })).resolves.toBe('got it');
+  });
+
+  it('keeps a holder that outlives the stale time, thanks to its heartbeat', async () => {
+    const lock = join(dir, 'd.lock');
+    const order: string[] = [];
+    const holder = withFileLock(
+      lock,
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 3_500));
+        order.push('holder done');
+      },
+      { staleMs: 1_500, heartbeatMs: 1_000 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const waiter = withFileLock(lock, async () => order.push('waiter in'), { staleMs: 1_500 });
+    await Promise.all([holder, waiter]);
+    expect(order).toEqual(['holder done', 'waiter in']);
   });
 
   it('times out on a live lock', async () => {
     const lock = join(dir, 'c.lock');
-    writeFileSync(lock, JSON.stringify({ pid: process.pid, time: Date.now() }));
+    let release!: () => void;
+    const holder = withFileLock(lock, () => new Promise<void>((resolve) => (release = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     await expect(withFileLock(lock, async () => 1, { timeoutMs: 100 })).rejects.toMatchObject({
       errorCode: 'LOCK_TIMEOUT',
     });
-    expect(readFileSync(lock, 'utf8')).toContain(String(process.pid));
+    release();
+    await holder;
   });
 });

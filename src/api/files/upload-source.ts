@@ -7,6 +7,13 @@ import { pipeline } from 'node:stream/promises';
 import { ValidationException } from '../../errors/validation-exception';
 import { safeFileName } from './content-disposition';
 
+/** What is sent of an upload: the name Zoho stores, the size in bytes and the MIME type. */
+export interface PreparedUpload {
+  fileName: string;
+  size: number;
+  contentType: string;
+}
+
 /** What an upload accepts: a file path, the bytes, or a readable stream of them. */
 export type UploadSource = string | Buffer | Uint8Array | Readable;
 
@@ -52,7 +59,7 @@ export function isUploadSource(value: unknown): value is UploadSource {
 }
 
 /**
- * Runs `send` with a multipart form whose part `field` holds the upload, without reading the file into
+ * Runs `send` with a multipart form whose part `field` holds the upload (and what it holds), without reading the file into
  * memory: a path becomes a file-backed Blob (`fs.openAsBlob`); a stream is first spooled to a temporary file
  * (removed afterwards), so the body can be sent again if the request is retried. `what` names the argument in
  * errors. A missing source or a path that is not a readable file fails before any request (statusCode 0).
@@ -62,7 +69,7 @@ export async function withUploadForm<T>(
   field: string,
   source: UploadSource | undefined | null,
   options: UploadOptions,
-  send: (form: FormData) => Promise<T>,
+  send: (form: FormData, file: PreparedUpload) => Promise<T>,
   extraFields: Record<string, string> = {},
 ): Promise<T> {
   if (!isUploadSource(source)) {
@@ -91,7 +98,7 @@ export async function withUploadForm<T>(
     const form = new FormData();
     for (const [key, value] of Object.entries(extraFields)) form.append(key, value);
     form.append(field, blob, fileName);
-    return await send(form);
+    return await send(form, { fileName, size: blob.size, contentType: type });
   } finally {
     if (spoolDir) await rm(spoolDir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { ZCRMRestClient } from '../rest-client';
 import type { HttpResponse } from '../../http/http-types';
 import { requestDownload } from '../files/download';
-import { UploadOptions, UploadSource, withUploadForm } from '../files/upload-source';
+import { PreparedUpload, UploadOptions, UploadSource, withUploadForm } from '../files/upload-source';
 import type { WriteResultsJson } from './notes-operations';
 
 /** Attachments endpoints (https://www.zoho.com/crm/developer/docs/api/v2/get-attachments.html): `/{module}/{id}/Attachments[/{attachment_id}]`, notes included (`Notes/{id}/…`). */
@@ -28,17 +28,26 @@ export function listAttachments(
   });
 }
 
-/** POST `/{module}/{id}/Attachments`, multipart part `file`, streamed from a path, Buffer or stream. */
+/**
+ * POST `/{module}/{id}/Attachments`, multipart part `file`, streamed from a path, Buffer or stream;
+ * `onPrepared` learns the file's name and size before it is sent (Zoho's answer holds neither).
+ */
 export function uploadAttachment(
   client: ZCRMRestClient,
   module: string,
   recordId: string,
   source: UploadSource,
   options: UploadOptions = {},
+  onPrepared?: (file: PreparedUpload) => void,
 ): Promise<HttpResponse<WriteResultsJson>> {
-  return withUploadForm('file', 'file', source, options, (form) =>
-    client.request<WriteResultsJson>({ method: 'POST', path: attachmentsPath(module, recordId), body: form }),
-  );
+  return withUploadForm('file', 'file', source, options, (form, file) => {
+    onPrepared?.(file);
+    return client.request<WriteResultsJson>({
+      method: 'POST',
+      path: attachmentsPath(module, recordId),
+      body: form,
+    });
+  });
 }
 
 /** POST `/{module}/{id}/Attachments?attachmentUrl=<url>`: a link attachment (no body). */

@@ -90,6 +90,7 @@ export async function multiWrite<T>(
       noData: false,
       url: error.url ?? '',
       rateLimit: {},
+      replayedAfterLostAnswer: error.replayedAfterLostAnswer,
     };
   }
 }

@@ -7,7 +7,12 @@ import type { RecordsJson } from './record-operations';
 
 export type SearchBy = 'word' | 'phone' | 'email' | 'criteria';
 
-/** GET `/{module}/search?{by}={value}&page&per_page` → `{data, info}`; 204 when nothing matches. */
+/**
+ * GET `/{module}/search?{by}={value}&page&per_page[&fields]` → `{data, info}`; 204 when nothing matches.
+ * `fields` (API names) narrows the records as in the list API: the official Node SDK 2.0 declares it
+ * among the search parameters (`@zohocrm/nodejs-sdk-2.0/core/com/zoho/crm/api/record/record_operations.js`,
+ * `SearchRecordsParam.FIELDS`).
+ */
 export function searchRecords(
   client: ZCRMRestClient,
   module: string,
@@ -15,9 +20,15 @@ export function searchRecords(
   value: string,
   page: number,
   perPage: number,
+  fields?: readonly string[],
 ): Promise<HttpResponse<RecordsJson>> {
   return client.request<RecordsJson>({
     path: `${segment(module)}/search`,
-    params: params({ [by]: value, page, per_page: perPage }),
+    params: params({
+      [by]: value,
+      page,
+      per_page: perPage,
+      ...(fields && fields.length > 0 ? { fields: fields.join(',') } : {}),
+    }),
   });
 }

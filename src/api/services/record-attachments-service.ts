@@ -1,11 +1,9 @@
-import path from 'node:path';
 import * as ops from '../operations/attachments-operations';
 import { infoOf, listOf } from '../operations/item-results';
 import { APIResponse } from '../responses/api-response';
 import { BulkAPIResponse } from '../responses/bulk-api-response';
 import { FileAPIResponse } from '../responses/file-api-response';
-import type { UploadOptions, UploadSource } from '../files/upload-source';
-import { safeFileName } from '../files/content-disposition';
+import type { PreparedUpload, UploadOptions, UploadSource } from '../files/upload-source';
 import { PageOptions, paging, requireHttpUrl, requireId, requireRecordId } from '../support/checks';
 import { singleWrite } from '../support/single-write';
 import { ZCRMAttachment } from '../entities/zcrm-attachment';
@@ -46,7 +44,7 @@ export async function getAttachments(
 /**
  * Uploads a file as an attachment (`POST /{module}/{id}/Attachments`), streamed from a path, a Buffer or a
  * Readable (`options.fileName` names Buffers and streams; a stream is spooled to a temporary file first, so a
- * retry can send it again). `data` is the new attachment: id, created time and user, file name and type.
+ * retry can send it again). `data` is the new attachment: id, created time and user, file name, type and size.
  */
 export async function uploadAttachment(
   record: ZCRMRecord,
@@ -54,14 +52,14 @@ export async function uploadAttachment(
   options: UploadOptions = {},
 ): Promise<APIResponse<ZCRMAttachment>> {
   const id = requireRecordId(record, 'uploadAttachment');
+  let file: PreparedUpload | undefined;
   const { response, item } = await singleWrite(() =>
-    ops.uploadAttachment(record.client, record.moduleApiName, id, source, options),
+    ops.uploadAttachment(record.client, record.moduleApiName, id, source, options, (f) => (file = f)),
   );
   const attachment = newAttachment(record, id, item.details);
-  const fileName =
-    (options.fileName !== undefined ? safeFileName(options.fileName) : undefined) ??
-    (typeof source === 'string' ? path.basename(source) : 'file');
+  const fileName = file!.fileName;
   attachment.fileName = fileName;
+  attachment.size = file!.size;
   const dot = fileName.lastIndexOf('.');
   if (dot > 0 && dot < fileName.length - 1) attachment.fileType = fileName.slice(dot + 1).toLowerCase();
   attachment.linkUrl = null;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { TokenStore, ZohoOAuthTokens } from '../../config/token-store-contract';
 import { ZCRMException } from '../../errors/zcrm-exception';
 import { sameTokens } from '../oauth-tokens';
-import { withFileLock } from './file-lock';
+import { FileLockOptions, withFileLock } from './file-lock';
 
 /** The file inside `token_persistence_path` (the seed's was a Python pickle, `zcrm_oauthtokens.pkl`). */
 export const TOKEN_FILE_NAME = 'zcrm_oauthtokens.json';
@@ -23,7 +23,11 @@ export class FileTokenStore implements TokenStore {
   readonly file: string;
   private readonly lockFile: string;
 
-  constructor(readonly directory: string) {
+  /** `lock` tunes the lock file shared with other processes (see {@link withFileLock}). */
+  constructor(
+    readonly directory: string,
+    private readonly lock: FileLockOptions = {},
+  ) {
     this.file = join(directory, TOKEN_FILE_NAME);
     this.lockFile = `${this.file}.lock`;
   }
@@ -63,7 +67,7 @@ export class FileTokenStore implements TokenStore {
 
   private async locked<T>(work: () => Promise<T>): Promise<T> {
     await this.ensureDirectory();
-    return withFileLock(this.lockFile, work);
+    return withFileLock(this.lockFile, work, this.lock);
   }
 
   private async read(): Promise<TokenFile> {

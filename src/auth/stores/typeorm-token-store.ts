@@ -1,12 +1,13 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataSource, DataSourceOptions, QueryRunner } from 'typeorm';
+import type { DataSource, DataSourceOptions, QueryRunner } from 'typeorm';
 import type { DatabaseOptions } from '../../config/client-config';
 import type { TokenStore, ZohoOAuthTokens } from '../../config/token-store-contract';
 import { registerSecret } from '../../errors/redact';
 import { ZCRMException } from '../../errors/zcrm-exception';
 import { sameTokens } from '../oauth-tokens';
 import { OAUTH_TOKENS_TABLE, OAuthTokenRow, oauthTokensTable } from './oauth-token-entity';
+import { loadTypeOrm, requireDriver } from './load-typeorm';
 import { dialectOf, SqlDialect } from './sql-dialect';
 
 /**
@@ -30,6 +31,8 @@ export class TypeOrmTokenStore implements TokenStore {
   /** A store on a database of its own (the DataSource is created, initialised and closed by the store). */
   static fromOptions(options: DatabaseOptions & { database: string }): TypeOrmTokenStore {
     registerSecret(options.password);
+    const { DataSource } = loadTypeOrm();
+    requireDriver(options.type);
     return new TypeOrmTokenStore(new DataSource(dataSourceOptions(options)), true);
   }
 

@@ -51,6 +51,15 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext, 
       return { now: ctx.now(), time: ctx.timestamp() };
     });
 
+    // The module's stored records as the emulator holds them, so tests can reconcile a client's results with the
+    // server's own state instead of trusting what the client reports.
+    admin.get('/__emulator/records/:module', async (request) => {
+      const { module } = request.params as { module: string };
+      const def = ctx.findModule(module);
+      if (!def) throw new AdminInputError(`no module "${module}"`);
+      return { records: Object.values(ctx.recordsOf(def.api_name)) };
+    });
+
     admin.post('/__emulator/reset', async () => {
       ctx.reset();
       return { status: 'reset' };

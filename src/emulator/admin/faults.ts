@@ -1,6 +1,8 @@
 /**
  * Scripted faults for tests: the next N requests matching a rule get a canned response, extra latency,
- * or a dropped connection. Rules are matched in the order they were added; the first match wins.
+ * a dropped connection, or a dropped answer after the request was handled. A rule may apply to every Nth
+ * matching request or to a seeded random share of them, so a fault rate is reproducible run after run.
+ * Rules are matched in the order they were added; the first one that applies wins.
  */
 export interface FaultRule {
   /** HTTP method to match; any method when omitted. */
@@ -20,10 +22,37 @@ export interface FaultRule {
   delayMs?: number;
   /** Destroy the socket without any response. */
   drop?: boolean;
+  /**
+   * Handle the request (a write is committed), then destroy the socket instead of answering: the client
+   * cannot tell whether its call took effect.
+   */
+  dropAnswerAfterCommit?: boolean;
+  /**
+   * A canned answer of Zoho's: `rateLimited` is the 429 `TOO_MANY_REQUESTS` envelope with the
+   * `X-RATELIMIT-LIMIT`/`-REMAINING`/`-RESET` headers (reset `resetMs` from now, 1 s by default);
+   * `unavailablePage` is the HTML 503 page a load balancer serves while the API is down.
+   */
+  answer?: FaultAnswer;
+  /** For `answer: 'rateLimited'`: milliseconds until `X-RATELIMIT-RESET`. */
+  resetMs?: number;
+  /** Apply to every `every`th matching request only (the first at position `offset`, 0-based). */
+  every?: number;
+  offset?: number;
+  /** Apply to each matching request with this probability, drawn from a PRNG seeded with `seed` (default 1). */
+  probability?: number;
+  seed?: number;
 }
+
+/** The canned answers a rule can name. */
+export type FaultAnswer = 'rateLimited' | 'unavailablePage';
+const ANSWERS: ReadonlySet<string> = new Set<FaultAnswer>(['rateLimited', 'unavailablePage']);
 
 interface ActiveRule extends FaultRule {
   remaining: number;
+  /** Matching requests seen, applied or not (for `every`). */
+  seen: number;
+  /** The rule's own random draws (for `probability`). */
+  random?: () => number;
 }
 
 export class FaultInjector {
@@ -32,7 +61,12 @@ export class FaultInjector {
   /** Adds a rule after checking it, so a typo fails the admin call instead of silently never matching. */
   add(rule: FaultRule): void {
     validateRule(rule);
-    this.rules.push({ ...rule, remaining: rule.times ?? Number.POSITIVE_INFINITY });
+    this.rules.push({
+      ...rule,
+      remaining: rule.times ?? Number.POSITIVE_INFINITY,
+      seen: 0,
+      random: rule.probability === undefined ? undefined : seededRandom(rule.seed ?? 1),
+    });
   }
 
   clear(): void {
@@ -43,15 +77,43 @@ export class FaultInjector {
     return this.rules.length;
   }
 
-  /** Consumes one use of the first matching rule and returns it. */
+  /**
+   * Consumes one use of the first rule that applies to the request and returns it. Every matching rule
+   * counts the request (and draws its random number), applied or not, so rules with `every` and different
+   * offsets split a route's traffic exactly.
+   */
   take(method: string, path: string): FaultRule | undefined {
-    const index = this.rules.findIndex((r) => matches(r, method, path));
-    if (index < 0) return undefined;
-    const rule = this.rules[index];
-    rule.remaining -= 1;
-    if (rule.remaining <= 0) this.rules.splice(index, 1);
-    return rule;
+    let chosen: ActiveRule | undefined;
+    for (const rule of this.rules) {
+      if (!matches(rule, method, path)) continue;
+      const applies = appliesNow(rule);
+      if (applies && !chosen) chosen = rule;
+    }
+    if (!chosen) return undefined;
+    chosen.remaining -= 1;
+    if (chosen.remaining <= 0) this.rules.splice(this.rules.indexOf(chosen), 1);
+    return chosen;
   }
+}
+
+/** Counts one matching request for the rule and says whether the rule applies to it. */
+function appliesNow(rule: ActiveRule): boolean {
+  const position = rule.seen++;
+  if (rule.every !== undefined && position % rule.every !== (rule.offset ?? 0)) return false;
+  if (rule.random && rule.random() >= rule.probability!) return false;
+  return true;
+}
+
+/** mulberry32: a small, fast PRNG, so a seeded fault rate picks the same requests every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** Throws a message naming the first bad property of a rule. */
@@ -75,8 +137,28 @@ export function validateRule(rule: unknown): asserts rule is FaultRule {
     throw new Error(`"delayMs" must be a number from 0 to ${MAX_DELAY_MS}`);
   }
   if (r.drop !== undefined && typeof r.drop !== 'boolean') throw new Error('"drop" must be a boolean');
-  if (r.status === undefined && r.delayMs === undefined && r.drop !== true) {
-    throw new Error('a fault rule needs "status", "delayMs" or "drop"');
+  if (r.dropAnswerAfterCommit !== undefined && typeof r.dropAnswerAfterCommit !== 'boolean')
+    throw new Error('"dropAnswerAfterCommit" must be a boolean');
+  if (r.answer !== undefined && !ANSWERS.has(r.answer as string))
+    throw new Error(`"answer" must be one of ${[...ANSWERS].join(', ')}`);
+  if (r.answer !== undefined && r.status !== undefined)
+    throw new Error('give "answer" or "status", not both');
+  if (r.resetMs !== undefined && !isIntegerIn(r.resetMs, 0, MAX_DELAY_MS))
+    throw new Error(`"resetMs" must be an integer from 0 to ${MAX_DELAY_MS}`);
+  if (r.every !== undefined && !isIntegerIn(r.every, 1, Number.MAX_SAFE_INTEGER))
+    throw new Error('"every" must be a positive integer');
+  if (r.offset !== undefined && !isIntegerIn(r.offset, 0, ((r.every as number) ?? 1) - 1))
+    throw new Error('"offset" must be an integer from 0 to every - 1');
+  if (
+    r.probability !== undefined &&
+    !(typeof r.probability === 'number' && r.probability >= 0 && r.probability <= 1)
+  )
+    throw new Error('"probability" must be a number from 0 to 1');
+  if (r.seed !== undefined && !isIntegerIn(r.seed, 0, 2 ** 32 - 1))
+    throw new Error('"seed" must be an integer from 0 to 2^32 - 1');
+  const acts = r.status !== undefined || r.answer !== undefined || r.delayMs !== undefined;
+  if (!acts && r.drop !== true && r.dropAnswerAfterCommit !== true) {
+    throw new Error('a fault rule needs "status", "answer", "delayMs", "drop" or "dropAnswerAfterCommit"');
   }
 }
 
@@ -110,4 +192,46 @@ function matches(rule: FaultRule, method: string, path: string): boolean {
 export function pathMatches(pattern: string, path: string): boolean {
   if (pattern.endsWith('*')) return path.startsWith(pattern.slice(0, -1));
   return path === pattern;
+}
+
+/** A scripted answer: what a rule's `status`/`body`/`headers` or its canned `answer` sends. */
+export interface ScriptedAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** The answer a rule scripts, if any; `now` is the emulator clock (epoch ms) for the rate-limit reset. */
+export function scriptedAnswer(rule: FaultRule, now: number): ScriptedAnswer | undefined {
+  if (rule.answer === 'rateLimited') {
+    // Zoho's v2 rate-limit headers: the window's limit, what is left of it, and when it resets (epoch ms).
+    // https://www.zoho.com/crm/developer/docs/api/v2/api-limits.html
+    return {
+      status: 429,
+      headers: {
+        'X-RATELIMIT-LIMIT': '100',
+        'X-RATELIMIT-REMAINING': '0',
+        'X-RATELIMIT-RESET': String(now + (rule.resetMs ?? 1000)),
+        ...rule.headers,
+      },
+      body: rule.body ?? {
+        code: 'TOO_MANY_REQUESTS',
+        details: {},
+        message: 'Number of API requests per minute exceeded',
+        status: 'error',
+      },
+    };
+  }
+  if (rule.answer === 'unavailablePage') {
+    return {
+      status: 503,
+      headers: { 'Content-Type': 'text/html; charset=UTF-8', ...rule.headers },
+      body:
+        rule.body ??
+        '<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head>' +
+          '<body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request.</p></body></html>',
+    };
+  }
+  if (rule.status === undefined) return undefined;
+  return { status: rule.status, headers: rule.headers ?? {}, body: rule.body };
 }

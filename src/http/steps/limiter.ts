@@ -1,6 +1,6 @@
-import Bottleneck from 'bottleneck';
-import IORedis from 'ioredis';
+import type Bottleneck from 'bottleneck';
 import type { ResolvedConfig } from '../../config/client-config';
+import { loadOptional } from '../../config/lazy-dependency';
 
 /** What the throttle step needs from a limiter (bottleneck's `schedule`/`disconnect` fit it). */
 export interface Limiter {
@@ -42,17 +42,26 @@ export class ConcurrencyLimiter implements Limiter {
 export function createLimiter(
   throttle: Omit<NonNullable<ResolvedConfig['throttle']>, 'heavyMaxConcurrent'>,
 ): Limiter {
+  if (throttle.redis === undefined && throttle.minTimeMs <= 0) {
+    return new ConcurrencyLimiter(throttle.maxConcurrent);
+  }
+  const feature =
+    throttle.redis !== undefined
+      ? 'The Redis-shared rate limiter (throttle.redis)'
+      : 'Request spacing (throttle.minTimeMs)';
+  const BottleneckClass = loadOptional<typeof import('bottleneck')>('bottleneck', feature).default;
   const options: Bottleneck.ConstructorOptions = {
     id: throttle.id,
     maxConcurrent: throttle.maxConcurrent,
     minTime: throttle.minTimeMs,
   };
   if (throttle.redis !== undefined) {
+    const IORedis = loadOptional<typeof import('ioredis')>('ioredis', feature).default;
     const client =
       typeof throttle.redis === 'string' ? new IORedis(throttle.redis) : new IORedis(throttle.redis);
-    const connection = new Bottleneck.IORedisConnection({ client });
+    const connection = new BottleneckClass.IORedisConnection({ client });
     // A job of a process that died stops counting after this long; Redis keeps the budget across processes.
-    const limiter = new Bottleneck({
+    const limiter = new BottleneckClass({
       ...options,
       connection,
       datastore: 'ioredis',
@@ -68,8 +77,7 @@ export function createLimiter(
       },
     };
   }
-  if (throttle.minTimeMs > 0) return new Bottleneck(options);
-  return new ConcurrencyLimiter(throttle.maxConcurrent);
+  return new BottleneckClass(options);
 }
 
 /** The org's limiters: one for every request, and one more that heavy requests also pass through. */

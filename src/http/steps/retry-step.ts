@@ -3,7 +3,8 @@ import type { ZCRMLogger } from '../../config/logger';
 import type { Step } from '../http-types';
 import { backoffDelay, sleep } from './backoff';
 import { RetryBudget } from './retry-budget';
-import { retryDecision } from './retry-policy';
+import { ZCRMException } from '../../errors/zcrm-exception';
+import { mayHaveBeenProcessed, retryDecision } from './retry-policy';
 
 /**
  * Retries failed attempts per {@link retryDecision}: up to `maxRetries`, waiting with full-jitter exponential
@@ -18,17 +19,23 @@ export function retryStep(
   return {
     name: 'retry',
     async handle(request, next) {
+      let lostAnswer = false;
       for (let retry = 1; ; retry++) {
         try {
           const response = await next(request);
           budget.recordSuccess();
-          return response;
+          return lostAnswer ? { ...response, replayedAfterLostAnswer: true } : response;
         } catch (err) {
+          const answersRetryAfterLoss = lostAnswer;
+          lostAnswer ||= mayHaveBeenProcessed(err);
           const decision = retry <= options.maxRetries ? retryDecision(err, request) : undefined;
           const wait =
             decision &&
             (decision.wait ?? backoffDelay(retry, options.baseDelayMs, options.maxDelayMs, random));
-          if (wait === undefined || wait > options.maxDelayMs || !budget.trySpend()) throw err;
+          if (wait === undefined || wait > options.maxDelayMs || !budget.trySpend()) {
+            if (answersRetryAfterLoss && err instanceof ZCRMException) err.replayedAfterLostAnswer = true;
+            throw err;
+          }
           logger.debug(
             `retry ${retry}/${options.maxRetries} of ${request.method} ${request.url} in ${wait} ms`,
           );

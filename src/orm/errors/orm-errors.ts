@@ -48,6 +48,15 @@ export const OrmErrors = {
     );
   },
 
+  /** A `relations` entry that names no lookup to a model. */
+  badRelation(model: string, property: string, problem: string): ValidationException {
+    return invalid('INVALID_OPTION', `relations: ${model}.${property} cannot be loaded: ${problem}`, {
+      option: 'relations',
+      model,
+      property,
+    });
+  },
+
   /** A structured field (line items, subform) changed on a record read without it. */
   notLoaded(model: string, property: string, apiName: string): ValidationException {
     return invalid(

@@ -1,9 +1,9 @@
 import { ZCRMRecord } from '../../api/entities/zcrm-record';
 import { ValidationException } from '../../errors/validation-exception';
-import { className } from '../metadata/metadata-exception';
+import { className } from '../../metadata/metadata-exception';
 import { describeValue } from '../../api/support/describe-value';
-import { getMetadataStorage } from '../metadata/metadata-storage';
-import type { ModelMetadata } from '../metadata/model-metadata';
+import { getMetadataStorage } from '../../metadata/metadata-storage';
+import type { ModelMetadata } from '../../metadata/model-metadata';
 import { isUploadSource, UploadOptions } from '../../api/files/upload-source';
 import { ZCRMRestClient } from '../../api/rest-client';
 import { stateOf } from '../state/record-state';

@@ -8,7 +8,7 @@ import type { JsonObject } from '../../api/operations/item-results';
 import { describeValue } from '../../api/support/describe-value';
 import type { ZCRMRestClient } from '../../api/rest-client';
 import { ValidationException } from '../../errors/validation-exception';
-import { getMetadataStorage } from '../metadata/metadata-storage';
+import { getMetadataStorage } from '../../metadata/metadata-storage';
 import type { ModelConstructor } from '../repository';
 import { collectPages, ListOptions } from './pages';
 import { ExtrasOptions, ExtrasRecord, idOf, ResolvedRecord, resolveRecord } from './record-context';

@@ -1,5 +1,5 @@
-import type { FieldMetadata, ModelClass } from '../metadata/field-metadata';
-import { getMetadataStorage } from '../metadata/metadata-storage';
+import type { FieldMetadata, ModelClass } from '../../metadata/field-metadata';
+import { getMetadataStorage } from '../../metadata/metadata-storage';
 import { idString, isJsonObject, Json, num, str } from '../../api/mappers/json-utils';
 import { lineItemToJson, parseLineItem } from '../../api/mappers/line-item-mapper';
 import { parseTax, taxToJson } from '../../api/mappers/tax-mapper';

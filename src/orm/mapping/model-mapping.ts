@@ -9,9 +9,9 @@ import {
 } from 'class-transformer';
 import type { MetadataStorage as TransformerMetadata } from 'class-transformer/types/MetadataStorage';
 import type { TransformMetadata } from 'class-transformer';
-import type { FieldMetadata, ModelClass } from '../metadata/field-metadata';
-import { getMetadataStorage } from '../metadata/metadata-storage';
-import type { ModelMetadata } from '../metadata/model-metadata';
+import type { FieldMetadata, ModelClass } from '../../metadata/field-metadata';
+import { getMetadataStorage } from '../../metadata/metadata-storage';
+import type { ModelMetadata } from '../../metadata/model-metadata';
 import type { Json } from '../../api/mappers/json-utils';
 import type { RefLoader } from '../values/ref';
 import { codecFor, FieldCodec, ROW_ROLES, WriteIssue } from './field-codecs';

@@ -57,6 +57,7 @@ async function run(
         String(query.params.criteria),
         Number(query.params.page),
         Number(query.params.per_page),
+        query.params.fields === undefined ? undefined : String(query.params.fields).split(','),
       );
       break;
     case 'coql':
@@ -64,8 +65,18 @@ async function run(
       break;
   }
   const records = listOf(response, 'data');
+  if (query.select) for (const record of records) project(record, query.select);
   const more = infoOf(response)?.more_records;
   return { records, more: typeof more === 'boolean' ? more : undefined, url: response.url };
+}
+
+/**
+ * Keeps only the id and the selected fields of a record, so a query with `select` gives records of one shape
+ * whichever backend ran it (a backend may send more than was asked); Zoho's `$` properties stay.
+ */
+function project(record: Json, select: readonly string[]): void {
+  for (const key of Object.keys(record))
+    if (key !== 'id' && !key.startsWith('$') && !select.includes(key)) delete record[key];
 }
 
 /**

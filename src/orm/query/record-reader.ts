@@ -8,7 +8,10 @@ import type { Repository } from '../repository';
 import { resetState, stateOf } from '../state/record-state';
 import { OrmErrors } from '../errors/orm-errors';
 import { isRecordId } from '../support/record-id';
-import { PageReadOptions, readPages } from './read-pages';
+import { Page, PageReadOptions, readPages } from './read-pages';
+import { completeRows } from './complete-rows';
+import type { FieldMetadata } from '../../metadata/field-metadata';
+import { Hydrate, loadRelations } from './relations';
 
 /**
  * The read engine behind a repository's `find`, `iterate`, `count`, `exists`, `findById` and `reload`: runs
@@ -16,20 +19,41 @@ import { PageReadOptions, readPages } from './read-pages';
  * repository (so its `save()` goes back through the same client) with what Zoho has remembered.
  */
 export class RecordReader<T extends object> {
-  constructor(private readonly repository: Repository<T>) {}
+  constructor(
+    private readonly repository: Repository<T>,
+    private readonly hydrateAs: Hydrate,
+  ) {}
 
-  /** Every record the query reaches. */
-  async all(node: QueryNode, options: PageReadOptions = {}): Promise<T[]> {
+  /** Every record the query reaches, with the lookups `relations` loaded (see `loadRelations`). */
+  async all(
+    node: QueryNode,
+    options: PageReadOptions = {},
+    relations: readonly FieldMetadata[] = [],
+  ): Promise<T[]> {
     const out: T[] = [];
-    for await (const page of readPages(this.repository.client, node, options))
+    for await (const page of this.pages(node, options))
       for (const json of page.records) out.push(this.hydrate(json));
+    if (relations.length > 0) await loadRelations(this.repository.client, out, relations, this.hydrateAs);
     return out;
   }
 
-  /** The records the query reaches one at a time, a page in memory at once. */
-  async *each(node: QueryNode, options: PageReadOptions = {}): AsyncGenerator<T, void, undefined> {
-    for await (const page of readPages(this.repository.client, node, options)) {
+  /**
+   * The records the query reaches one at a time, a page in memory at once; `relations` are loaded a page
+   * at a time.
+   */
+  async *each(
+    node: QueryNode,
+    options: PageReadOptions = {},
+    relations: readonly FieldMetadata[] = [],
+  ): AsyncGenerator<T, void, undefined> {
+    for await (const page of this.pages(node, options)) {
       const rows = page.records;
+      if (relations.length > 0) {
+        const records = rows.map((json) => this.hydrate(json));
+        await loadRelations(this.repository.client, records, relations, this.hydrateAs);
+        yield* records;
+        continue;
+      }
       for (let i = 0; i < rows.length; i++) {
         const record = this.hydrate(rows[i]);
         // The page lets go of each row as it is handed out, so rows the caller is done with are collected
@@ -37,6 +61,15 @@ export class RecordReader<T extends object> {
         (rows as Array<Json | undefined>)[i] = undefined;
         yield record;
       }
+    }
+  }
+
+  /** The query's pages, each with the fields COQL cannot select loaded by id (see `completeRows`). */
+  private async *pages(node: QueryNode, options: PageReadOptions): AsyncGenerator<Page> {
+    const { client, mapping } = this.repository;
+    for await (const page of readPages(client, node, options)) {
+      await completeRows(client, mapping, page.query, page.records);
+      yield page;
     }
   }
 

@@ -1,7 +1,9 @@
-import { validate, ValidationError } from 'class-validator';
+import type { ValidationError } from 'class-validator';
+import { loadOptional } from '../../config/lazy-dependency';
 import type { WriteIssue } from '../mapping/field-codecs';
 import type { ModelMapping } from '../mapping/model-mapping';
 import { CrmValidationError, FieldProblem } from '../errors/crm-validation-error';
+import { declareLineItemConstraints } from '../values/line-item';
 
 /**
  * Runs class-validator over a record and over the rows of its row fields (line items, subforms …), and joins
@@ -12,6 +14,20 @@ const VALIDATOR_OPTIONS = {
   forbidUnknownValues: false,
   validationError: { target: false, value: false },
 } as const;
+
+let classValidator: typeof import('class-validator') | undefined;
+
+/** class-validator, loaded when the first record is validated (with the SDK's own value classes' constraints). */
+function validator(): typeof import('class-validator') {
+  if (classValidator === undefined) {
+    classValidator = loadOptional<typeof import('class-validator')>(
+      'class-validator',
+      'Validating records before a save',
+    );
+    declareLineItemConstraints(classValidator);
+  }
+  return classValidator;
+}
 
 /** The top-level property of a path (`lines[0].quantity` → `lines`). */
 function topProperty(path: string): string {
@@ -46,6 +62,7 @@ export async function recordProblems(
   issues: readonly WriteIssue[],
   only?: ReadonlySet<string>,
 ): Promise<FieldProblem[]> {
+  const { validate } = validator();
   const found: Array<{ path: string; constraint: string; message: string }> = [];
   flatten(await validate(record, VALIDATOR_OPTIONS), '', found);
   const target = record as Record<string, unknown>;

@@ -1,4 +1,3 @@
-import { IsDefined, IsNumber, IsOptional, IsPositive, IsString, Min, ValidateBy } from 'class-validator';
 import { Ref } from './ref';
 import type { Tax } from './tax';
 
@@ -33,32 +32,21 @@ const isDiscount = (value: unknown): boolean =>
  * ```
  * The amounts Zoho computes (`total`, `totalAfterDiscount`, `taxAmount`, `netTotal`) are read-only: they are
  * filled in when the record is read, and after a save (which re-reads the record). A discount given as
- * `'10%'` reads back as the amount it came to.
+ * `'10%'` reads back as the amount it came to. Its class-validator constraints are declared by
+ * {@link declareLineItemConstraints} when validation first runs.
  */
 export class LineItem {
   /** The line's id, once Zoho has stored it. */
   id?: string;
 
-  @IsDefined({ message: 'a line item needs a product' })
   product?: Ref;
 
-  @IsDefined({ message: 'a line item needs a quantity' })
-  @IsPositive({ message: 'quantity must be a positive number' })
   quantity?: number;
 
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'listPrice must be a number' })
-  @Min(0, { message: 'listPrice must not be negative' })
   listPrice?: number;
 
-  @ValidateBy(
-    { name: 'isDiscount', validator: { validate: isDiscount } },
-    { message: "discount must be a non-negative amount or a percentage such as '10%'" },
-  )
   discount?: Discount;
 
-  @IsOptional()
-  @IsString({ message: 'description must be a string' })
   description?: string;
 
   /** The line's taxes. */
@@ -87,6 +75,30 @@ export class LineItem {
     if (init.description !== undefined) this.description = init.description;
     if (init.taxes) this.taxes = init.taxes.map((t) => ({ ...t }));
   }
+}
+
+/**
+ * Declares the class-validator constraints of {@link LineItem}, as its property decorators would (bottom-up,
+ * as TypeScript applies them). Done by the validation step when it first loads class-validator, so that
+ * importing the SDK does not load class-validator (some 300 modules).
+ */
+export function declareLineItemConstraints(cv: typeof import('class-validator')): void {
+  const line = LineItem.prototype;
+  cv.IsDefined({ message: 'a line item needs a product' })(line, 'product');
+  cv.IsPositive({ message: 'quantity must be a positive number' })(line, 'quantity');
+  cv.IsDefined({ message: 'a line item needs a quantity' })(line, 'quantity');
+  cv.Min(0, { message: 'listPrice must not be negative' })(line, 'listPrice');
+  cv.IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'listPrice must be a number' })(
+    line,
+    'listPrice',
+  );
+  cv.IsOptional()(line, 'listPrice');
+  cv.ValidateBy(
+    { name: 'isDiscount', validator: { validate: isDiscount } },
+    { message: "discount must be a non-negative amount or a percentage such as '10%'" },
+  )(line, 'discount');
+  cv.IsString({ message: 'description must be a string' })(line, 'description');
+  cv.IsOptional()(line, 'description');
 }
 
 function toRef(product: LineItemInit['product'] | undefined): Ref | undefined {

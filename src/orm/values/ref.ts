@@ -1,4 +1,4 @@
-import type { ModelClass } from '../metadata/field-metadata';
+import type { ModelClass } from '../../metadata/field-metadata';
 
 /** What a {@link Ref} needs to load its record: set by the ORM when it reads or makes the reference. */
 export interface RefLoader {

@@ -1,5 +1,5 @@
 import type { Json } from '../../api/mappers/json-utils';
-import type { FieldMetadata } from '../metadata/field-metadata';
+import type { FieldMetadata } from '../../metadata/field-metadata';
 import { canonical, ModelMapping } from '../mapping/model-mapping';
 import type { WriteIssue } from '../mapping/field-codecs';
 import { stateOf } from '../state/record-state';

@@ -21,7 +21,15 @@ export interface BatchOptions {
 }
 
 /** Options of `saveMany`. */
-export interface SaveManyOptions extends SaveOptions, BatchOptions {}
+export interface SaveManyOptions extends SaveOptions, BatchOptions {
+  /**
+   * Fields whose value names at most one record (properties or API names). When the answer to an insert call
+   * is lost (connection reset, timeout, 5xx), its records that have a value here are sent again as an upsert
+   * matched on these fields, so none is stored twice; the model's `unique` fields when omitted. A record without
+   * such a value gets an `OutcomeUnknownException` result instead.
+   */
+  duplicateCheckFields?: ReadonlyArray<string>;
+}
 
 /** Options of `upsert`. */
 export interface UpsertOptions<T> extends SaveManyOptions {

@@ -1,3 +1,5 @@
+import type { QueryNode } from '../ast';
+
 /** Which Zoho API runs a query. */
 export type QueryBackend = 'list' | 'search' | 'coql';
 
@@ -24,6 +26,8 @@ export interface CompiledQuery {
   readonly offset: number;
   /** Records this call asks for at most (`per_page` or COQL `limit`). */
   readonly limit: number;
+  /** The API names of the fields the query selects (`select`); undefined when it reads every field. */
+  readonly select?: readonly string[];
 }
 
 /** Options of the compilers. */
@@ -33,4 +37,9 @@ export interface CompileOptions {
    * the list and search APIs, and COQL's cheapest credit band).
    */
   pageSize?: number;
+}
+
+/** The `select` entry of a compiled query (nothing when the query reads every field). */
+export function selectOf(node: QueryNode): { select?: readonly string[] } {
+  return node.select ? { select: Object.freeze(node.select.map((f) => f.apiName)) } : {};
 }

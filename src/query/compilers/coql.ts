@@ -1,7 +1,7 @@
 import { ComparisonNode, comparisonsOf, ConditionNode, countComparisons, Literal, QueryNode } from '../ast';
 import { QUERY_LIMITS } from '../limits';
 import { QueryErrors } from '../query-errors';
-import type { CompiledQuery, CompileOptions } from './compiled-query';
+import { CompiledQuery, CompileOptions, selectOf } from './compiled-query';
 import { coqlName, quoteCoqlString } from './escape';
 import { callSize } from './windows';
 
@@ -114,5 +114,6 @@ export function compileCoql(node: QueryNode, options: CompileOptions = {}): Comp
     module: node.module,
     offset: node.skip,
     limit,
+    ...selectOf(node),
   });
 }

@@ -1,6 +1,6 @@
 import type { QueryNode } from '../ast';
 import { QueryErrors } from '../query-errors';
-import type { CompiledParams, CompiledQuery, CompileOptions } from './compiled-query';
+import { CompiledParams, CompiledQuery, CompileOptions, selectOf } from './compiled-query';
 import { pageWindow } from './windows';
 
 /**
@@ -40,5 +40,6 @@ export function compileListParams(node: QueryNode, options: CompileOptions = {})
     module: node.module,
     offset: node.skip,
     limit: window.perPage,
+    ...selectOf(node),
   });
 }

@@ -10,7 +10,7 @@ import {
 import type { ValueKind } from '../field-kinds';
 import { QUERY_LIMITS } from '../limits';
 import { QueryErrors } from '../query-errors';
-import type { CompiledQuery, CompileOptions } from './compiled-query';
+import { CompiledQuery, CompileOptions, selectOf } from './compiled-query';
 import { escapeCriteriaValue } from './escape';
 import { pageWindow } from './windows';
 
@@ -168,7 +168,7 @@ function criteriaText(node: ConditionNode): string {
   return `(${node.field.apiName}:${searchOperator(node)}:${values})`;
 }
 
-/** Compiles a query for the search API: `criteria`, `page`, `per_page` (search has no `fields` nor sorting). */
+/** Compiles a query for the search API: `criteria`, `fields` (from `select`), `page`, `per_page` (no sorting). */
 export function compileSearch(node: QueryNode, options: CompileOptions = {}): CompiledQuery {
   const reason = searchUnsuitability(node, options);
   if (reason !== undefined)
@@ -180,10 +180,16 @@ export function compileSearch(node: QueryNode, options: CompileOptions = {}): Co
     backend: 'search',
     method: 'GET',
     path,
-    params: Object.freeze({ criteria, page: window.page, per_page: window.perPage }),
+    params: Object.freeze({
+      criteria,
+      ...(node.select ? { fields: node.select.map((f) => f.apiName).join(',') } : {}),
+      page: window.page,
+      per_page: window.perPage,
+    }),
     text: criteria,
     module: node.module,
     offset: node.skip,
     limit: window.perPage,
+    ...selectOf(node),
   });
 }

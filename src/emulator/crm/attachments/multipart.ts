@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { ZohoApiError } from '../zoho-error';
+import { ApiErrors, type ZohoApiError } from '../zoho-error';
 import { contentTypeOf } from './content-type';
 
 export interface UploadedFile {
@@ -26,18 +26,24 @@ export async function readUpload(
 ): Promise<Upload> {
   const upload: Upload = { fields: {} };
   if (!request.isMultipart()) return upload;
+  let unnamedFile = false;
   try {
     for await (const part of request.parts({ limits: { fileSize: maxBytes } })) {
       if (part.type === 'file') {
         const data = await part.toBuffer();
         // The Python SDK sends an empty `file` part beside `attachmentUrl`: an empty part is no file.
-        if (part.fieldname === 'file' && data.length > 0) {
-          upload.file = {
-            data,
-            fileName: part.filename,
-            contentType: contentTypeOf(part.filename, part.mimetype),
-          };
+        if (part.fieldname !== 'file' || data.length === 0) continue;
+        // A typed part without `filename` (the official Node SDK's in-memory stream: form-data names only file
+        // streams, utils/util/form_data_converter.js in @zohocrm/nodejs-sdk-2.0) is refused once the body is read.
+        if (!part.filename) {
+          unnamedFile = true;
+          continue;
         }
+        upload.file = {
+          data,
+          fileName: part.filename,
+          contentType: contentTypeOf(part.filename, part.mimetype),
+        };
       } else if (typeof part.value === 'string') {
         upload.fields[part.fieldname] = part.value;
       }
@@ -46,5 +52,7 @@ export async function readUpload(
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
     throw error;
   }
+  // [I] Zoho's answer to a nameless file part is not documented; a Zoho INVALID_DATA error, not a crash.
+  if (unnamedFile) throw ApiErrors.invalidData({ param: 'file' }, 'the file name is missing');
   return upload;
 }

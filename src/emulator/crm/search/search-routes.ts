@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../../context';
-import { pageOf, paging } from '../body';
+import { csv, pageOf, paging } from '../body';
 import { moduleScope } from '../module-scopes';
 import { QueryErrors } from '../query/query-errors';
 import { renderRecord } from '../records/render';
@@ -31,7 +31,9 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: EmulatorContext)
       // [I] Results come oldest first (by id); Zoho documents no order for search.
       const result = pageOf(sortRecords(records.filter(matches), undefined, undefined), page, perPage);
       if (!result) return NO_CONTENT;
-      return { data: result.data.map((r) => renderRecord(ctx, module, r)), info: result.info };
+      // `fields` narrows the records as in the list API (the official Node SDK 2.0's SearchRecordsParam.FIELDS).
+      const fields = csv(query.fields);
+      return { data: result.data.map((r) => renderRecord(ctx, module, r, fields)), info: result.info };
     },
   });
 }

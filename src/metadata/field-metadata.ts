@@ -116,6 +116,11 @@ export interface FieldMetadata {
   readonly readonly: boolean;
   /** One of the fields every record has (`id`, `Created_Time` …), known without a declaration. */
   readonly system: boolean;
+  /**
+   * Zoho keeps the field unique in the module (its metadata's `unique`): a value names at most one record,
+   * so an insert whose answer was lost can be retried as an upsert matched on it.
+   */
+  readonly unique: boolean;
   /** The referenced model (lookups) or row class (subforms, line items), when declared. */
   readonly target?: ModelThunk;
   /** The class that declared the field (undefined for system fields). */
@@ -131,5 +136,7 @@ export interface FieldDefinition {
   /** The Zoho data type; inferred from the property's design type (or the role) when omitted. */
   type?: ZohoDataType;
   readonly?: boolean;
+  /** See {@link FieldMetadata.unique}. */
+  unique?: boolean;
   target?: ModelThunk;
 }

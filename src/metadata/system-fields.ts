@@ -37,5 +37,5 @@ export const SYSTEM_FIELDS: readonly FieldMetadata[] = Object.freeze(
       readonly: true,
     },
     { propertyName: 'tags', apiName: 'Tag', role: 'field', dataType: 'jsonarray', readonly: true },
-  ].map((f) => Object.freeze({ ...f, inferred: false, system: true }) as FieldMetadata),
+  ].map((f) => Object.freeze({ ...f, inferred: false, system: true, unique: false }) as FieldMetadata),
 );

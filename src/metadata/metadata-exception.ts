@@ -1,4 +1,4 @@
-import { ZCRMException } from '../../errors/zcrm-exception';
+import { ZCRMException } from '../errors/zcrm-exception';
 
 /** The name of a class for messages (`Invoice`, or `(anonymous class)`). */
 export function className(target: unknown): string {

@@ -60,6 +60,7 @@ export class MetadataStorage {
       inferred: definition.type === undefined,
       readonly: definition.readonly ?? false,
       system: false,
+      unique: definition.unique ?? false,
       target: definition.target,
       declaredBy: target,
     });
