@@ -37,7 +37,8 @@ export function renderModuleSummary(ctx: EmulatorContext, module: ModuleDef): Re
     api_supported: module.api_supported ?? true,
     creatable,
     editable: module.editable ?? true,
-    // [V7] Standard modules report deletable:false (the module itself cannot be deleted); custom ones can.
+    // Standard modules report deletable:false (the module itself cannot be deleted), custom ones true: the
+    // settings/modules sample of https://www.zoho.com/crm/developer/docs/api/v7/modules-api.html.
     deletable: module.deletable ?? custom,
     viewable: module.viewable ?? true,
     convertable: module.convertable ?? false,
