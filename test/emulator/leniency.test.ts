@@ -3,7 +3,7 @@ import { RawClient, startTestEmulator } from '../support/emulator';
 
 /**
  * Where Zoho is lenient the emulator is too: query parameters a route does not know are ignored on every read,
- * and record fields no module has are skipped, not refused (docs/zoho-v2-notes.md, "Leniency"). Paging leniency
+ * and record fields no module has are skipped, not refused (docs/zoho-v2-notes.md §5.1, §5.3). Paging leniency
  * (`page=0`, `per_page` above 200) is covered route by route in paging.test.ts.
  */
 describe('leniency', () => {
