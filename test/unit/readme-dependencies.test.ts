@@ -14,7 +14,10 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as
 /** The table's rows: each package named in the first column, with the second column (its kind). */
 function documentedKinds(): Map<string, string> {
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const table = readme.slice(readme.indexOf('| package | kind | used for |'));
+  // The header row, however prettier pads its columns.
+  const start = /^\| *package *\| *kind *\| *used for *\|/m.exec(readme)?.index;
+  if (start === undefined) throw new Error('README has no "| package | kind | used for |" table');
+  const table = readme.slice(start);
   const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
   const kinds = new Map<string, string>();
   for (const row of rows) {
