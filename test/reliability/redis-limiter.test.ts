@@ -19,7 +19,7 @@ describeRedis('Redis limiter shared by many processes', () => {
   });
   afterAll(() => emulator.stop());
 
-  it('4 processes × 500 calls: no 429 reaches a caller', async () => {
+  async function accessToken(): Promise<string> {
     const store = new MemoryTokenStore();
     const client = new ZCRMRestClient(
       emulatorConfig(emulator, { tokenStore: store, currentUserEmail: PATRICIA }),
@@ -27,20 +27,31 @@ describeRedis('Redis limiter shared by many processes', () => {
     await client.oauthClient.generateAccessToken(
       await emulator.issueGrantToken({ scope: ALL_SCOPES, email: PATRICIA }),
     );
-    const accessToken = await client.oauthClient.getAccessToken(PATRICIA);
+    const token = await client.oauthClient.getAccessToken(PATRICIA);
     await client.close();
+    return token;
+  }
+
+  async function expectNo429(processes: number, callsPerProcess: number): Promise<void> {
     const options = {
-      processes: 4,
-      callsPerProcess: 500,
+      processes,
+      callsPerProcess,
       inFlightPerProcess: 20,
       concurrency: 10,
       redis: REDIS,
       limiterId: `zcrm-reliability-${process.pid}-${Date.now()}`,
     };
-    const result = await runSharedLimiter({ ...emulator, accessToken, user: PATRICIA }, options);
+    const target = { ...emulator, accessToken: await accessToken(), user: PATRICIA };
+    const result = await runSharedLimiter(target, options);
     console.log(`redis-limiter: ${describeRun(options, result)}`);
     expect(result.surfaced).toEqual({});
     expect(result.surfaced429).toBe(0);
-    expect(result.ok).toBe(2_000);
-  }, 120_000);
+    expect(result.ok).toBe(processes * callsPerProcess);
+  }
+
+  it('4 processes × 500 calls: no 429 reaches a caller', () => expectNo429(4, 500), 120_000);
+
+  // 8 processes is where bottleneck dropped busy processes from the budget; with Redis 7 they never came back
+  // and the run never finished. A few seconds' work; the timeout only bounds a stall.
+  it('8 processes × 300 calls: all finish, no 429 reaches a caller', () => expectNo429(8, 300), 120_000);
 });
