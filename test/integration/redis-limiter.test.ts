@@ -4,7 +4,7 @@ import { startEmulator } from '../../src/emulator';
 import type { ZCRMRestClient } from '../../src/api/rest-client';
 import type { Step } from '../../src/http/http-types';
 import { addFault, authorisedClient, KEVIN, PATRICIA } from '../support/sdk';
-import { describeRedis, REDIS } from '../support/redis';
+import { describeRedis, dropLimiterClients, REDIS } from '../support/redis';
 import { createLimiter } from '../../src/http/steps/limiter';
 
 describeRedis('Redis-backed limiter', () => {
@@ -79,12 +79,7 @@ describeRedis('Redis-backed limiter', () => {
     const limiter = createLimiter({ maxConcurrent: 2, minTimeMs: 0, id, redis: REDIS });
     try {
       expect(await limiter.schedule(async () => 'before')).toBe('before');
-      const redis = new IORedis(REDIS);
-      const clientKeys = ['running', 'num_queued', 'last_registered', 'last_seen'].map(
-        (key) => `b_${id}_client_${key}`,
-      );
-      await redis.del(...clientKeys);
-      redis.disconnect();
+      await dropLimiterClients(id);
       expect(await limiter.schedule(async () => 'after')).toBe('after');
     } finally {
       await limiter.disconnect();
