@@ -57,7 +57,7 @@ function importOutcomes(results: string): Outcome[] {
   return readFileSync(results, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l))
+    .map((l) => JSON.parse(l) as { status: string; id: string })
     .map((l) =>
       l.status === 'inserted' || l.status === 'updated'
         ? { kind: 'ok', id: l.id }
@@ -93,7 +93,8 @@ async function run(faulted: boolean, dir: string): Promise<Array<[string, Reconc
       await admin(emulator, 'DELETE', 'faults');
       if (faulted) await admin(emulator, 'POST', 'faults', { rules: faultMix('/crm/v2/Leads*') });
     };
-    const stored = async (): Promise<StoredRow[]> => (await admin(emulator, 'GET', 'records/Leads')).records;
+    const stored = async (): Promise<StoredRow[]> =>
+      ((await admin(emulator, 'GET', 'records/Leads')) as { records: StoredRow[] }).records;
     const out: Array<[string, Reconciliation, number, string]> = [];
 
     await fault();

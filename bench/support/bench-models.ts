@@ -33,3 +33,13 @@ export class Lead extends CrmRecord {
   @Field('Email', { type: 'email' }) @IsOptional() @IsEmail() email?: string;
   @Field('Description', { type: 'textarea' }) @IsOptional() @Length(0, 32000) description?: string;
 }
+
+@CrmModule('Contacts')
+export class Contact extends CrmRecord {
+  @Field('First_Name') firstName?: string;
+  @Field('Last_Name') @IsNotEmpty() lastName!: string;
+  @Field('Secondary_Email', { type: 'email' }) @IsOptional() @IsEmail() email?: string;
+  @Field('Phone', { type: 'phone' }) phone?: string;
+  @Field('Mailing_City') city?: string;
+  @Field('Description', { type: 'textarea' }) description?: string;
+}

@@ -5,7 +5,7 @@ import ts from 'typescript';
 const ROOT = path.resolve(__dirname, '../..');
 
 /**
- * Transpiles the repository's TypeScript (`src`, `decorators`, `bench`) to CommonJS JavaScript under `outDir`,
+ * Transpiles the repository's TypeScript (`src`, `decorators`, `bench`, and `test/support`, which benches share) to CommonJS JavaScript under `outDir`,
  * file by file (as `isolatedModules` allows), keeping decorator metadata. For benchmarks that measure a
  * process's memory: `ts-node` keeps the TypeScript compiler (well over 100 MB) in the process it runs.
  * Run the output with `NODE_PATH` set to the repository's `node_modules` (see {@link nodePathEnv}).
@@ -13,7 +13,7 @@ const ROOT = path.resolve(__dirname, '../..');
 export function transpileRepository(outDir: string): void {
   const config = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), (file) => ts.sys.readFile(file));
   const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
-  for (const dir of ['src', 'decorators', 'bench']) {
+  for (const dir of ['src', 'decorators', 'bench', 'test/support']) {
     for (const file of walk(path.join(ROOT, dir))) {
       const output = ts.transpileModule(readFileSync(file, 'utf8'), {
         compilerOptions: { ...options, sourceMap: false, declaration: false, noEmit: false },

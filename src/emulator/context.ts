@@ -7,7 +7,7 @@ import { ConcurrencyGate, CreditMeter, Edition, EditionLimits, editionLimits } f
 import { ApiErrors } from './crm/zoho-error';
 import type { EmulatorState, ModuleDef, StoredRecord, UserDef } from './state/types';
 
-/** How mixed success/error write batches are answered: 202 (v2-era) or 207 (current docs). Wire spec §3.2. */
+/** How mixed success/error write batches are answered: 202 (v2-era) or 207 (current docs); docs/zoho-v2-notes.md §3.2. */
 export type MixedStatus = 202 | 207;
 
 export interface EmulatorSettings {

@@ -87,6 +87,7 @@ export class ZCRMException extends Error {
  */
 function sanitizeCause(cause: unknown): Error | undefined {
   if (cause === undefined || cause instanceof ZCRMException) return cause;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever was thrown, as text
   const source = cause instanceof Error ? cause : new Error(String(cause));
   const safe = new Error(redact(source.message));
   safe.name = source.name;

@@ -305,11 +305,7 @@ export class Repository<T extends object> {
   ): AsyncGenerator<FindResult<T, S, R>, void, undefined> {
     if (options.bulk) {
       const { bulk, ...find } = options;
-      const pages = bulkReadPages(
-        this as unknown as Repository<object>,
-        find as Parameters<typeof bulkReadPages>[1],
-        bulk === true ? {} : bulk,
-      );
+      const pages = bulkReadPages(this as unknown as Repository<object>, find, bulk === true ? {} : bulk);
       for await (const json of pages) yield this.reader.hydrate(json) as unknown as FindResult<T, S, R>;
       return;
     }

@@ -450,4 +450,11 @@ describe('official Node SDK against the emulator', () => {
     const [stored] = await session.store.getTokens();
     expect(stored.getAccessToken()).toBe(session.token.getAccessToken());
   });
+
+  it('kept its log inside the temporary directory, without the tokens', async () => {
+    const log = readFileSync(session.logFile, 'utf8');
+    expect(log).toContain(`/crm/v2/Leads/${ids.lead}`);
+    expect(log).not.toContain(session.token.getAccessToken());
+    expect(log).not.toContain(session.token.getRefreshToken());
+  });
 });

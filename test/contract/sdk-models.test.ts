@@ -53,7 +53,21 @@ const METADATA: [string, string][] = [
   ['/crm/v2/settings/variables', 'variables/response_wrapper'],
   ['/crm/v2/settings/tags?module=Leads', 'tags/response_wrapper'],
 ];
-const RECORD_MODULES = ['Leads', 'Accounts', 'Contacts', 'Deals', 'Invoices', 'Quotes', 'Products'];
+const RECORD_MODULES = [
+  'Leads',
+  'Accounts',
+  'Contacts',
+  'Deals',
+  'Invoices',
+  'Quotes',
+  'Products',
+  'Price_Books',
+  'Events',
+  'Tasks',
+  'Calls',
+  'Campaigns',
+  'Vendors',
+];
 
 describe('emulator answers against the official Node SDK models', () => {
   let emulator: RunningEmulator;
@@ -92,6 +106,23 @@ describe('emulator answers against the official Node SDK models', () => {
       expect([path, res.status]).toEqual([path, 200]);
       await walker.walk(res.json, API + wrapper, `GET ${path} `);
     }
+    // Notes and attachments of a record, after adding one of each.
+    const lead = (await client.get('/crm/v2/Leads?per_page=1')).json.data[0].id;
+    expect((await client.post(`/crm/v2/Leads/${lead}/Notes`, { data: [{ Note_Content: 'n' }] })).status).toBe(
+      201,
+    );
+    const form = new FormData();
+    form.append('file', new Blob(['text'], { type: 'text/plain' }), 'a.txt');
+    expect((await client.request('POST', `/crm/v2/Leads/${lead}/Attachments`, { form })).status).toBe(200);
+    for (const [path, wrapper] of [
+      ['/crm/v2/Notes', 'notes/response_wrapper'],
+      [`/crm/v2/Leads/${lead}/Notes`, 'notes/response_wrapper'],
+      [`/crm/v2/Leads/${lead}/Attachments`, 'attachments/response_wrapper'],
+    ]) {
+      const res = await client.get(path);
+      expect([path, res.status]).toEqual([path, 200]);
+      await walker.walk(res.json, API + wrapper, `GET ${path} `);
+    }
     // One of each custom view and field by id too: the detail answers carry keys the lists leave out.
     const view = (await client.get('/crm/v2/settings/custom_views?module=Leads')).json.custom_views[0].id;
     const viewPath = `/crm/v2/settings/custom_views/${view}?module=Leads`;
@@ -126,6 +157,10 @@ describe('emulator answers against the official Node SDK models', () => {
       'record/info',
       'record/inventory_line_items',
       'record/line_tax',
+      'record/pricing_details',
+      'record/participants',
+      'notes/note',
+      'attachments/attachment',
     ])
       expect([...walker.visited]).toContain(API + reached);
     expect([...walker.visited]).toEqual(

@@ -15,7 +15,7 @@ import {
   v2,
 } from './records-support';
 
-/** Mass update (wire spec §5.10) and lead conversion (§5.11). */
+/** Mass update (docs/zoho-v2-notes.md §5.10) and lead conversion (§5.11). */
 describe('emulator records: mass update and lead conversion', () => {
   let emulator: RunningEmulator;
   let client: RawClient;

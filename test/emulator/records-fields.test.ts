@@ -2,7 +2,7 @@ import { RunningEmulator } from '../../src/emulator';
 import { RawClient, startTestEmulator } from '../support/emulator';
 import { create, fetchRecord, ID, idOf, itemError, listAll, v2 } from './records-support';
 
-/** Computed and structured fields: line items and totals, participants, pricing rows, parents (wire spec §5.17, §5.18). */
+/** Computed and structured fields: line items and totals, participants, pricing rows, parents (docs/zoho-v2-notes.md §5.17, §5.18). */
 describe('emulator records: computed and structured fields', () => {
   let emulator: RunningEmulator;
   let client: RawClient;

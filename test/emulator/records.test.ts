@@ -17,7 +17,7 @@ import {
   v2,
 } from './records-support';
 
-/** Insert, update, delete, upsert and the deleted-records list (wire spec §5.3–5.7). */
+/** Insert, update, delete, upsert and the deleted-records list (docs/zoho-v2-notes.md §5.3–5.7). */
 describe('emulator records: insert, update, delete, upsert', () => {
   let emulator: RunningEmulator;
   let client: RawClient;

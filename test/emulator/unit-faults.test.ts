@@ -1,6 +1,8 @@
 import { FaultInjector, pathMatches, validateRule } from '../../src/emulator/admin/faults';
 import { isLoopback } from '../../src/emulator/admin/loopback';
 import { redactUrl, RequestLog } from '../../src/emulator/admin/request-log';
+import { captureBody } from '../../src/emulator/admin/body-capture';
+import { PassThrough } from 'node:stream';
 
 describe('FaultInjector', () => {
   it('applies a rule to the next `times` matching requests, then drops it', () => {
@@ -124,5 +126,21 @@ describe('request log', () => {
     ]);
     log.clear();
     expect(log.list()).toEqual([]);
+  });
+
+  it('drops the oldest bodies once the kept bodies pass its byte budget', async () => {
+    const log = new RequestLog(10, 10);
+    for (const text of ['{"a":1}', '{"b":2}', '{"c":3}']) {
+      const source = new PassThrough();
+      const { stream, captured } = captureBody(source, 'application/json');
+      source.end(text);
+      for await (const chunk of stream) void chunk;
+      log.add({ time: 't', method: 'POST', url: '/x', path: '/x', capturedBody: captured });
+    }
+    expect(log.list().map((e) => e.body)).toEqual([
+      { dropped: true, size: 7 },
+      { dropped: true, size: 7 },
+      { c: 3 },
+    ]);
   });
 });

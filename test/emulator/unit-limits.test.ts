@@ -4,7 +4,7 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 describe('editionLimits', () => {
-  it('follows the per-edition credit formula, caps and concurrency of wire spec §4', () => {
+  it('follows the per-edition credit formula, caps and concurrency of docs/zoho-v2-notes.md §4', () => {
     expect(editionLimits('free', 3)).toEqual({ creditsPerDay: 5_000, concurrency: 5, heavyConcurrency: 5 });
     expect(editionLimits('standard', 3)).toEqual({
       creditsPerDay: 50_750,

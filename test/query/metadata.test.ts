@@ -353,6 +353,7 @@ describe('mistakes are reported where the class is defined', () => {
       { loader: 'ts', format: 'cjs', target: 'node20', tsconfigRaw: {} },
     );
     const decorators = { CrmModule, Field };
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs esbuild's output: the point of the test
     const run = new Function('require', 'exports', code) as (req: unknown, exp: unknown) => void;
     fails(
       () => run(() => decorators, {}),

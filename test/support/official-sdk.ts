@@ -36,7 +36,7 @@ export interface OfficialSdkSession {
  * (its field cache), all under `dir`. The grant code is exchanged on the SDK's first API call.
  */
 export async function initializeOfficialSdk(options: {
-  emulator: RunningEmulator;
+  emulator: Pick<RunningEmulator, 'url' | 'clientId' | 'clientSecret'>;
   email: string;
   grantToken: string;
   dir: string;

@@ -4,7 +4,7 @@ import { parseScopeList } from '../crm/scopes';
 import { newZohoToken } from './tokens';
 
 /**
- * Zoho Accounts on the emulator's origin (wire spec §1): token exchange, refresh, revoke, user info.
+ * Zoho Accounts on the emulator's origin (docs/zoho-v2-notes.md §1): token exchange, refresh, revoke, user info.
  * Token-endpoint failures answer HTTP 200 with `{"error": …}` as Zoho does; clients must look for
  * `access_token`, not at the status.
  */

@@ -26,7 +26,7 @@ export function batchReply(
 }
 
 /**
- * A per-item write: the items of a `{"<key>":[…]}` body (at most `max`, wire spec §2), each written by
+ * A per-item write: the items of a `{"<key>":[…]}` body (at most `max`, docs/zoho-v2-notes.md §2), each written by
  * `write` in input order and answered under the same key.
  */
 export function writeEachItem(

@@ -114,7 +114,7 @@ export function csv(value: string | undefined): string[] {
  * per_page=200)` in zoho/zcrm-python-sdk `zcrmsdk/Operations.py`) and Zoho serves page 1 for it.
  * `per_page` above 200 serves 200: the v2 Get Records page gives 200 as both default and maximum and documents no
  * error for more (https://www.zoho.com/crm/developer/docs/api/v2/get-records.html); only what is not a
- * non-negative integer is an error ("Positive Integer values only"). See docs/zoho-v2-notes.md, "Paging".
+ * non-negative integer is an error ("Positive Integer values only"). See docs/zoho-v2-notes.md §5.1.
  */
 export function paging(
   query: Record<string, string | undefined>,

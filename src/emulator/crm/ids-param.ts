@@ -1,7 +1,7 @@
 import { csv } from './body';
 import { ApiErrors } from './zoho-error';
 
-/** `?ids=a,b` of bulk calls (deletes, delinks, tagging): required, at most `max` ids (100 per call by default, wire spec §2). */
+/** `?ids=a,b` of bulk calls (deletes, delinks, tagging): required, at most `max` ids (100 per call by default, docs/zoho-v2-notes.md §2). */
 export function requireIdsParam(query: Record<string, string | undefined>, max = 100): string[] {
   const ids = csv(query.ids);
   if (ids.length === 0) throw ApiErrors.requiredParamMissing('ids');

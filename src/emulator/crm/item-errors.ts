@@ -1,7 +1,7 @@
 import { itemError, ItemResult } from './zoho-error';
 
 /**
- * Zoho's per-item error results (wire spec §3.3 codes and messages), one set for every write API: records,
+ * Zoho's per-item error results (docs/zoho-v2-notes.md §3.3 codes and messages), one set for every write API: records,
  * notes, attachments, tags, related lists, settings and org.
  */
 export const ItemErrors = {

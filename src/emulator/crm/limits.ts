@@ -1,5 +1,5 @@
 /**
- * API credits (rolling 24 hours per org) and concurrency (per app per org) as in wire spec §4.
+ * API credits (rolling 24 hours per org) and concurrency (per app per org) as in docs/zoho-v2-notes.md §4.
  * Editions set both; exceeding either answers 429 TOO_MANY_REQUESTS.
  */
 export type Edition = 'free' | 'standard' | 'professional' | 'enterprise' | 'ultimate';

@@ -28,7 +28,7 @@ export interface CrmRouteSpec {
   url: string;
   /** Scopes required, computed per call (module scopes depend on the path). */
   scopes: (call: Omit<CrmCall, 'user' | 'token'>) => ScopeRequirement[];
-  /** Credits the call costs (wire spec §4.1); 1 when omitted. */
+  /** Credits the call costs (docs/zoho-v2-notes.md §4.1); 1 when omitted. */
   cost?: number | ((call: Omit<CrmCall, 'user' | 'token'>) => number);
   /** Counts against the heavy-API sub-concurrency (COQL, bulk, mass update, convert). */
   heavy?: boolean;
@@ -136,7 +136,7 @@ function setLimitHeaders(ctx: EmulatorContext, reply: FastifyReply, token: Acces
   reply.header('X-ACCESSTOKEN-RESET', ctx.timestamp(token.expiresAt));
   const remaining = ctx.credits.remaining(now);
   const limit = ctx.credits.limit;
-  // Zoho sends the remaining-credits header only once half the day's credits are used (wire spec §4.3).
+  // Zoho sends the remaining-credits header only once half the day's credits are used (docs/zoho-v2-notes.md §4.3).
   if (remaining <= limit / 2) reply.header('X-API-CREDITS-REMAINING', String(remaining));
   if (ctx.settings.legacyRateLimitHeaders) {
     reply.header('X-RATELIMIT-DAY-LIMIT', String(limit));

@@ -1,5 +1,5 @@
 /**
- * OAuth scope checks (wire spec §1.9). Scopes are `Service.group[.resource].OPERATION`, compared
+ * OAuth scope checks (docs/zoho-v2-notes.md §1.9). Scopes are `Service.group[.resource].OPERATION`, compared
  * case-insensitively; `ALL` covers every operation and `WRITE` covers create, update and delete.
  */
 export type Operation = 'READ' | 'CREATE' | 'UPDATE' | 'DELETE';

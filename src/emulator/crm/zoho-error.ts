@@ -17,7 +17,7 @@ export class ZohoApiError extends Error {
   }
 }
 
-/** Factories own the exact strings Zoho sends (wire spec §3.3). */
+/** Factories own the exact strings Zoho sends (docs/zoho-v2-notes.md §3.3). */
 export const ApiErrors = {
   authenticationFailure: () => new ZohoApiError(401, 'AUTHENTICATION_FAILURE', 'Authentication failed'),
   invalidToken: () => new ZohoApiError(401, 'INVALID_TOKEN', 'invalid oauth token'),

@@ -3,10 +3,10 @@ import type { FieldDef, ModuleDef, RelatedListDef } from '../state/types';
 /**
  * Metadata of every standard CRM module the emulator serves: fields (with Zoho's API names, types,
  * system-mandatory and unique flags), upsert duplicate-check fields and related lists.
- * Field lists follow Zoho's standard layouts (wire spec §5.3, §6.2); ids are assigned at seed time.
+ * Field lists follow Zoho's standard layouts (docs/zoho-v2-notes.md §5.3, §6.2); ids are assigned at seed time.
  */
 /**
- * Zoho's `json_type` for every field `data_type` the emulator knows (wire spec §6.2): the wire shape a value
+ * Zoho's `json_type` for every field `data_type` the emulator knows (docs/zoho-v2-notes.md §6.2): the wire shape a value
  * takes. Its keys are also the data types a seed file may declare.
  */
 export const FIELD_JSON_TYPES: Readonly<
@@ -24,7 +24,7 @@ export const FIELD_JSON_TYPES: Readonly<
   datetime: 'string',
   formula: 'string',
   profileimage: 'string',
-  // [I] Long integers travel as digit strings (wire spec §8), so their json_type is string.
+  // [I] Long integers travel as digit strings (docs/zoho-v2-notes.md §8), so their json_type is string.
   bigint: 'string',
   long: 'string',
   integer: 'integer',

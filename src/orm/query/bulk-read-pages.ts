@@ -114,7 +114,7 @@ export async function* bulkReadPages(
       header.forEach((apiName, i) => {
         const field = byApiName.get(apiName);
         if (apiName === 'id') json.id = row.cells[i];
-        else if (field) json[apiName] = wireValue(field, row.cells[i] ?? '') as Json[string];
+        else if (field) json[apiName] = wireValue(field, row.cells[i] ?? '');
       });
       yield json;
     }

@@ -40,7 +40,10 @@ export async function completeRows(
   const byId = new Map(records.map((r) => [String(r.id), r]));
   for (const ids of chunk([...byId.keys()], IDS_PER_CALL)) {
     const params = { ids: ids.join(','), fields: fields.join(','), per_page: IDS_PER_CALL };
-    onCall?.({ backend: 'list', text: `GET ${mapping.module}?${new URLSearchParams(params as never)}` });
+    onCall?.({
+      backend: 'list',
+      text: `GET ${mapping.module}?${new URLSearchParams(params as never).toString()}`,
+    });
     const response = await listRecords(client, mapping.module, { params });
     for (const full of listOf(response, 'data')) {
       const record = byId.get(String(full.id));

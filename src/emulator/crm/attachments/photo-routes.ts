@@ -8,7 +8,7 @@ import { extensionFor } from './content-type';
 import { fileResponse } from './download';
 import { readUpload } from './multipart';
 
-/** Zoho's photo ceiling: 10 MB (wire spec §5.14). */
+/** Zoho's photo ceiling: 10 MB (docs/zoho-v2-notes.md §5.14). */
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
 const tooLarge = () =>
@@ -17,7 +17,7 @@ const tooLarge = () =>
 
 const topLevelSuccess = (message: string) => ({ code: 'SUCCESS', details: {}, message, status: 'success' });
 
-/** `GET|POST|DELETE /{module}/{id}/photo` for modules whose records carry a photo (wire spec §5.14). */
+/** `GET|POST|DELETE /{module}/{id}/photo` for modules whose records carry a photo (docs/zoho-v2-notes.md §5.14). */
 export function registerPhotoRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   const url = '/:module/:id/photo';
 

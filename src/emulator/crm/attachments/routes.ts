@@ -20,10 +20,10 @@ import {
 import { ATTACHMENT_DOWNLOAD_TYPE, fileResponse } from './download';
 import { readUpload } from './multipart';
 
-/** [I] Zoho's attachment size ceiling (wire spec §5.15). */
+/** [I] Zoho's attachment size ceiling (docs/zoho-v2-notes.md §5.15). */
 const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
-/** `/{module}/{id}/Attachments[/{attachment_id}]` for every module with an attachments list, notes included (wire spec §5.15). */
+/** `/{module}/{id}/Attachments[/{attachment_id}]` for every module with an attachments list, notes included (docs/zoho-v2-notes.md §5.15). */
 export function registerAttachmentRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   const base = '/:module/:id/Attachments';
   const parentOf = (params: Record<string, string>) =>

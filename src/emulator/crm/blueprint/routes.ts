@@ -10,7 +10,7 @@ import { ApiErrors, asRequestError, ZohoApiError } from '../zoho-error';
 import { processFor } from './processes';
 import { renderBlueprint } from './render';
 
-/** `GET|PUT /{module}/{id}/actions/blueprint` (wire spec §5.19; seed ZCRMBlueprint). */
+/** `GET|PUT /{module}/{id}/actions/blueprint` (docs/zoho-v2-notes.md §5.19; seed ZCRMBlueprint). */
 export function registerBlueprintRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   const url = '/:module/:id/actions/blueprint';
 

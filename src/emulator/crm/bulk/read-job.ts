@@ -9,7 +9,7 @@ import { compareIds } from './record-order';
 import { compileJsonCriteria } from '../query/json-criteria';
 import { ApiErrors } from '../zoho-error';
 
-/** Records per result page of a bulk read (wire spec §7.1). */
+/** Records per result page of a bulk read (docs/zoho-v2-notes.md §7.1). */
 export const READ_PAGE_SIZE = 200_000;
 
 const CRITERIA_PATH = '$.query.criteria';

@@ -10,7 +10,7 @@ import { bulkState } from './store';
 
 const BULK_READ = bulkScope('READ');
 
-/** Bulk Read (wire spec §7.1): create a job, poll it, download its zipped CSV. */
+/** Bulk Read (docs/zoho-v2-notes.md §7.1): create a job, poll it, download its zipped CSV. */
 export function registerBulkReadRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   crmRoute(app, ctx, {
     method: 'POST',
@@ -27,7 +27,7 @@ export function registerBulkReadRoutes(app: FastifyInstance, ctx: EmulatorContex
     handler: ({ request, user }) => {
       const job = createReadJob(ctx, readJson(request), user);
       bulkState(ctx).readJobs[job.id] = job;
-      // [I] 201, as for other creations (wire spec §7.1).
+      // [I] 201, as for other creations (docs/zoho-v2-notes.md §7.1).
       return {
         status: 201,
         body: {

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { readJson } from '../body';
 import type { Operation, ScopeRequirement } from '../scopes';
 
-/** `ZohoCRM.bulk.{op}` (wire spec §1.9: `ZohoCRM.bulk.ALL|read|CREATE`). */
+/** `ZohoCRM.bulk.{op}` (docs/zoho-v2-notes.md §1.9: `ZohoCRM.bulk.ALL|read|CREATE`). */
 export function bulkScope(operation: Operation): ScopeRequirement {
   return { group: 'ZohoCRM.bulk', operation };
 }

@@ -7,7 +7,7 @@ import { bulkState } from './store';
 import { BadArchiveError, readSingleCsv } from './zip';
 
 /**
- * `POST /crm/v2/upload` (wire spec §7.2): the zipped CSV a bulk write job reads. Zoho serves it from the
+ * `POST /crm/v2/upload` (docs/zoho-v2-notes.md §7.2): the zipped CSV a bulk write job reads. Zoho serves it from the
  * DC's content host; the emulator has a single origin, so it lives under the API version path.
  */
 export function registerBulkUploadRoute(app: FastifyInstance, ctx: EmulatorContext): void {
@@ -17,7 +17,7 @@ export function registerBulkUploadRoute(app: FastifyInstance, ctx: EmulatorConte
     scopes: () => [{ group: 'ZohoFiles.files', operation: 'CREATE' }],
     handler: async ({ request }) => {
       if (!hasBulkWriteHeaders(ctx, request)) {
-        // [I] HTTP 400; the body is Zoho's (wire spec §7.2), which is not the usual error envelope.
+        // [I] HTTP 400; the body is Zoho's (docs/zoho-v2-notes.md §7.2), which is not the usual error envelope.
         return {
           status: 400,
           body: {

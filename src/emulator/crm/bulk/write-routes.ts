@@ -13,7 +13,7 @@ import { runWriteJob } from './write-runner';
 // [I] Following a write job needs the scope that created it (`ZohoCRM.bulk.CREATE`, or `.ALL`).
 const BULK_CREATE = bulkScope('CREATE');
 
-/** Bulk Write (wire spec §7.2): create a job over an uploaded file, poll it, download its result file. */
+/** Bulk Write (docs/zoho-v2-notes.md §7.2): create a job over an uploaded file, poll it, download its result file. */
 export function registerBulkWriteRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   crmRoute(app, ctx, {
     method: 'POST',

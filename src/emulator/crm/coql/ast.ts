@@ -1,4 +1,4 @@
-/** The syntax tree of one COQL `select` (wire spec §5.9). */
+/** The syntax tree of one COQL `select` (docs/zoho-v2-notes.md §5.9). */
 
 /** A column as written: `Last_Name`, `Account_Name.Parent_Account.Account_Name`, `'External'`. */
 export interface ColumnRef {

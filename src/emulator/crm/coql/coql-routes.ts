@@ -9,7 +9,7 @@ import { ApiErrors } from '../zoho-error';
 import { parseCoql } from './parser';
 import { planQuery, runQuery } from './run-query';
 
-/** `POST /coql` with `{"select_query": "..."}` (wire spec §5.9). */
+/** `POST /coql` with `{"select_query": "..."}` (docs/zoho-v2-notes.md §5.9). */
 export function registerCoqlRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   crmRoute(app, ctx, {
     method: 'POST',

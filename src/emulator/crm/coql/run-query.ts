@@ -8,7 +8,7 @@ import type { SelectQuery } from './ast';
 import { outputColumnValue, resolveColumn, ResolvedColumn, typedColumnValue } from './columns';
 import { compileWhere, countComparisons, RecordPredicate } from './where';
 
-/** COQL limits (wire spec §5.9). [I] The later 2,000-per-call maximum with v2's 200 default and 10,000 total. */
+/** COQL limits (docs/zoho-v2-notes.md §5.9). [I] The later 2,000-per-call maximum with v2's 200 default and 10,000 total. */
 export const COQL_LIMITS = {
   columns: 50,
   criteria: 25,

@@ -12,7 +12,7 @@ import { renderCustomView, VIEW_CATEGORIES } from './render-custom-view';
 import type { CustomViewDef } from './system-views';
 import { ItemErrors } from '../item-errors';
 
-/** `GET /settings/custom_views[/{id}]?module=` and `PUT /settings/custom_views/{id}?module=` (wire spec §6, §6.3). */
+/** `GET /settings/custom_views[/{id}]?module=` and `PUT /settings/custom_views/{id}?module=` (docs/zoho-v2-notes.md §6, §6.3). */
 export function registerCustomViewRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   crmRoute(app, ctx, {
     method: 'GET',

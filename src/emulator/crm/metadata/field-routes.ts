@@ -6,7 +6,7 @@ import { ApiErrors } from '../zoho-error';
 import { itemById, moduleParam } from './metadata-params';
 import { renderField } from './render-field';
 
-/** `GET /settings/fields?module=` and `GET /settings/fields/{id}?module=` (wire spec §6, §6.2). */
+/** `GET /settings/fields?module=` and `GET /settings/fields/{id}?module=` (docs/zoho-v2-notes.md §6, §6.2). */
 export function registerFieldRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   crmRoute(app, ctx, {
     method: 'GET',

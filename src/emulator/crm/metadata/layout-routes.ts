@@ -7,7 +7,7 @@ import { moduleExtras } from './metadata-state';
 import { moduleParam } from './metadata-params';
 import { renderLayout } from './render-layout';
 
-/** `GET /settings/layouts?module=` and `GET /settings/layouts/{id}?module=` (wire spec §6, §6.3). */
+/** `GET /settings/layouts?module=` and `GET /settings/layouts/{id}?module=` (docs/zoho-v2-notes.md §6, §6.3). */
 export function registerLayoutRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   crmRoute(app, ctx, {
     method: 'GET',

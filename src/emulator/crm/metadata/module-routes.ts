@@ -8,7 +8,7 @@ import { moduleByNameOrId } from './metadata-params';
 import { renderModuleDetail, renderModuleSummary } from './render-module';
 import { updateModuleSettings } from './module-settings';
 
-/** `GET /settings/modules`, `GET /settings/modules/{api_name}` and `PUT /settings/modules/{api_name or id}` (wire spec §6). */
+/** `GET /settings/modules`, `GET /settings/modules/{api_name}` and `PUT /settings/modules/{api_name or id}` (docs/zoho-v2-notes.md §6). */
 export function registerModuleRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   crmRoute(app, ctx, {
     method: 'GET',

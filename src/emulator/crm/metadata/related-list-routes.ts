@@ -5,7 +5,7 @@ import { crmRoute } from '../route';
 import { settingsScope } from '../module-scopes';
 import { itemById, moduleParam } from './metadata-params';
 
-/** `GET /settings/related_lists?module=` and `GET /settings/related_lists/{id}?module=` (wire spec §6, §6.3). */
+/** `GET /settings/related_lists?module=` and `GET /settings/related_lists/{id}?module=` (docs/zoho-v2-notes.md §6, §6.3). */
 export function registerRelatedListRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   crmRoute(app, ctx, {
     method: 'GET',
@@ -38,7 +38,8 @@ function renderRelatedList(module: ModuleDef, rl: RelatedListDef, position: numb
     name: rl.api_name,
     display_label: rl.display_label,
     module: rl.module,
-    // TS2 models the sequence number of a related list as a string.
+    // The official Node SDK models a related list's sequence number as a String (`@zohocrm/nodejs-sdk-2.0`
+    // config/json_details.json, `related_lists/related_list`).
     sequence_number: String(position + 1),
     href: `${module.api_name}/{ENTITYID}/${rl.api_name}`,
     type: 'default',

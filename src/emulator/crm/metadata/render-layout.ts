@@ -15,7 +15,7 @@ interface SectionPlan {
 }
 
 /**
- * The module's one layout, "Standard" (wire spec §6.3; the keys the Python SDK's `get_zcrmlayout` reads): every
+ * The module's one layout, "Standard" (docs/zoho-v2-notes.md §6.3; the keys the Python SDK's `get_zcrmlayout` reads): every
  * field grouped into Zoho's usual sections, visible to every profile; Leads' layout adds the conversion mapping.
  */
 export function renderLayout(ctx: EmulatorContext, module: ModuleDef): Record<string, unknown> {

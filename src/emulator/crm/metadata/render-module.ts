@@ -23,7 +23,7 @@ export function userNameRef(
   return { name, id };
 }
 
-/** A module as `GET /settings/modules` lists it (wire spec §6.1; the keys the Python SDK's `get_zcrmmodule` reads). */
+/** A module as `GET /settings/modules` lists it (docs/zoho-v2-notes.md §6.1; the keys the Python SDK's `get_zcrmmodule` reads). */
 export function renderModuleSummary(ctx: EmulatorContext, module: ModuleDef): Record<string, unknown> {
   const custom = module.generated_type === 'custom';
   const creatable = module.creatable ?? true;
@@ -37,7 +37,8 @@ export function renderModuleSummary(ctx: EmulatorContext, module: ModuleDef): Re
     api_supported: module.api_supported ?? true,
     creatable,
     editable: module.editable ?? true,
-    // [V7] Standard modules report deletable:false (the module itself cannot be deleted); custom ones can.
+    // Standard modules report deletable:false (the module itself cannot be deleted), custom ones true: the
+    // settings/modules sample of https://www.zoho.com/crm/developer/docs/api/v7/modules-api.html.
     deletable: module.deletable ?? custom,
     viewable: module.viewable ?? true,
     convertable: module.convertable ?? false,
@@ -92,7 +93,7 @@ export function renderModuleDetail(ctx: EmulatorContext, module: ModuleDef): Rec
   };
 }
 
-/** [I] The `$` keys records of the module carry (wire spec §8). */
+/** [I] The `$` keys records of the module carry (docs/zoho-v2-notes.md §8). */
 function recordProperties(module: ModuleDef): string[] {
   const props = [
     '$approved',

@@ -1,6 +1,6 @@
 import type { FieldDef, ModuleDef } from '../../state/types';
 
-/** A custom-view criterion, or a group of them (wire spec §6.3; TS2 `custom_views/criteria`). */
+/** A custom-view criterion, or a group of them (docs/zoho-v2-notes.md §6.3; `@zohocrm/nodejs-sdk-2.0` model `custom_views/criteria`). */
 export type CvCriteria =
   | { comparator: string; field: string; value: unknown }
   | { group_operator: 'and' | 'or'; group: CvCriteria[] };

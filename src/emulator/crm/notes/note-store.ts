@@ -20,7 +20,7 @@ export function notesOf(ctx: EmulatorContext, parent: ParentRef): StoredRecord[]
   return allNotes(ctx).filter((note) => isChildOf(note, parent));
 }
 
-/** A note as Zoho lists it: the stored fields plus the computed `$` keys of wire spec §5.16. */
+/** A note as Zoho lists it: the stored fields plus the computed `$` keys of docs/zoho-v2-notes.md §5.16. */
 export function renderNote(
   ctx: EmulatorContext,
   note: StoredRecord,

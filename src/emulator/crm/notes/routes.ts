@@ -17,7 +17,7 @@ import { ApiErrors, ItemResult } from '../zoho-error';
 import { prepareNewNote, prepareNoteUpdate } from './note-input';
 import { allNotes, notesModule, notesOf, renderNote } from './note-store';
 
-/** Every Notes endpoint of wire spec §5.16: `/Notes[/{id}]` and a record's `/{module}/{id}/Notes[/{note_id}]`. */
+/** Every Notes endpoint of docs/zoho-v2-notes.md §5.16: `/Notes[/{id}]` and a record's `/{module}/{id}/Notes[/{note_id}]`. */
 export function registerNotesRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   // Digits only, so `/Notes/search`, `/Notes/deleted` … fall through to the generic `/{module}/...` routes.
   const noteUrl = '/Notes/:id(^\\d+$)';

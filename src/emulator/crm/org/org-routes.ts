@@ -9,7 +9,7 @@ export const orgScope = (operation: Operation, resource?: string): ScopeRequirem
   { group: 'ZohoCRM.org', resource, operation },
 ];
 
-/** `GET /org` and `POST /org/photo` (wire spec §6, §6.3). */
+/** `GET /org` and `POST /org/photo` (docs/zoho-v2-notes.md §6, §6.3). */
 export function registerOrgDetailRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   crmRoute(app, ctx, {
     method: 'GET',
@@ -37,7 +37,7 @@ export function registerOrgDetailRoutes(app: FastifyInstance, ctx: EmulatorConte
       ctx.state.photos[`org:${org.id}`] = { data: bytes.toString('base64'), contentType: file.mimetype };
       // [I] Zoho's photo_id is an opaque hex key; the emulator uses the image's digest.
       org.photo_id = createHash('md5').update(bytes).digest('hex');
-      // Photo uploads answer with one top-level result, not a list (as for record photos, wire spec §5.14).
+      // Photo uploads answer with one top-level result, not a list (as for record photos, docs/zoho-v2-notes.md §5.14).
       return itemSuccess('photo uploaded successfully', {});
     },
   });

@@ -6,7 +6,7 @@ import { settingsScope } from '../module-scopes';
 import { ifModifiedSince } from '../records/read-routes';
 import { renderProfile } from './render-profile';
 
-/** `GET /settings/profiles` and `GET /settings/profiles/{id}`, both honouring `If-Modified-Since` (wire spec §6). */
+/** `GET /settings/profiles` and `GET /settings/profiles/{id}`, both honouring `If-Modified-Since` (docs/zoho-v2-notes.md §6). */
 export function registerProfileRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   // Profiles cannot be changed over the API, so they were last modified when the org was seeded.
   const unchangedSince = (header: string | string[] | undefined) => {

@@ -12,7 +12,7 @@ const MODULE_OPERATIONS = [
 ] as const;
 
 /**
- * A profile as `GET /settings/profiles[/{id}]` returns it (wire spec §6.3; the keys the Python SDK's
+ * A profile as `GET /settings/profiles[/{id}]` returns it (docs/zoho-v2-notes.md §6.3; the keys the Python SDK's
  * `get_zcrm_profile` reads). `full` adds `permissions_details` and `sections`, which only the single-profile GET carries.
  * [I] Every profile may view, create, edit and delete records of every module; only administrators hold the
  * general permissions.

@@ -31,7 +31,7 @@ export function profileRef(ctx: EmulatorContext, profileId: string): { name: str
   return profile ? { name: profile.name, id: profile.id } : null;
 }
 
-/** A stored user as Zoho's user JSON (wire spec §6.3; every key the Python SDK's `get_zcrm_user` reads). */
+/** A stored user as Zoho's user JSON (docs/zoho-v2-notes.md §6.3; every key the Python SDK's `get_zcrm_user` reads). */
 export function renderUser(ctx: EmulatorContext, user: UserDef): Record<string, unknown> {
   const { role, profile, created_by, Modified_By, ...fields } = user;
   return {

@@ -5,7 +5,7 @@ import { crmRoute } from '../route';
 import { settingsScope } from '../module-scopes';
 import { itemById } from '../metadata/metadata-params';
 
-/** `GET /settings/roles` and `GET /settings/roles/{id}` (wire spec §6, §6.3). */
+/** `GET /settings/roles` and `GET /settings/roles/{id}` (docs/zoho-v2-notes.md §6, §6.3). */
 export function registerRoleRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   crmRoute(app, ctx, {
     method: 'GET',

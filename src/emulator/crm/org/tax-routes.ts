@@ -13,7 +13,7 @@ const PREFERENCE = { auto_populate_tax: true, modify_tax_rates: true };
 const MAX_TAXES = 100;
 
 /**
- * `GET|POST|PUT|DELETE /org/taxes` and `GET|DELETE /org/taxes/{id}` (wire spec §5.19). [I] Scope: `ZohoCRM.org`,
+ * `GET|POST|PUT|DELETE /org/taxes` and `GET|DELETE /org/taxes/{id}` (docs/zoho-v2-notes.md §5.19). [I] Scope: `ZohoCRM.org`,
  * whose resource form `ZohoCRM.org.taxes.{op}` is accepted too. Write results come back under `taxes`.
  */
 export function registerTaxRoutes(app: FastifyInstance, ctx: EmulatorContext): void {

@@ -5,10 +5,10 @@ import { itemError, itemSuccess, ItemResult } from '../zoho-error';
 import { numberFrom } from './values';
 import { ItemErrors } from '../item-errors';
 
-/** Messages of Zoho's tax API (TS2 `taxes/success_response`, `taxes/api_exception`). */
+/** Messages of Zoho's tax API (`@zohocrm/nodejs-sdk-2.0` config/json_details.json, `taxes/success_response`, `taxes/api_exception`). */
 export const TAX_MESSAGES = {
   added: 'tax added',
-  // [V: TS2] Zoho answers a tax update with the record message.
+  // Zoho answers a tax update with the record message (`@zohocrm/nodejs-sdk-2.0` `taxes/success_response`).
   updated: 'record updated',
   deleted: 'tax deleted',
   notDeleted: 'tax not deleted',

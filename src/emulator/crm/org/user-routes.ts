@@ -14,7 +14,7 @@ import { ItemErrors } from '../item-errors';
 type UserFilter = (ctx: EmulatorContext, user: UserDef, caller: UserDef) => boolean;
 const live = (u: UserDef) => u.status !== 'deleted';
 
-/** `GET /users?type=`: which users each type lists (wire spec §6). Deleted users only appear under `DeletedUsers`. */
+/** `GET /users?type=`: which users each type lists (docs/zoho-v2-notes.md §6). Deleted users only appear under `DeletedUsers`. */
 const USER_TYPES: Record<string, UserFilter> = {
   AllUsers: (_ctx, u) => live(u),
   ActiveUsers: (_ctx, u) => u.status === 'active',
@@ -29,10 +29,10 @@ const USER_TYPES: Record<string, UserFilter> = {
 };
 
 const usersScope = (operation: Operation): ScopeRequirement[] => [{ group: 'ZohoCRM.users', operation }];
-/** Users per create or update call (wire spec §2). */
+/** Users per create or update call (docs/zoho-v2-notes.md §2). */
 const MAX_USERS = 100;
 
-/** `GET|POST|PUT /users`, `GET|PUT|DELETE /users/{id}` (wire spec §6, §6.3). */
+/** `GET|POST|PUT /users`, `GET|PUT|DELETE /users/{id}` (docs/zoho-v2-notes.md §6, §6.3). */
 export function registerUserRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   crmRoute(app, ctx, {
     method: 'GET',

@@ -27,7 +27,7 @@ const SYSTEM_KEYS = new Set([
 const BOOLEAN_KEYS = new Set(['personal_account']);
 const CUSTOM_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-/** Messages from Zoho's user API (TS2 `users/api_exception`). */
+/** Messages from Zoho's user API (`@zohocrm/nodejs-sdk-2.0` config/json_details.json, `users/api_exception`). */
 const NO_PRIVILEGE =
   'Either trial has expired or user does not have sufficient privilege to perform this action';
 const MESSAGES = {

@@ -14,7 +14,7 @@ const MAX_VARIABLES = 100;
 
 /**
  * `GET|POST|PUT|DELETE /settings/variables`, `GET|PUT|DELETE /settings/variables/{id or api_name}` (optional
- * `group` filter) and `GET /settings/variable_groups[/{id or api_name}]` (wire spec §6). Write results come back
+ * `group` filter) and `GET /settings/variable_groups[/{id or api_name}]` (docs/zoho-v2-notes.md §6). Write results come back
  * under `variables`.
  */
 export function registerVariableRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
@@ -118,7 +118,7 @@ export function registerVariableRoutes(app: FastifyInstance, ctx: EmulatorContex
   });
 }
 
-/** A variable with its group as `{api_name, id}` (wire spec §6.3). */
+/** A variable with its group as `{api_name, id}` (docs/zoho-v2-notes.md §6.3). */
 function renderVariable(ctx: EmulatorContext, variable: VariableDef): Record<string, unknown> {
   const group = ctx.state.variableGroups.find((g) => g.id === variable.variable_group);
   return {

@@ -6,7 +6,7 @@ import { itemError, itemSuccess, ItemResult } from '../zoho-error';
 import { EMAIL, numberFrom } from './values';
 import { ItemErrors } from '../item-errors';
 
-/** Messages of Zoho's variables API (TS2 `variables/success_response`, `variables/api_exception`). */
+/** Messages of Zoho's variables API (`@zohocrm/nodejs-sdk-2.0` config/json_details.json, `variables/success_response`, `variables/api_exception`). */
 const MESSAGES = {
   added: 'variable added',
   updated: 'variable updated',

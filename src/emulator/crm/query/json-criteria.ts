@@ -5,7 +5,7 @@ import { BinaryOp, compare, Comparison, parseLiteral, Typed, typedStored } from 
 import { findField, kindOf, ValueKind } from './fields';
 
 /**
- * Zoho's JSON criteria, one object for mass update (wire spec §5.10) and Bulk Read (§7.1): conditions
+ * Zoho's JSON criteria, one object for mass update (docs/zoho-v2-notes.md §5.10) and Bulk Read (§7.1): conditions
  * `{api_name, comparator, value}` combined by `{group_operator:"and"|"or", group:[…]}`. Values are typed and
  * compared by `compare.ts`, as search and COQL are, so every query surface agrees on every field type:
  * text compares case-insensitively and an unset checkbox reads as false.

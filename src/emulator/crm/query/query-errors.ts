@@ -1,7 +1,7 @@
 import { ZohoApiError } from '../zoho-error';
 
 /**
- * Errors only search and COQL answer. Codes and messages come from wire spec §5.8–5.9; the `details`
+ * Errors only search and COQL answer. Codes and messages come from docs/zoho-v2-notes.md §5.8–5.9; the `details`
  * shapes follow Zoho's v8 OpenAPI examples where the v2 documentation shows none.
  */
 export const QueryErrors = {

@@ -22,7 +22,7 @@ interface ConvertOptions {
   Deals?: Record<string, unknown>;
 }
 
-/** `POST /Leads/{id}/actions/convert` (wire spec §5.11): 5 credits, a heavy API. */
+/** `POST /Leads/{id}/actions/convert` (docs/zoho-v2-notes.md §5.11): 5 credits, a heavy API. */
 export function registerConvertLeadRoute(app: FastifyInstance, ctx: EmulatorContext): void {
   crmRoute(app, ctx, {
     method: 'POST',

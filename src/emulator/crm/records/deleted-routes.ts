@@ -8,18 +8,18 @@ import { ApiErrors } from '../zoho-error';
 import { ifModifiedSince } from './read-routes';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Deleted records stay 60 days in the recycle bin, then 120 days in the permanently-deleted list (wire spec §5.6). */
+/** Deleted records stay 60 days in the recycle bin, then 120 days in the permanently-deleted list (docs/zoho-v2-notes.md §5.6). */
 const RECYCLE_DAYS = 60;
 const PERMANENT_DAYS = 120;
 const TYPES = new Set(['all', 'recycle', 'permanent']);
 
-/** `GET /{module}/deleted?type=all|recycle|permanent` (wire spec §5.7). */
+/** `GET /{module}/deleted?type=all|recycle|permanent` (docs/zoho-v2-notes.md §5.7). */
 export function registerDeletedRecordsRoute(app: FastifyInstance, ctx: EmulatorContext): void {
   crmRoute(app, ctx, {
     method: 'GET',
     url: '/:module/deleted',
     scopes: ({ params }) => moduleScope(ctx, params.module, 'READ'),
-    // Deleted-record listings cost 2 credits (wire spec §4.1).
+    // Deleted-record listings cost 2 credits (docs/zoho-v2-notes.md §4.1).
     cost: 2,
     handler: ({ params, query, request }) => {
       const module = ctx.module(params.module);

@@ -70,7 +70,7 @@ const normalForms = new WeakMap<StoredRecord, Map<string, { text: string; normal
 
 function cachedNormalForm(record: StoredRecord, apiName: string, text: string): string {
   let forms = normalForms.get(record);
-  if (!forms) normalForms.set(record, (forms = new Map()));
+  if (!forms) normalForms.set(record, (forms = new Map<string, { text: string; normal: string }>()));
   const cached = forms.get(apiName);
   if (cached && cached.text === text) return cached.normal;
   const normal = normalForm(text);

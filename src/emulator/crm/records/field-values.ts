@@ -6,7 +6,7 @@ import { ItemErrors } from '../item-errors';
 import { fail } from './item-failure';
 
 /**
- * Validation and normalisation of one scalar field value against its metadata (wire spec §8). Returns the
+ * Validation and normalisation of one scalar field value against its metadata (docs/zoho-v2-notes.md §8). Returns the
  * value to store (wire form; lookups as `{ id }`) or throws the item's `INVALID_DATA` error.
  * Structured values (line items, participants, pricing rows) have their own modules.
  */

@@ -7,7 +7,7 @@ import { fail } from './item-failure';
 import { listRows } from './list-rows';
 
 /**
- * Inventory line items (`Product_Details` of Quotes, Sales Orders, Purchase Orders and Invoices, wire spec
+ * Inventory line items (`Product_Details` of Quotes, Sales Orders, Purchase Orders and Invoices, docs/zoho-v2-notes.md
  * §5.17) and the record totals computed from them.
  *
  * [I] Arithmetic: total = list_price × quantity; Discount is an amount or `"n%"` of total;

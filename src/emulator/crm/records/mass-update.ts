@@ -18,7 +18,7 @@ import { writableModule } from './write-request';
 const MAX_IDS = 500;
 
 /**
- * `POST /{module}/actions/mass_update` and its status, `GET …?job_id=` (wire spec §5.10). With `ids` the
+ * `POST /{module}/actions/mass_update` and its status, `GET …?job_id=` (docs/zoho-v2-notes.md §5.10). With `ids` the
  * update runs at once and answers per record; with `cvid`, `territory` or `criteria` it is a job, which the
  * emulator runs when scheduling it, so its status already reads COMPLETED.
  */

@@ -6,7 +6,7 @@ import { ItemErrors } from '../item-errors';
 import { itemError } from '../zoho-error';
 import { fail } from './item-failure';
 
-/** Most participants an event may have (wire spec §5.18). */
+/** Most participants an event may have (docs/zoho-v2-notes.md §5.18). */
 export const MAX_PARTICIPANTS = 50;
 
 export interface StoredParticipant {

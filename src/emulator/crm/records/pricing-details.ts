@@ -14,7 +14,7 @@ export interface StoredPricingRow {
 const KEYS = ['from_range', 'to_range', 'discount'] as const;
 
 /**
- * Price book `Pricing_Details` rows (wire spec §5.18): `from_range`, `to_range` and `discount` are all required
+ * Price book `Pricing_Details` rows (docs/zoho-v2-notes.md §5.18): `from_range`, `to_range` and `discount` are all required
  * numbers ([I] the range must not be inverted and the discount is a percentage, 0–100). Rows carrying the id
  * of an existing row keep it; the list replaces the stored one.
  */

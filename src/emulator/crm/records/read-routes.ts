@@ -9,13 +9,13 @@ import { ID_PATTERN } from '../../ids';
 import { renderRecord } from './render';
 import type { StoredRecord } from '../../state/types';
 
-/** `GET /{module}` (list) and `GET /{module}/{id}` (one record), wire spec §5.1–5.2. */
+/** `GET /{module}` (list) and `GET /{module}/{id}` (one record), docs/zoho-v2-notes.md §5.1–5.2. */
 export function registerRecordReadRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   crmRoute(app, ctx, {
     method: 'GET',
     url: '/:module',
     scopes: ({ params }) => moduleScope(ctx, params.module, 'READ'),
-    // Listing through a custom view costs 3 credits (wire spec §4.1).
+    // Listing through a custom view costs 3 credits (docs/zoho-v2-notes.md §4.1).
     cost: ({ query }) => (query.cvid ? 3 : 1),
     handler: ({ params, query, request }) => {
       const module = ctx.module(params.module);
@@ -83,7 +83,7 @@ export function filterConverted(records: StoredRecord[], converted: string | und
 }
 
 /**
- * `sort_order` alone sorts by id; with `sort_by` by that field (wire spec §5.1).
+ * `sort_order` alone sorts by id; with `sort_by` by that field (docs/zoho-v2-notes.md §5.1).
  * [I] Without `sort_order` records come in ascending order (by id: creation order), which other record
  * listings (search, notes, related lists) share.
  */

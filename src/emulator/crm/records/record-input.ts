@@ -20,7 +20,7 @@ export const ROW_TYPES = new Set(['lineitem', 'pricing_details', 'subform']);
 /**
  * Turns one input record into the validated field values to store (wire form), or throws the item's error.
  * Unknown API names are ignored ([I] as Zoho does), so are read-only fields and `$` keys other than the
- * writable `$approved` (insert only), `$se_module` and `$line_tax` (wire spec §8).
+ * writable `$approved` (insert only), `$se_module` and `$line_tax` (docs/zoho-v2-notes.md §8).
  */
 export function buildPatch(
   ctx: EmulatorContext,
@@ -110,7 +110,7 @@ function parentLookups(module: ModuleDef): FieldDef[] {
 }
 
 /**
- * `What_Id` / `Parent_Id` + `$se_module` (wire spec §5.18): the parent must be a record of that module,
+ * `What_Id` / `Parent_Id` + `$se_module` (docs/zoho-v2-notes.md §5.18): the parent must be a record of that module,
  * and the module is mandatory once a parent is given. Clearing the parent clears the module.
  */
 function writeParentLookups(

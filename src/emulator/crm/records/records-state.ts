@@ -1,7 +1,7 @@
 import type { EmulatorContext } from '../../context';
 import { familyState } from '../family-state';
 
-/** A mass-update job (wire spec §5.10); jobs run when scheduled, so they are stored completed. */
+/** A mass-update job (docs/zoho-v2-notes.md §5.10); jobs run when scheduled, so they are stored completed. */
 export interface MassUpdateJob {
   module: string;
   Status: 'COMPLETED' | 'SCHEDULED' | 'RUNNING' | 'FAILED';

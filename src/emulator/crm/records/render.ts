@@ -7,7 +7,7 @@ import { renderLineItems } from './inventory';
 /**
  * Turns a stored record into Zoho's output JSON: lookups become `{name, id}` (users also carry `email`)
  * resolved at read time, so a renamed account shows its new name everywhere, as in Zoho; the `$` properties
- * Zoho adds to every record (wire spec §5.1) are filled in where the record does not store its own.
+ * Zoho adds to every record (docs/zoho-v2-notes.md §5.1) are filled in where the record does not store its own.
  */
 export function renderRecord(
   ctx: EmulatorContext,

@@ -11,7 +11,7 @@ import { ItemErrors } from '../item-errors';
 import { insertRecord, updateRecord } from './write';
 import { readWriteBody, writableModule, writeCost } from './write-request';
 
-/** `POST /{module}/upsert` (wire spec §5.5): update the record matching a duplicate-check field, else insert. */
+/** `POST /{module}/upsert` (docs/zoho-v2-notes.md §5.5): update the record matching a duplicate-check field, else insert. */
 export function registerUpsertRoute(app: FastifyInstance, ctx: EmulatorContext): void {
   crmRoute(app, ctx, {
     method: 'POST',

@@ -5,12 +5,12 @@ import { isPlainObject, readItems, readJson } from '../body';
 import { ApiErrors } from '../zoho-error';
 import { fieldDef } from './render';
 
-/** Most records one write request may carry (wire spec §2). */
+/** Most records one write request may carry (docs/zoho-v2-notes.md §2). */
 export const MAX_WRITE_RECORDS = 100;
 
 const TRIGGERS = new Set(['workflow', 'approval', 'blueprint', 'pathfinder', 'orchestration']);
 
-/** Credits of an insert, update or upsert: 1 per 10 records (wire spec §4.1). Unreadable bodies cost 1 and fail later. */
+/** Credits of an insert, update or upsert: 1 per 10 records (docs/zoho-v2-notes.md §4.1). Unreadable bodies cost 1 and fail later. */
 export function writeCost(request: FastifyRequest): number {
   try {
     const body = readJson(request);
@@ -61,7 +61,7 @@ export function readWriteBody(
 
 /**
  * The fields an upsert matches on: the given `duplicate_check_fields` in order, else the module's system
- * duplicate-check fields followed by its other unique fields (wire spec §5.5). Only unique fields may be named.
+ * duplicate-check fields followed by its other unique fields (docs/zoho-v2-notes.md §5.5). Only unique fields may be named.
  */
 function duplicateCheckFields(module: ModuleDef, given: unknown): string[] {
   const system = module.duplicate_check_fields ?? [];

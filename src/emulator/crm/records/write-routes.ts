@@ -12,7 +12,7 @@ import { ItemErrors } from '../item-errors';
 import { deleteRecord, insertRecord, updateRecord } from './write';
 import { MAX_WRITE_RECORDS, readWriteBody, writableModule, writeCost } from './write-request';
 
-/** Insert, update and delete: `POST|PUT|DELETE /{module}` and `PUT|DELETE /{module}/{id}` (wire spec §5.3–5.6). */
+/** Insert, update and delete: `POST|PUT|DELETE /{module}` and `PUT|DELETE /{module}/{id}` (docs/zoho-v2-notes.md §5.3–5.6). */
 export function registerInsertUpdateDeleteRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   crmRoute(app, ctx, {
     method: 'POST',

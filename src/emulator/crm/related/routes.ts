@@ -13,7 +13,7 @@ import { relatedRows } from './related-rows';
 import { addRelation, removeRelation } from './relations';
 
 /**
- * `/{module}/{id}/{related_list}[/{related_id}]` (wire spec §5.12). The static `Notes`, `Attachments` and
+ * `/{module}/{id}/{related_list}[/{related_id}]` (docs/zoho-v2-notes.md §5.12). The static `Notes`, `Attachments` and
  * `photo` routes win over these in fastify's router; other spellings of those lists still list here.
  */
 export function registerRelatedRoutes(app: FastifyInstance, ctx: EmulatorContext): void {

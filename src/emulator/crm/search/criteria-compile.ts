@@ -8,7 +8,7 @@ import type { CriteriaCondition, CriteriaNode } from './criteria-parser';
 
 export type RecordPredicate = (record: StoredRecord) => boolean;
 
-/** Most values an `in` condition may list (wire spec §5.8). */
+/** Most values an `in` condition may list (docs/zoho-v2-notes.md §5.8). */
 const MAX_IN_VALUES = 100;
 
 const BINARY: Record<string, BinaryOp> = {
@@ -31,7 +31,7 @@ const ORDERED = [
   'in',
 ];
 
-/** Operators each field type supports in search (wire spec §5.8, per-type table). */
+/** Operators each field type supports in search (docs/zoho-v2-notes.md §5.8, per-type table). */
 function allowedOperators(def: FieldDef): readonly string[] {
   if (def.data_type === 'textarea') return ['equals', 'not_equal', 'starts_with'];
   if (def.data_type === 'picklist' || def.data_type === 'autonumber') return ['equals', 'not_equal', 'in'];

@@ -1,7 +1,7 @@
 import { ApiErrors } from '../zoho-error';
 
 /**
- * Parser of search `criteria` (wire spec §5.8):
+ * Parser of search `criteria` (docs/zoho-v2-notes.md §5.8):
  * ```
  * criteria  := group
  * group     := term (('and'|'or') term)*        and binds tighter than or

@@ -6,7 +6,7 @@ import { ApiErrors } from '../zoho-error';
 import { compileCriteria, RecordPredicate } from './criteria-compile';
 import { countConditions, parseCriteria } from './criteria-parser';
 
-/** The search parameters in Zoho's order of precedence when several are given (wire spec §5.8). */
+/** The search parameters in Zoho's order of precedence when several are given (docs/zoho-v2-notes.md §5.8). */
 export const SEARCH_PARAMS = ['criteria', 'email', 'phone', 'word'] as const;
 
 /** Most conditions one criteria may hold. */

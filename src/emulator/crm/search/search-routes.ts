@@ -9,12 +9,12 @@ import { crmRoute, NO_CONTENT } from '../route';
 import type { ScopeRequirement } from '../scopes';
 import { searchPredicate } from './search-params';
 
-/** Search reads at most this many records, however it is paged (wire spec §5.8). */
+/** Search reads at most this many records, however it is paged (docs/zoho-v2-notes.md §5.8). */
 const MAX_SEARCH_RECORDS = 2000;
 
 const SECURE_SEARCH: ScopeRequirement = { group: 'ZohoSearch.securesearch', operation: 'READ' };
 
-/** `GET /{module}/search` by `criteria`, `email`, `phone` or `word` (wire spec §5.8). */
+/** `GET /{module}/search` by `criteria`, `email`, `phone` or `word` (docs/zoho-v2-notes.md §5.8). */
 export function registerSearchRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   crmRoute(app, ctx, {
     method: 'GET',

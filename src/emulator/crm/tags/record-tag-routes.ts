@@ -12,9 +12,9 @@ import { ItemErrors } from '../item-errors';
 import { ApiErrors, ItemResult } from '../zoho-error';
 import { addTags, removeTags } from './record-tags';
 
-/** [I] Ids per multi-record tag call (wire spec §5.13). */
+/** [I] Ids per multi-record tag call (docs/zoho-v2-notes.md §5.13). */
 const MAX_IDS = 500;
-/** Multi-record tagging costs 1 credit per 50 records (wire spec §4.1). */
+/** Multi-record tagging costs 1 credit per 50 records (docs/zoho-v2-notes.md §4.1). */
 const RECORDS_PER_CREDIT = 50;
 
 type TagAction = (
@@ -25,7 +25,7 @@ type TagAction = (
   user: UserDef,
 ) => ItemResult;
 
-/** `POST /{module}[/{id}]/actions/add_tags|remove_tags?tag_names=…` (wire spec §5.13). */
+/** `POST /{module}[/{id}]/actions/add_tags|remove_tags?tag_names=…` (docs/zoho-v2-notes.md §5.13). */
 export function registerRecordTagRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   const actions: Array<[string, Operation, TagAction]> = [
     [

@@ -3,7 +3,7 @@ import type { ModuleDef, StoredRecord, UserDef } from '../../state/types';
 import { itemError, itemSuccess, ItemResult } from '../zoho-error';
 import { createTag, findTagByName, recordTags, setRecordTags } from './tag-store';
 
-/** Zoho allows 10 tags per record (wire spec §5.13). */
+/** Zoho allows 10 tags per record (docs/zoho-v2-notes.md §5.13). */
 export const MAX_TAGS_PER_RECORD = 10;
 
 /**

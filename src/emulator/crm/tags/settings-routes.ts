@@ -22,12 +22,12 @@ import {
   tagsOfModule,
 } from './tag-store';
 
-/** Tags per create/update call (wire spec §5.13). */
+/** Tags per create/update call (docs/zoho-v2-notes.md §5.13). */
 const MAX_TAGS_PER_CALL = 50;
 /** [I] The `allowed_count` Zoho reports for a module's tags. */
 const ALLOWED_TAGS = 1000;
 
-/** `/settings/tags` administration (wire spec §5.13); write results come under `tags`, not `data`. */
+/** `/settings/tags` administration (docs/zoho-v2-notes.md §5.13); write results come under `tags`, not `data`. */
 export function registerTagSettingsRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   const tagsResult = (results: ItemResult[], successStatus: number): CrmResult =>
     batchReply(ctx, results, successStatus, 'tags');

@@ -2,7 +2,7 @@ import type { EmulatorContext } from '../../context';
 import type { StoredRecord, TagDef, UserDef } from '../../state/types';
 import { ApiErrors } from '../zoho-error';
 
-/** How a record carries its tags (`Tag` field, wire spec §8). */
+/** How a record carries its tags (`Tag` field, docs/zoho-v2-notes.md §8). */
 export interface TagRef {
   name: string;
   id: string;

@@ -3,7 +3,7 @@ import { lineItemToJson, parseLineItem } from '../../../api/mappers/line-item-ma
 import { ZCRMInventoryLineItem } from '../../../api/entities/zcrm-inventory-line-item';
 import { ZCRMRecord } from '../../../api/entities/zcrm-record';
 import { FieldCodec, issue, mapperIssue } from '../../../metadata/codecs/field-codec';
-import type { FieldMetadata, ModelClass } from '../../../metadata/field-metadata';
+import type { FieldMetadata } from '../../../metadata/field-metadata';
 import { getMetadataStorage } from '../../../metadata/metadata-storage';
 import { describeValue } from '../../../metadata/wire-values';
 import { LineItem } from '../../values/line-item';
@@ -86,7 +86,7 @@ export function lineItemsCodec(field: FieldMetadata, rowFieldCodecs: RowCodecs):
           }
           item.product = new ZCRMRecord('Products', id);
         }
-        item.quantity = r.quantity as number | undefined;
+        item.quantity = r.quantity;
         if (r.listPrice !== undefined && r.listPrice !== null) item.listPrice = r.listPrice;
         if (r.description !== undefined && r.description !== null) item.description = r.description;
         const discount = r.discount as unknown;
@@ -127,7 +127,7 @@ export function lineItemsCodec(field: FieldMetadata, rowFieldCodecs: RowCodecs):
         // Taxes as checked above (`lineItemToJson` sends the seed entity's own list).
         if (taxes.length > 0) json.line_tax = taxes;
         else delete json.line_tax;
-        for (const codec of rowFieldCodecs(row.constructor as ModelClass)) {
+        for (const codec of rowFieldCodecs(row.constructor)) {
           const value = codec.write(r[codec.field.propertyName], ctx, `${where}.${codec.field.propertyName}`);
           if (value !== undefined) json[codec.field.apiName] = value;
         }

@@ -48,7 +48,7 @@ export function writeTaxes(
       issue(ctx, field, `${where}.percentage`, 'must be a number from 0 to 100');
       return;
     }
-    const tax = new ZCRMTax(t.name, t.percentage as number | undefined);
+    const tax = new ZCRMTax(t.name, t.percentage);
     // The id is Zoho's; sending the name and rate is enough, and stays valid if the org tax is replaced.
     out.push(taxToJson(tax, where));
   });
