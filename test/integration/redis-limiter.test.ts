@@ -4,7 +4,8 @@ import { startEmulator } from '../../src/emulator';
 import type { ZCRMRestClient } from '../../src/api/rest-client';
 import type { Step } from '../../src/http/http-types';
 import { addFault, authorisedClient, KEVIN, PATRICIA } from '../support/sdk';
-import { describeRedis, REDIS } from '../support/redis';
+import { describeRedis, dropLimiterClients, REDIS } from '../support/redis';
+import { createLimiter } from '../../src/http/steps/limiter';
 
 describeRedis('Redis-backed limiter', () => {
   let emulator: RunningEmulator;
@@ -68,5 +69,20 @@ describeRedis('Redis-backed limiter', () => {
   it('gives limiters with different ids their own budgets', async () => {
     const id = `zcrm-test-${process.pid}-${Date.now()}`;
     expect(await peakConcurrency([`${id}-a`, `${id}-b`])).toBe(4);
+  });
+
+  it('keeps running jobs after Redis has dropped the process from the shared budget', async () => {
+    // Bottleneck drops a client from Redis when it misses a capacity hand-off by 1 s or a heartbeat for 10 s
+    // (easy on a loaded machine); its next script must re-register it, not fail forever.
+    const id = `zcrm-test-${process.pid}-${Date.now()}-dropped`;
+    ids.push(id);
+    const limiter = createLimiter({ maxConcurrent: 2, minTimeMs: 0, id, redis: REDIS });
+    try {
+      expect(await limiter.schedule(async () => 'before')).toBe('before');
+      await dropLimiterClients(id);
+      expect(await limiter.schedule(async () => 'after')).toBe('after');
+    } finally {
+      await limiter.disconnect();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import IORedis from 'ioredis';
 
 export const REDIS = { host: '127.0.0.1', port: 6379 };
 
@@ -28,4 +29,29 @@ export function describeRedis(name: string, body: () => void): void {
   }
   console.log(`Skipping "${name}": ${why}`);
   describe.skip(name, body);
+}
+
+/**
+ * Forgets every process registered on bottleneck limiter `id`, as bottleneck itself does to a process that
+ * misses a capacity hand-off or its heartbeats: each must re-register on its next script.
+ */
+export async function dropLimiterClients(id: string): Promise<void> {
+  const redis = new IORedis(REDIS);
+  try {
+    await redis.del(
+      ...['running', 'num_queued', 'last_registered', 'last_seen'].map((key) => `b_${id}_client_${key}`),
+    );
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** How many jobs limiter `id` has completed, across all processes (0 before its first). */
+export async function limiterJobsDone(id: string): Promise<number> {
+  const redis = new IORedis(REDIS);
+  try {
+    return Number((await redis.hget(`b_${id}_settings`, 'done')) ?? 0);
+  } finally {
+    redis.disconnect();
+  }
 }

@@ -60,12 +60,14 @@ export function createLimiter(
     const client =
       typeof throttle.redis === 'string' ? new IORedis(throttle.redis) : new IORedis(throttle.redis);
     const connection = new BottleneckClass.IORedisConnection({ client });
-    // A job of a process that died stops counting after this long; Redis keeps the budget across processes.
+    readBottleneckErrorsFromRedis7(connection);
     const limiter = new BottleneckClass({
       ...options,
       connection,
       datastore: 'ioredis',
       clearDatastore: false,
+      // Redis deletes the id's keys after this long with no activity, so ids no longer used do not pile up.
+      // It is no job timeout: slots held by a process that died stay counted until then.
       timeout: 5 * 60_000,
     });
     return {
@@ -78,6 +80,36 @@ export function createLimiter(
     };
   }
   return new BottleneckClass(options);
+}
+
+/** The part of bottleneck's connection that runs its Lua scripts (internal to bottleneck 2.19). */
+interface ScriptRunner {
+  __scriptFn__(name: string): (...args: unknown[]) => unknown;
+}
+
+/** The error codes bottleneck's Lua scripts raise and its datastore acts on. */
+const REDIS7_PREFIXED_CODE = /^ERR (?=UNKNOWN_CLIENT|SETTINGS_KEY_NOT_FOUND|OVERWEIGHT:)/;
+
+/**
+ * Redis 7 prefixes `ERR ` to the errors bottleneck's scripts raise, and bottleneck 2.19.5 matches them exactly
+ * (https://github.com/SGrondin/bottleneck/issues/212). A process that Redis has dropped from the budget (it missed
+ * a capacity hand-off by 1 s or a heartbeat by 10 s, easy on a loaded machine) then never re-registers: every
+ * script it runs fails with `ERR UNKNOWN_CLIENT` and its queued calls wait forever. Stripping the prefix before
+ * bottleneck sees the error restores its re-registration (and its re-creation of expired keys).
+ */
+function readBottleneckErrorsFromRedis7(connection: Bottleneck.IORedisConnection): void {
+  const runner = connection as unknown as ScriptRunner;
+  const scriptFn = runner.__scriptFn__.bind(runner);
+  runner.__scriptFn__ = (name) => {
+    const run = scriptFn(name);
+    return (...args) => {
+      const done = args.pop() as (err: Error | null, replies: unknown) => void;
+      return run(...args, (err: Error | null, replies: unknown) => {
+        if (err) err.message = err.message.replace(REDIS7_PREFIXED_CODE, '');
+        done(err, replies);
+      });
+    };
+  };
 }
 
 /** The org's limiters: one for every request, and one more that heavy requests also pass through. */
