@@ -14,6 +14,7 @@ import { Like } from '../src/query';
 import { Lead } from './support/bench-models';
 import { startEmulatorProcess } from './support/emulator-process';
 import { BENCH_EMAIL, BENCH_SCOPES } from './support/orm-session';
+import { runBench } from './support/bench-entry';
 // `./support/transpile` loads the TypeScript compiler: required in the parent only, never in a reader.
 type Transpile = typeof import('./support/transpile');
 
@@ -131,15 +132,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === 'reader') {
-  reader().catch((error: unknown) => {
-    console.error(error);
-    // The client's keep-alive sockets would hold the process (and the parent waiting for it) open.
-    process.exit(1);
-  });
-} else {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runBench(main, reader);

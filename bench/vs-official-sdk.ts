@@ -20,6 +20,7 @@ import { closeOfficialSdkLogs, initializeOfficialSdk, sdk, sdkApi } from '../tes
 import { Contact, Lead } from './support/bench-models';
 import { startEmulatorProcess } from './support/emulator-process';
 import { BENCH_EMAIL, BENCH_SCOPES, median } from './support/orm-session';
+import { runBench } from './support/bench-entry';
 // `./support/transpile` loads the TypeScript compiler: required in the parent only, never in a reader.
 type Transpile = typeof import('./support/transpile');
 
@@ -320,15 +321,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === 'reader') {
-  reader().catch((error: unknown) => {
-    console.error(error);
-    // Keep-alive sockets would hold the process (and the parent waiting for it) open.
-    process.exit(1);
-  });
-} else {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runBench(main, reader);
