@@ -5,7 +5,6 @@
  * each reader runs in a fresh process and checks it saw every record exactly once (ids strictly increasing,
  * count equal to the total).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -14,9 +13,8 @@ import { Like } from '../src/query';
 import { Lead } from './support/bench-models';
 import { startEmulatorProcess } from './support/emulator-process';
 import { BENCH_EMAIL, BENCH_SCOPES } from './support/orm-session';
-import { runBench } from './support/bench-entry';
+import { runBench, runReader, transpileForReaders } from './support/bench-entry';
 // `./support/transpile` loads the TypeScript compiler: required in the parent only, never in a reader.
-type Transpile = typeof import('./support/transpile');
 
 const TOTAL = Number(process.env.BENCH_RECORDS ?? 100_000);
 const SMALL = Math.round(TOTAL / 10);
@@ -71,25 +69,6 @@ async function reader(): Promise<void> {
   await client.close();
 }
 
-/** Runs a reader from the transpiled copy: plain JavaScript, so the process holds no TypeScript compiler. */
-function runReader(buildDir: string, args: string[]): Promise<ReaderReport> {
-  return new Promise((resolve, reject) => {
-    const script = path.join(buildDir, 'bench', 'orm-iterate-memory.js');
-    const { nodePathEnv } = require('./support/transpile') as Transpile; // eslint-disable-line @typescript-eslint/no-require-imports
-    const child = spawn(process.execPath, [script, 'reader', ...args], {
-      cwd: path.resolve(__dirname, '..'),
-      env: nodePathEnv(),
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.once('exit', (code) => {
-      if (code !== 0) return reject(new Error(`reader exited with ${code}`));
-      resolve(JSON.parse(out.trim().split('\n').pop()!) as ReaderReport);
-    });
-  });
-}
-
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'zcrm-bench-'));
   const seed = path.join(dir, 'seed.json');
@@ -110,9 +89,9 @@ async function main(): Promise<void> {
     await emulator.setLimits({ creditsPerDay: 100_000_000, resetCredits: true });
     const args = [emulator.url, emulator.clientId, emulator.clientSecret];
     const buildDir = path.join(dir, 'build');
-    (require('./support/transpile') as Transpile).transpileRepository(buildDir); // eslint-disable-line @typescript-eslint/no-require-imports
-    const small = await runReader(buildDir, [...args, String(SMALL)]);
-    const large = await runReader(buildDir, [...args, '0']);
+    transpileForReaders(buildDir);
+    const small = await runReader<ReaderReport>(buildDir, 'orm-iterate-memory', [...args, String(SMALL)]);
+    const large = await runReader<ReaderReport>(buildDir, 'orm-iterate-memory', [...args, '0']);
     if (small.records !== SMALL || large.records !== TOTAL) {
       throw new Error(`read ${small.records} of ${SMALL} and ${large.records} of ${TOTAL} records`);
     }

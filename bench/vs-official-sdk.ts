@@ -11,7 +11,6 @@
  *
  * Targets: inserts ≥ 5× faster, reads ≤ 1.0× the SDK's time, read-all peak RSS below the SDK's.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -20,9 +19,8 @@ import { closeOfficialSdkLogs, initializeOfficialSdk, sdk, sdkApi } from '../tes
 import { Contact, Lead } from './support/bench-models';
 import { startEmulatorProcess } from './support/emulator-process';
 import { BENCH_EMAIL, BENCH_SCOPES, median } from './support/orm-session';
-import { runBench } from './support/bench-entry';
+import { runBench, runReader, transpileForReaders } from './support/bench-entry';
 // `./support/transpile` loads the TypeScript compiler: required in the parent only, never in a reader.
-type Transpile = typeof import('./support/transpile');
 
 const INSERTS = Number(process.env.BENCH_RECORDS ?? 10_000);
 const READ_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
@@ -171,25 +169,6 @@ async function reader(): Promise<void> {
   closeOfficialSdkLogs();
 }
 
-/** Runs a reader from the transpiled copy, so the process holds no TypeScript compiler. */
-function runReader(buildDir: string, args: string[]): Promise<ReaderReport> {
-  return new Promise((resolve, reject) => {
-    const script = path.join(buildDir, 'bench', 'vs-official-sdk.js');
-    const { nodePathEnv } = require('./support/transpile') as Transpile; // eslint-disable-line @typescript-eslint/no-require-imports
-    const child = spawn(process.execPath, [script, 'reader', ...args], {
-      cwd: path.resolve(__dirname, '..'),
-      env: nodePathEnv(),
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.once('exit', (code) => {
-      if (code !== 0) return reject(new Error(`reader exited with ${code}`));
-      resolve(JSON.parse(out.trim().split('\n').pop()!) as ReaderReport);
-    });
-  });
-}
-
 function row(cells: string[]): string {
   const widths = [34, 12, 12, 16, 10];
   return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' ');
@@ -256,10 +235,14 @@ async function main(): Promise<void> {
     }
 
     const buildDir = path.join(dir, 'build');
-    (require('./support/transpile') as Transpile).transpileRepository(buildDir); // eslint-disable-line @typescript-eslint/no-require-imports
+    transpileForReaders(buildDir);
     const args = [emulator.url, emulator.clientId, emulator.clientSecret];
-    const sdkAll = await runReader(buildDir, ['sdk', ...args, path.join(dir, 'sdk-reader')]);
-    const zcrmAll = await runReader(buildDir, ['zcrm', ...args, dir]);
+    const sdkAll = await runReader<ReaderReport>(buildDir, 'vs-official-sdk', [
+      'sdk',
+      ...args,
+      path.join(dir, 'sdk-reader'),
+    ]);
+    const zcrmAll = await runReader<ReaderReport>(buildDir, 'vs-official-sdk', ['zcrm', ...args, dir]);
     // The emulator's demo data adds a few Contacts to the seeded ones.
     if (sdkAll.records !== zcrmAll.records || zcrmAll.records < CONTACTS)
       throw new Error(`read ${sdkAll.records} (SDK) and ${zcrmAll.records} (zcrm) contacts`);

@@ -16,6 +16,7 @@ import { CrmRecord, Repository } from '../src/orm';
 import { OutcomeUnknownException } from '../src/errors';
 import { runImport } from '../src/cli/run-import';
 import { csvLine } from '../src/cli/csv';
+import { emulatorAdmin } from './support/emulator-admin';
 import {
   faultMix,
   Outcome,
@@ -36,15 +37,8 @@ class Lead extends CrmRecord {
   @Field('Email', { type: 'email', unique: true }) email?: string;
 }
 
-async function admin(emulator: RunningEmulator, method: string, route: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${emulator.url}/__emulator/${route}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${route}: HTTP ${res.status} ${await res.text()}`);
-  return res.json();
-}
+const admin = (emulator: RunningEmulator, method: string, route: string, body?: unknown) =>
+  emulatorAdmin(emulator.url, method, route, body);
 
 const rows = (prefix: string): WrittenRow[] =>
   Array.from({ length: RECORDS }, (_, i) => ({

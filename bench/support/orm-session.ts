@@ -1,5 +1,6 @@
 import { ZCRMRestClient } from '../../src/api/rest-client';
 import { EmulatorProcess, startEmulatorProcess } from './emulator-process';
+import { emulatorAdmin } from './emulator-admin';
 
 /** Scopes covering every CRM route the ORM benchmarks call. */
 export const BENCH_SCOPES =
@@ -18,15 +19,8 @@ export interface OrmBenchSession {
 
 export async function openOrmBenchSession(emulatorArgs: string[] = []): Promise<OrmBenchSession> {
   const emulator = await startEmulatorProcess(['--edition', 'ultimate', ...emulatorArgs]);
-  const admin = async (method: string, route: string, body?: unknown) => {
-    const res = await fetch(`${emulator.url}/__emulator/${route}`, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${route}: HTTP ${res.status} ${await res.text()}`);
-    return res.json();
-  };
+  const admin = (method: string, route: string, body?: unknown) =>
+    emulatorAdmin(emulator.url, method, route, body);
   await admin('PUT', 'limits', {
     creditsPerDay: 100_000_000,
     concurrency: 100,

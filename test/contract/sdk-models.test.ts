@@ -1,5 +1,5 @@
 import { RunningEmulator } from '../../src/emulator';
-import { RawClient, startTestEmulator } from '../support/emulator';
+import { RawClient, startTestEmulator, enableMultiCurrency } from '../support/emulator';
 import {
   ModuleFieldTypes,
   RECORD_CLASS,
@@ -77,16 +77,7 @@ describe('emulator answers against the official Node SDK models', () => {
 
   beforeAll(async () => {
     ({ emulator, client } = await startTestEmulator());
-    const enabled = await client.post('/crm/v2/org/currencies/actions/enable', {
-      base_currency: {
-        name: 'Algerian Dinar - DZD',
-        iso_code: 'DZD',
-        symbol: 'DA',
-        prefix_symbol: true,
-        format: { decimal_separator: 'Period', thousand_separator: 'Comma', decimal_places: '2' },
-      },
-    });
-    expect(enabled.status).toBe(200);
+    await enableMultiCurrency(client);
     walker = new SdkModelWalker((module) => {
       if (!fieldTypes.has(module))
         fieldTypes.set(

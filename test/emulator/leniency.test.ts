@@ -1,5 +1,5 @@
 import { RunningEmulator } from '../../src/emulator';
-import { RawClient, startTestEmulator } from '../support/emulator';
+import { RawClient, startTestEmulator, enableMultiCurrency } from '../support/emulator';
 
 /**
  * Where Zoho is lenient the emulator is too: query parameters a route does not know are ignored on every read,
@@ -13,17 +13,7 @@ describe('leniency', () => {
 
   beforeAll(async () => {
     ({ emulator, client } = await startTestEmulator());
-    // Multi-currency on, so the currency list answers 200 rather than CURRENCIES_NOT_ENABLED.
-    const enabled = await client.post('/crm/v2/org/currencies/actions/enable', {
-      base_currency: {
-        name: 'Algerian Dinar - DZD',
-        iso_code: 'DZD',
-        symbol: 'DA',
-        prefix_symbol: true,
-        format: { decimal_separator: 'Period', thousand_separator: 'Comma', decimal_places: '2' },
-      },
-    });
-    expect(enabled.status).toBe(200);
+    await enableMultiCurrency(client);
     const first = async (path: string, key: string) => (await client.get(path)).json[key][0].id as string;
     const lead = await first('/crm/v2/Leads?per_page=1', 'data');
     const field = await first('/crm/v2/settings/fields?module=Leads', 'fields');

@@ -84,6 +84,23 @@ export class RawClient {
   }
 }
 
+/**
+ * Turns multi-currency on (base currency Algerian Dinar), so currency reads answer 200 rather than
+ * CURRENCIES_NOT_ENABLED.
+ */
+export async function enableMultiCurrency(client: RawClient): Promise<void> {
+  const enabled = await client.post('/crm/v2/org/currencies/actions/enable', {
+    base_currency: {
+      name: 'Algerian Dinar - DZD',
+      iso_code: 'DZD',
+      symbol: 'DA',
+      prefix_symbol: true,
+      format: { decimal_separator: 'Period', thousand_separator: 'Comma', decimal_places: '2' },
+    },
+  });
+  if (enabled.status !== 200) throw new Error(`enabling multi-currency answered ${enabled.status}`);
+}
+
 /** Exchanges a fresh grant code for tokens over HTTP, as a client would. */
 export async function obtainTokens(
   emulator: RunningEmulator,
